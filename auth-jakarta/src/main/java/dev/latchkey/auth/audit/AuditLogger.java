@@ -1,0 +1,29 @@
+package dev.latchkey.auth.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.lang.System.Logger.Level;
+
+/**
+ * The default audit trail: one log line per failed authentication with mechanism, reason code, status, remote address
+ * and the credential's non-secret id. Successes are logged at DEBUG. Credential values never reach this class.
+ */
+@ApplicationScoped
+public class AuditLogger {
+
+    private static final System.Logger LOG = System.getLogger("dev.latchkey.audit");
+
+    void onEvent(@Observes AuthenticationEvent event) {
+        switch (event.outcome()) {
+            case FAILURE -> LOG.log(event.status() >= 500 ? Level.WARNING : Level.INFO,
+                    "authentication failed: mechanism={0} reason={1} status={2} remote={3} credential_id={4} path={5}",
+                    event.mechanism(), event.reason(), event.status(), event.remoteAddress(),
+                    event.credentialId() == null ? "-" : event.credentialId(), event.path());
+            case SUCCESS -> LOG.log(Level.DEBUG, "authenticated: mechanism={0} caller={1} credential_id={2}",
+                    event.mechanism(), event.caller(), event.credentialId() == null ? "-" : event.credentialId());
+            case CHALLENGE -> LOG.log(Level.DEBUG, "challenged: remote={0} path={1}", event.remoteAddress(),
+                    event.path());
+        }
+    }
+}

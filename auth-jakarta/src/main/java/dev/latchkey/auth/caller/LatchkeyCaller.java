@@ -1,0 +1,105 @@
+package dev.latchkey.auth.caller;
+
+import jakarta.security.enterprise.CallerPrincipal;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The authenticated caller, whatever the credential: an immutable {@link CallerPrincipal} carrying the mechanism that
+ * authenticated it, its groups (roles), its scopes and the credential's attributes (JWT claims, API key id, certificate
+ * subject or SPIFFE id).
+ *
+ * <p>Some containers replace custom principal types with their own; the same object is therefore also stored as the
+ * request attribute {@link #REQUEST_ATTRIBUTE} and is injectable as {@link CurrentCaller}.
+ */
+public final class LatchkeyCaller extends CallerPrincipal {
+
+    /** Request attribute under which the authenticated caller is stored. */
+    public static final String REQUEST_ATTRIBUTE = "dev.latchkey.caller";
+
+    private final String mechanism;
+    private final Set<String> groups;
+    private final Set<String> scopes;
+    private final Map<String, Object> attributes;
+    private final String credentialId;
+
+    /**
+     * @param name         the caller name (never blank)
+     * @param mechanism    the authenticator that established it: {@code jwt}, {@code api-key}, {@code basic}, ...
+     * @param groups       groups, used as roles
+     * @param scopes       OAuth-style scopes granted to the credential
+     * @param attributes   credential attributes (claims, key id, certificate subject); values must be immutable
+     * @param credentialId a non-secret identifier of the credential for audit logs (JWT {@code jti}, API key id,
+     *                     certificate serial), or {@code null}
+     */
+    public LatchkeyCaller(String name, String mechanism, Set<String> groups, Set<String> scopes,
+                          Map<String, Object> attributes, String credentialId) {
+        super(requireName(name));
+        this.mechanism = Objects.requireNonNull(mechanism, "mechanism");
+        this.groups = Set.copyOf(groups);
+        this.scopes = Set.copyOf(scopes);
+        this.attributes = Map.copyOf(attributes);
+        this.credentialId = credentialId;
+    }
+
+    private static String requireName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("caller name must not be blank");
+        }
+        return name;
+    }
+
+    public String mechanism() {
+        return mechanism;
+    }
+
+    public Set<String> groups() {
+        return groups;
+    }
+
+    public Set<String> scopes() {
+        return scopes;
+    }
+
+    public Map<String, Object> attributes() {
+        return attributes;
+    }
+
+    public Optional<String> credentialId() {
+        return Optional.ofNullable(credentialId);
+    }
+
+    public boolean hasScope(String scope) {
+        return scopes.contains(scope);
+    }
+
+    public boolean isInGroup(String group) {
+        return groups.contains(group);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LatchkeyCaller other
+                && getName().equals(other.getName())
+                && mechanism.equals(other.mechanism)
+                && groups.equals(other.groups)
+                && scopes.equals(other.scopes)
+                && attributes.equals(other.attributes)
+                && Objects.equals(credentialId, other.credentialId);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(getName(), mechanism, groups, scopes);
+    }
+
+    /** Never prints attribute values: they may hold claims an operator should not see in logs. */
+    @Override
+    public String toString() {
+        return "LatchkeyCaller[name=" + getName() + ", mechanism=" + mechanism + ", groups=" + groups
+                + ", scopes=" + scopes + "]";
+    }
+}

@@ -1,0 +1,23 @@
+package dev.latchkey.auth.cdi;
+
+import dev.latchkey.auth.config.ConfigReader;
+import dev.latchkey.auth.mechanism.LatchkeyAuthenticationMechanism;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+
+/**
+ * Removes the Latchkey mechanism when {@code latchkey.mechanism.enabled=false}, for applications that bring their own
+ * {@code HttpAuthenticationMechanism} (Jakarta Security resolves exactly one) and use Latchkey's stores or JAX-RS
+ * annotations only.
+ */
+public class LatchkeyExtension implements Extension {
+
+    public static final String ENABLED = "latchkey.mechanism.enabled";
+
+    void vetoWhenDisabled(@Observes ProcessAnnotatedType<LatchkeyAuthenticationMechanism> type) {
+        if (!ConfigReader.current().bool(ENABLED, true)) {
+            type.veto();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.latchkey.auth.config;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Typed reads of MicroProfile Config properties for the settings records. Every conversion failure becomes a
+ * {@link ConfigurationException} naming the property, so that deployment fails with a useful message.
+ */
+public final class ConfigReader {
+
+    private final Config config;
+
+    public ConfigReader(Config config) {
+        this.config = config;
+    }
+
+    /** The configuration of the current application (the thread context class loader's). */
+    public static ConfigReader current() {
+        return new ConfigReader(ConfigProvider.getConfig());
+    }
+
+    public Optional<String> string(String name) {
+        try {
+            return config.getOptionalValue(name, String.class).map(String::trim).filter(s -> !s.isEmpty());
+        } catch (RuntimeException e) {
+            throw new ConfigurationException(name, "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    public String string(String name, String defaultValue) {
+        return string(name).orElse(defaultValue);
+    }
+
+    /** A comma-separated list; blank entries dropped. */
+    public List<String> list(String name, List<String> defaultValue) {
+        return string(name)
+                .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
+                .orElse(defaultValue);
+    }
+
+    public boolean bool(String name, boolean defaultValue) {
+        return string(name).map(v -> switch (v.toLowerCase()) {
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0" -> false;
+            default -> throw new ConfigurationException(name, "expected true or false, got '" + v + "'");
+        }).orElse(defaultValue);
+    }
+
+    public int integer(String name, int defaultValue) {
+        return string(name).map(v -> {
+            try {
+                return Integer.parseInt(v);
+            } catch (NumberFormatException e) {
+                throw new ConfigurationException(name, "expected an integer, got '" + v + "'");
+            }
+        }).orElse(defaultValue);
+    }
+
+    public long longValue(String name, long defaultValue) {
+        return string(name).map(v -> {
+            try {
+                return Long.parseLong(v);
+            } catch (NumberFormatException e) {
+                throw new ConfigurationException(name, "expected an integer, got '" + v + "'");
+            }
+        }).orElse(defaultValue);
+    }
+
+    /** An ISO-8601 duration ({@code PT30S}) or a plain number of seconds. */
+    public Duration duration(String name, Duration defaultValue) {
+        return string(name).map(v -> {
+            try {
+                return v.chars().allMatch(Character::isDigit) ? Duration.ofSeconds(Long.parseLong(v)) : Duration.parse(v);
+            } catch (DateTimeParseException | NumberFormatException e) {
+                throw new ConfigurationException(name, "expected an ISO-8601 duration such as PT30S, got '" + v + "'");
+            }
+        }).orElse(defaultValue);
+    }
+}

@@ -1,0 +1,136 @@
+package dev.latchkey.auth.mechanism;
+
+import dev.latchkey.auth.config.ConfigurationException;
+import dev.latchkey.auth.error.AuthError;
+import dev.latchkey.auth.error.AuthenticationFailure;
+import dev.latchkey.auth.error.WwwAuthenticate;
+import dev.latchkey.auth.spi.AuthOutcome;
+import dev.latchkey.auth.spi.CredentialAuthenticator;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The enabled authenticators in precedence order, resolved once at start-up from {@link MechanismSettings}. Runs a
+ * request through them: refuses conflicting credentials, lets the first authenticator that finds its credential
+ * decide, and knows the challenges to send when no credential was presented.
+ */
+public final class AuthenticatorChain {
+
+    private static final String AUTHORIZATION = "Authorization";
+
+    private final List<CredentialAuthenticator> authenticators;
+    private final List<String> challenges;
+    private final String realm;
+
+    public AuthenticatorChain(MechanismSettings settings, Iterable<CredentialAuthenticator> available) {
+        Map<String, CredentialAuthenticator> byName = new LinkedHashMap<>();
+        for (CredentialAuthenticator a : available) {
+            CredentialAuthenticator previous = byName.put(a.name(), a);
+            if (previous != null) {
+                throw new IllegalStateException("two authenticators are named '" + a.name() + "': "
+                        + previous.getClass().getName() + " and " + a.getClass().getName());
+            }
+        }
+        this.authenticators = settings.mechanisms().stream().map(name -> {
+            CredentialAuthenticator a = byName.get(name);
+            if (a == null) {
+                throw new ConfigurationException(MechanismSettings.MECHANISMS,
+                        "unknown mechanism '" + name + "'; available: " + byName.keySet());
+            }
+            return a;
+        }).toList();
+        this.realm = settings.realm();
+        Set<String> schemes = new LinkedHashSet<>();
+        authenticators.forEach(a -> a.challengeScheme().ifPresent(schemes::add));
+        this.challenges = schemes.stream().map(s -> WwwAuthenticate.challenge(s, realm)).toList();
+    }
+
+    public List<CredentialAuthenticator> authenticators() {
+        return authenticators;
+    }
+
+    /** One challenge per enabled scheme, for a protected resource requested without credentials. */
+    public List<String> challenges() {
+        return challenges;
+    }
+
+    public String realm() {
+        return realm;
+    }
+
+    /** The challenge to send with an error: the error's own scheme, or none. */
+    public List<String> challengesFor(AuthError error) {
+        return error.scheme() == null ? List.of() : List.of(WwwAuthenticate.challenge(realm, error));
+    }
+
+    /** Result of running the chain: the outcome and the authenticator that produced it (null when none did). */
+    public record Result(AuthOutcome outcome, CredentialAuthenticator decidedBy) {
+    }
+
+    public Result run(HttpServletRequest request) {
+        Optional<AuthError> conflict = findConflict(request);
+        if (conflict.isPresent()) {
+            return new Result(AuthOutcome.rejected(conflict.get()), null);
+        }
+        for (CredentialAuthenticator authenticator : authenticators) {
+            AuthOutcome outcome;
+            try {
+                outcome = authenticator.authenticate(request);
+            } catch (AuthenticationFailure failure) {
+                outcome = AuthOutcome.rejected(failure.error());
+            }
+            if (!(outcome instanceof AuthOutcome.NoCredential)) {
+                return new Result(outcome, authenticator);
+            }
+        }
+        return new Result(AuthOutcome.NO_CREDENTIAL, null);
+    }
+
+    /**
+     * RFC 6750 §2: a client must not use more than one method to transmit the token; RFC 7235 §4.2 allows one
+     * {@code Authorization} header. Two credentials in one request are refused, never guessed between.
+     */
+    private Optional<AuthError> findConflict(HttpServletRequest request) {
+        var values = request.getHeaders(AUTHORIZATION);
+        if (values != null) {
+            List<String> list = Collections.list(values);
+            if (list.size() > 1 || list.size() == 1 && list.get(0).contains(",") && looksLikeTwoCredentials(list.get(0))) {
+                return Optional.of(AuthError.invalidRequest("Bearer", "more than one Authorization header",
+                        "duplicate_authorization_header"));
+            }
+        }
+        Set<String> sources = new LinkedHashSet<>();
+        for (CredentialAuthenticator a : authenticators) {
+            if (a.exclusive()) {
+                a.credentialSource(request).ifPresent(sources::add);
+            }
+        }
+        if (sources.size() > 1) {
+            return Optional.of(AuthError.invalidRequest("Bearer",
+                    "more than one credential presented: use exactly one", "conflicting_credentials"));
+        }
+        return Optional.empty();
+    }
+
+    /** Containers may fold repeated headers into one comma-separated value: "Bearer a, Bearer b". */
+    private static boolean looksLikeTwoCredentials(String value) {
+        for (String part : value.split(",")) {
+            String p = part.trim();
+            int space = p.indexOf(' ');
+            if (space > 0 && p.indexOf('=') < 0 && !p.equals(value.trim())) {
+                String scheme = p.substring(0, space);
+                if (scheme.equalsIgnoreCase("Bearer") || scheme.equalsIgnoreCase("Basic")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

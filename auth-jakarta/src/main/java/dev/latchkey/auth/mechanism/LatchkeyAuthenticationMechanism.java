@@ -1,0 +1,115 @@
+package dev.latchkey.auth.mechanism;
+
+import dev.latchkey.auth.audit.AuthenticationEvent;
+import dev.latchkey.auth.audit.AuthenticationEvent.Outcome;
+import dev.latchkey.auth.caller.CurrentCaller;
+import dev.latchkey.auth.caller.LatchkeyCaller;
+import dev.latchkey.auth.config.ConfigReader;
+import dev.latchkey.auth.error.AuthError;
+import dev.latchkey.auth.error.ErrorResponses;
+import dev.latchkey.auth.spi.AuthOutcome;
+import dev.latchkey.auth.spi.CredentialAuthenticator;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The one Jakarta Security {@link HttpAuthenticationMechanism} of a Latchkey application. It delegates to the
+ * {@link CredentialAuthenticator}s enabled by {@code latchkey.mechanisms}, in that order.
+ *
+ * <ul>
+ *   <li>No credential: {@code doNothing()} on an unprotected resource, else 401 with one challenge per enabled
+ *   scheme (RFC 7235 §4.1).</li>
+ *   <li>A credential found: its authenticator decides; a rejection is final (no falling through).</li>
+ *   <li>Two credentials: 400 {@code invalid_request} (RFC 6750 §2).</li>
+ * </ul>
+ *
+ * <p>Applications with a mechanism of their own switch this one off with {@code latchkey.mechanism.enabled=false}.
+ */
+@ApplicationScoped
+public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    @Inject
+    @Any
+    Instance<CredentialAuthenticator> authenticators;
+
+    @Inject
+    Event<AuthenticationEvent> events;
+
+    @Inject
+    Instance<CurrentCaller> currentCaller;
+
+    private AuthenticatorChain chain;
+
+    @PostConstruct
+    void init() {
+        chain = new AuthenticatorChain(MechanismSettings.from(ConfigReader.current()), authenticators);
+    }
+
+    /** The chain this mechanism runs; also used by the JAX-RS layer to challenge unauthenticated callers. */
+    public AuthenticatorChain chain() {
+        return chain;
+    }
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        AuthenticatorChain.Result result = chain.run(request);
+        String mechanism = result.decidedBy() == null ? null : result.decidedBy().name();
+        if (result.outcome() instanceof AuthOutcome.Authenticated ok) {
+            LatchkeyCaller caller = ok.caller();
+            request.setAttribute(LatchkeyCaller.REQUEST_ATTRIBUTE, caller);
+            rememberInRequestScope(caller);
+            fire(Outcome.SUCCESS, mechanism, null, 200, caller.getName(), caller.credentialId().orElse(null), request);
+            return context.notifyContainerAboutLogin(caller, caller.groups());
+        }
+        if (result.outcome() instanceof AuthOutcome.Rejected rejected) {
+            AuthError error = rejected.error();
+            fire(Outcome.FAILURE, mechanism, error.reason(), error.status(), null, error.credentialId(), request);
+            return respond(response, error, chain.challengesFor(error));
+        }
+        if (!context.isProtected()) {
+            return context.doNothing();
+        }
+        fire(Outcome.CHALLENGE, null, "no_credential", 401, null, null, request);
+        return respond(response, AuthError.unauthenticated(null), chain.challenges());
+    }
+
+    private static AuthenticationStatus respond(HttpServletResponse response, AuthError error, List<String> challenges) {
+        try {
+            ErrorResponses.write(response, error, challenges);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    private void rememberInRequestScope(LatchkeyCaller caller) {
+        try {
+            currentCaller.get().set(caller);
+        } catch (ContextNotActiveException e) {
+            // No active request context (some containers run mechanisms before it starts): the request attribute
+            // still carries the caller.
+        }
+    }
+
+    private void fire(Outcome outcome, String mechanism, String reason, int status, String caller, String credentialId,
+                      HttpServletRequest request) {
+        events.fire(new AuthenticationEvent(outcome, mechanism, reason, status, caller, credentialId,
+                request.getRemoteAddr(), request.getRequestURI(), Instant.now()));
+    }
+}

@@ -1,0 +1,38 @@
+package dev.latchkey.auth.spi;
+
+import dev.latchkey.auth.caller.LatchkeyCaller;
+import dev.latchkey.auth.error.AuthError;
+
+import java.util.Objects;
+
+/** What a {@link CredentialAuthenticator} concluded about one request. */
+public sealed interface AuthOutcome {
+
+    /** The request does not carry this authenticator's credential: the next authenticator is asked. */
+    record NoCredential() implements AuthOutcome {
+    }
+
+    /** The credential is valid. */
+    record Authenticated(LatchkeyCaller caller) implements AuthOutcome {
+        public Authenticated {
+            Objects.requireNonNull(caller, "caller");
+        }
+    }
+
+    /** The credential was found and rejected (or could not be checked: 503). Final: no other authenticator runs. */
+    record Rejected(AuthError error) implements AuthOutcome {
+        public Rejected {
+            Objects.requireNonNull(error, "error");
+        }
+    }
+
+    AuthOutcome NO_CREDENTIAL = new NoCredential();
+
+    static AuthOutcome authenticated(LatchkeyCaller caller) {
+        return new Authenticated(caller);
+    }
+
+    static AuthOutcome rejected(AuthError error) {
+        return new Rejected(error);
+    }
+}
