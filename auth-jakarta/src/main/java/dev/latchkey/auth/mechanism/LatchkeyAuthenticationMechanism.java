@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one Jakarta Security {@link HttpAuthenticationMechanism} of a Latchkey application. It delegates to the
@@ -74,6 +75,7 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
             LatchkeyCaller caller = ok.caller();
             request.setAttribute(LatchkeyCaller.REQUEST_ATTRIBUTE, caller);
             rememberInRequestScope(caller);
+            copyResponseHeaders(request, response);
             fire(Outcome.SUCCESS, mechanism, null, 200, caller.getName(), caller.credentialId().orElse(null), request);
             return context.notifyContainerAboutLogin(caller, caller.groups());
         }
@@ -87,6 +89,13 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
         }
         fire(Outcome.CHALLENGE, null, "no_credential", 401, null, null, request);
         return respond(response, AuthError.unauthenticated(null), chain.challenges());
+    }
+
+    /** Headers an authenticator asked for on success (RateLimit-*), see {@link CredentialAuthenticator}. */
+    private static void copyResponseHeaders(HttpServletRequest request, HttpServletResponse response) {
+        if (request.getAttribute(CredentialAuthenticator.RESPONSE_HEADERS_ATTRIBUTE) instanceof Map<?, ?> headers) {
+            headers.forEach((name, value) -> response.setHeader(String.valueOf(name), String.valueOf(value)));
+        }
     }
 
     private static AuthenticationStatus respond(HttpServletResponse response, AuthError error, List<String> challenges) {

@@ -17,6 +17,12 @@ import java.util.Optional;
  */
 public interface CredentialAuthenticator {
 
+    /**
+     * Request attribute holding a {@code Map<String, String>} of headers to add to the response after a successful
+     * authentication (for example {@code RateLimit-Remaining}).
+     */
+    String RESPONSE_HEADERS_ATTRIBUTE = "dev.latchkey.response-headers";
+
     /** The name used in {@code latchkey.mechanisms}: {@code jwt}, {@code api-key}, {@code basic}, {@code client-cert}. */
     String name();
 

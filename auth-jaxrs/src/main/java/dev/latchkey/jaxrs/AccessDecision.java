@@ -1,0 +1,56 @@
+package dev.latchkey.jaxrs;
+
+import dev.latchkey.auth.caller.LatchkeyCaller;
+import dev.latchkey.auth.error.AuthError;
+
+import java.security.Principal;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Applies an {@link AccessRule} to a caller: unauthenticated is 401, authenticated without the role or scope is 403
+ * (RFC 6750 §3.1 {@code insufficient_scope} names the required scopes). Shared by the JAX-RS filter and the CDI
+ * interceptor so both answer alike.
+ */
+public final class AccessDecision {
+
+    /** Mechanisms whose callers hold OAuth-style tokens and get a Bearer {@code insufficient_scope} challenge. */
+    private static final Set<String> BEARER_MECHANISMS = Set.of("jwt", "api-key");
+
+    private AccessDecision() {
+    }
+
+    /**
+     * @param principal the container's principal, {@code null} when unauthenticated
+     * @param caller    the Latchkey caller, when the principal came from Latchkey
+     * @param inRole    the container's role check
+     * @return the error to answer, or empty when access is granted
+     */
+    public static Optional<AuthError> decide(AccessRule rule, Principal principal, LatchkeyCaller caller,
+                                             Predicate<String> inRole) {
+        if (principal == null) {
+            return Optional.of(AuthError.unauthenticated(null));
+        }
+        if (rule.denyAll()) {
+            return Optional.of(AuthError.forbidden());
+        }
+        if (!rule.roles().isEmpty() && !rule.roles().contains(AccessRule.ANY_AUTHENTICATED)
+                && rule.roles().stream().noneMatch(inRole)) {
+            return Optional.of(AuthError.forbidden());
+        }
+        Set<String> granted = caller == null ? Set.of() : caller.scopes();
+        Set<String> missing = new LinkedHashSet<>();
+        for (ScopeRequirement requirement : rule.scopes()) {
+            if (!requirement.isSatisfiedBy(granted)) {
+                missing.addAll(requirement.missingFrom(granted));
+            }
+        }
+        if (!missing.isEmpty()) {
+            String scheme = caller != null && BEARER_MECHANISMS.contains(caller.mechanism()) ? "Bearer" : null;
+            return Optional.of(AuthError.insufficientScope(scheme, missing));
+        }
+        return Optional.empty();
+    }
+}

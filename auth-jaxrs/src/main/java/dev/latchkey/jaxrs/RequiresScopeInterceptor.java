@@ -1,0 +1,57 @@
+package dev.latchkey.jaxrs;
+
+import dev.latchkey.auth.caller.CurrentCaller;
+import dev.latchkey.auth.caller.LatchkeyCaller;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@link RequiresScope} on CDI beans outside JAX-RS: the same rules as the JAX-RS filter, resolved once per method,
+ * failing with {@link InsufficientScopeException}.
+ */
+@RequiresScope({})
+@Interceptor
+@Priority(Interceptor.Priority.PLATFORM_BEFORE + 900)
+public class RequiresScopeInterceptor {
+
+    private static final AccessRule UNRESTRICTED = new AccessRule(false, false, Set.of(), List.of());
+
+    private final Map<Method, AccessRule> rules = new ConcurrentHashMap<>();
+
+    @Inject
+    CurrentCaller currentCaller;
+
+    @AroundInvoke
+    Object check(InvocationContext invocation) throws Exception {
+        Method method = invocation.getMethod();
+        AccessRule rule = rules.computeIfAbsent(method, m -> AccessRule.of(targetClass(invocation, m), m)
+                .orElse(UNRESTRICTED));
+        if (!rule.isUnrestricted()) {
+            LatchkeyCaller caller = currentCaller.get().orElse(null);
+            AccessDecision.decide(rule, caller, caller, role -> caller != null && caller.isInGroup(role))
+                    .ifPresent(error -> {
+                        throw new InsufficientScopeException(error);
+                    });
+        }
+        return invocation.proceed();
+    }
+
+    private static Class<?> targetClass(InvocationContext invocation, Method method) {
+        Object target = invocation.getTarget();
+        Class<?> type = target == null ? method.getDeclaringClass() : target.getClass();
+        // Skip CDI subclass proxies to reach the annotated class.
+        while (type.getSuperclass() != null && (type.isSynthetic() || type.getName().contains("$$"))) {
+            type = type.getSuperclass();
+        }
+        return type;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.latchkey.jetty;
+
+import dev.latchkey.auth.mechanism.LatchkeyAuthenticationMechanism;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.security.enterprise.AuthenticationException;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.util.Set;
+
+/**
+ * Runs the application's Jakarta Security {@link HttpAuthenticationMechanism} CDI bean for every request, before any
+ * servlet, on containers that have no Jakarta Security implementation (Jetty 12 ee10).
+ *
+ * <p>Jakarta Security (chapter 2) specifies that the mechanism is called for every request, protected or not; this
+ * filter does exactly that, through {@link BridgeMessageContext}, then hands the application an
+ * {@link AuthenticatedRequest} whose principal and roles are the caller's. Deployment fails when no mechanism bean
+ * can be resolved: an application never runs unauthenticated by accident.
+ */
+public class JakartaSecurityFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    private static final System.Logger LOG = System.getLogger(JakartaSecurityFilter.class.getName());
+
+    /** Filter init parameter: comma-separated URL patterns ({@code /admin/*}, {@code /exact}) that need a caller. */
+    public static final String PROTECTED_PATHS = "protected-paths";
+
+    private transient HttpAuthenticationMechanism mechanism;
+    private transient PathPatterns protectedPaths;
+
+    @Override
+    public void init(FilterConfig config) throws ServletException {
+        super.init(config);
+        protectedPaths = PathPatterns.parse(config.getInitParameter(PROTECTED_PATHS));
+        mechanism = resolveMechanism(config);
+        if (mechanism instanceof LatchkeyAuthenticationMechanism latchkey) {
+            latchkey.chain(); // read and validate configuration now, so bad configuration fails deployment
+        }
+        LOG.log(Level.INFO, "Jakarta Security bridge active for context ''{0}''",
+                config.getServletContext().getContextPath());
+    }
+
+    private static HttpAuthenticationMechanism resolveMechanism(FilterConfig config) throws ServletException {
+        BeanManager beanManager = beanManager(config);
+        Set<Bean<?>> beans = beanManager.getBeans(HttpAuthenticationMechanism.class);
+        if (beans.isEmpty()) {
+            throw new ServletException("Latchkey: no HttpAuthenticationMechanism bean found. Add auth-jakarta (or an "
+                    + "application mechanism) to the application; refusing to start an unauthenticated application.");
+        }
+        Bean<?> bean = beanManager.resolve(beans);
+        return (HttpAuthenticationMechanism) beanManager.getReference(bean, HttpAuthenticationMechanism.class,
+                beanManager.createCreationalContext(bean));
+    }
+
+    private static BeanManager beanManager(FilterConfig config) throws ServletException {
+        Object attribute = config.getServletContext().getAttribute(BeanManager.class.getName());
+        if (attribute instanceof BeanManager beanManager) {
+            return beanManager;
+        }
+        try {
+            return CDI.current().getBeanManager();
+        } catch (IllegalStateException e) {
+            throw new ServletException("Latchkey: CDI is not running in this web application (add weld-servlet-core "
+                    + "or use LatchkeyJetty); refusing to start an unauthenticated application.", e);
+        }
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        boolean isProtected = protectedPaths.matches(request);
+        BridgeMessageContext context = new BridgeMessageContext(request, response, isProtected, false);
+        AuthenticationStatus status;
+        try {
+            status = mechanism.validateRequest(request, response, context);
+        } catch (AuthenticationException e) {
+            LOG.log(Level.DEBUG, "mechanism refused the request: {0}", e.getClass().getName());
+            status = AuthenticationStatus.SEND_FAILURE;
+        }
+        switch (status) {
+            case SUCCESS -> {
+                HttpServletRequest authenticated = new AuthenticatedRequest(context.getRequest(),
+                        context.getCallerPrincipal(), context.getGroups());
+                chain.doFilter(authenticated, response);
+            }
+            case NOT_DONE -> {
+                if (isProtected) {
+                    fail(response, HttpServletResponse.SC_UNAUTHORIZED);
+                } else {
+                    chain.doFilter(context.getRequest(), response);
+                }
+            }
+            case SEND_FAILURE -> fail(response, HttpServletResponse.SC_UNAUTHORIZED);
+            case SEND_CONTINUE -> {
+                // the mechanism has written the response (redirect, challenge)
+            }
+        }
+    }
+
+    /** Sends an error unless the mechanism already wrote one. */
+    private static void fail(HttpServletResponse response, int status) throws IOException {
+        if (!response.isCommitted() && response.getStatus() < 400) {
+            response.sendError(status);
+        }
+    }
+}

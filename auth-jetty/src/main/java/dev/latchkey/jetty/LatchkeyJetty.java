@@ -1,0 +1,185 @@
+package dev.latchkey.jetty;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.jetty.ee10.cdi.CdiServletContainerInitializer;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.servlet.ServletContainer;
+import org.jboss.weld.environment.servlet.EnhancedListener;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Embedded Jetty 12 ee10 with CDI (Weld), JAX-RS (Jersey), MicroProfile Config and Latchkey's Jakarta Security bridge,
+ * in a few lines:
+ *
+ * <pre>{@code
+ * LatchkeyServer server = LatchkeyJetty.builder()
+ *         .port(8080)
+ *         .application(MyApi.class)
+ *         .start();
+ * }</pre>
+ *
+ * Start-up fails (an exception from {@link Builder#start()}) when authentication is not wired, so an application is
+ * never served unauthenticated by accident.
+ */
+public final class LatchkeyJetty {
+
+    private LatchkeyJetty() {
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** TLS settings for the HTTPS connector: server key store, optional trust store for client certificates. */
+    public record Tls(int port, Path keyStore, String keyStorePassword, Path trustStore, String trustStorePassword,
+                      ClientAuth clientAuth) {
+        public Tls {
+            Objects.requireNonNull(keyStore, "keyStore");
+            Objects.requireNonNull(clientAuth, "clientAuth");
+        }
+    }
+
+    /** Whether the TLS handshake asks for a client certificate ({@code WANT}) or requires one ({@code NEED}). */
+    public enum ClientAuth { NONE, WANT, NEED }
+
+    public static final class Builder {
+        private String host;
+        private int port = 8080;
+        private Class<? extends Application> application;
+        private String protectedPaths;
+        private Tls tls;
+        private final Map<String, String> initParameters = new LinkedHashMap<>();
+
+        /** Interface to bind; all interfaces when unset. */
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        /** HTTP port; 0 picks a free one; -1 disables plain HTTP. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** The JAX-RS application, served under its {@link ApplicationPath} (or {@code /}). */
+        public Builder application(Class<? extends Application> application) {
+            this.application = application;
+            return this;
+        }
+
+        /** Servlet URL patterns that require a caller even outside JAX-RS ({@code /admin/*}). */
+        public Builder protectedPaths(String patterns) {
+            this.protectedPaths = patterns;
+            return this;
+        }
+
+        /** Adds an HTTPS connector. */
+        public Builder tls(Tls tls) {
+            this.tls = tls;
+            return this;
+        }
+
+        public Builder initParameter(String name, String value) {
+            initParameters.put(name, value);
+            return this;
+        }
+
+        /** Builds and starts the server; throws when the application cannot start (e.g. bad configuration). */
+        public LatchkeyServer start() throws Exception {
+            Objects.requireNonNull(application, "application");
+            Server server = new Server();
+            if (port >= 0) {
+                ServerConnector http = new ServerConnector(server);
+                http.setHost(host);
+                http.setPort(port);
+                server.addConnector(http);
+            }
+            if (tls != null) {
+                server.addConnector(httpsConnector(server));
+            }
+            server.setHandler(context());
+            server.setStopAtShutdown(true);
+            try {
+                server.start();
+            } catch (Exception e) {
+                server.stop();
+                throw e;
+            }
+            if (!server.isStarted() || server.getHandler() == null || !server.getHandler().isStarted()) {
+                server.stop();
+                throw new IllegalStateException("Latchkey: the web application failed to start; see the log above");
+            }
+            return new LatchkeyServer(server);
+        }
+
+        private ServletContextHandler context() {
+            ServletContextHandler context = new ServletContextHandler("/");
+            initParameters.forEach(context::setInitParameter);
+            if (protectedPaths != null) {
+                context.setInitParameter(LatchkeyServletContainerInitializer.PROTECTED_PATHS_PARAM, protectedPaths);
+            }
+            // Order matters: Jetty's CDI integration, then Weld, then the bridge that needs Weld's BeanManager.
+            context.addServletContainerInitializer(new CdiServletContainerInitializer());
+            context.addServletContainerInitializer(new EnhancedListener());
+            context.addServletContainerInitializer(new LatchkeyServletContainerInitializer());
+            ServletHolder jersey = new ServletHolder("jax-rs",
+                    new ServletContainer(ResourceConfig.forApplicationClass(application)));
+            jersey.setInitOrder(1); // start with the context, so a broken application fails start-up
+            context.addServlet(jersey, mapping(application));
+            return context;
+        }
+
+        private static String mapping(Class<? extends Application> application) {
+            ApplicationPath path = application.getAnnotation(ApplicationPath.class);
+            String value = path == null ? "" : path.value().trim();
+            if (value.endsWith("/*")) {
+                value = value.substring(0, value.length() - 2);
+            }
+            while (value.endsWith("/")) {
+                value = value.substring(0, value.length() - 1);
+            }
+            if (!value.isEmpty() && !value.startsWith("/")) {
+                value = "/" + value;
+            }
+            return value + "/*";
+        }
+
+        private ServerConnector httpsConnector(Server server) {
+            SslContextFactory.Server ssl = new SslContextFactory.Server();
+            ssl.setKeyStorePath(tls.keyStore().toString());
+            ssl.setKeyStorePassword(tls.keyStorePassword());
+            if (tls.trustStore() != null) {
+                ssl.setTrustStorePath(tls.trustStore().toString());
+                ssl.setTrustStorePassword(tls.trustStorePassword());
+            }
+            ssl.setWantClientAuth(tls.clientAuth() == ClientAuth.WANT);
+            ssl.setNeedClientAuth(tls.clientAuth() == ClientAuth.NEED);
+            HttpConfiguration config = new HttpConfiguration();
+            config.setSecureScheme("https");
+            config.setSecurePort(tls.port());
+            SecureRequestCustomizer customizer = new SecureRequestCustomizer();
+            customizer.setSniHostCheck(false); // development certificates name localhost; allow 127.0.0.1 too
+            config.addCustomizer(customizer);
+            ServerConnector https = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"),
+                    new HttpConnectionFactory(config));
+            https.setHost(host);
+            https.setPort(tls.port());
+            return https;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.latchkey.jetty;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Servlet-style URL patterns (Servlet 6.0 §12.2): {@code /prefix/*} and exact paths, matched on the context path. */
+record PathPatterns(List<String> prefixes, List<String> exact) {
+
+    static PathPatterns parse(String value) {
+        List<String> all = value == null ? List.of()
+                : Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return new PathPatterns(
+                all.stream().filter(p -> p.endsWith("/*")).map(p -> p.substring(0, p.length() - 2)).toList(),
+                all.stream().filter(p -> !p.endsWith("/*")).toList());
+    }
+
+    boolean matches(HttpServletRequest request) {
+        if (prefixes.isEmpty() && exact.isEmpty()) {
+            return false;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (exact.contains(path)) {
+            return true;
+        }
+        for (String prefix : prefixes) {
+            if (prefix.isEmpty() || path.equals(prefix) || path.startsWith(prefix + "/")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
