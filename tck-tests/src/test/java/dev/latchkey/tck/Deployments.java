@@ -21,18 +21,40 @@ public final class Deployments {
             <beans xmlns="https://jakarta.ee/xml/ns/jakartaee" version="4.0" bean-discovery-mode="annotated"/>
             """;
 
+    private static final String FIXTURES = "dev.latchkey.tck.fixtures";
+    private static final File TEST_CLASSES = new File(
+            Deployments.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+
     private Deployments() {
     }
 
-    public static WebArchive war(String name, Map<String, String> config, Class<?>... classes) {
+    /**
+     * @param fixtures simple names of classes in {@code dev.latchkey.tck.fixtures}. They are copied as class files, not
+     *                 loaded: the Latchkey types they use exist only inside the WAR, never on the test class path.
+     */
+    public static WebArchive war(String name, Map<String, String> config, String... fixtures) {
         WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
-                .addClasses(classes)
                 .addAsWebInfResource(new StringAsset(BEANS_XML), "beans.xml")
                 .addAsResource(new StringAsset(properties(config)), "META-INF/microprofile-config.properties");
+        for (String fixture : fixtures) {
+            addClassFiles(war, fixture);
+        }
         for (File jar : libraries()) {
             war.addAsLibrary(jar);
         }
         return war;
+    }
+
+    private static void addClassFiles(WebArchive war, String simpleName) {
+        String dir = FIXTURES.replace('.', '/');
+        File folder = new File(TEST_CLASSES, dir);
+        File[] files = folder.listFiles((d, n) -> n.equals(simpleName + ".class") || n.startsWith(simpleName + "$"));
+        if (files == null || files.length == 0) {
+            throw new IllegalArgumentException("no fixture class " + simpleName + " in " + folder);
+        }
+        for (File file : files) {
+            war.addAsWebInfResource(file, "classes/" + dir + "/" + file.getName());
+        }
     }
 
     private static String properties(Map<String, String> config) {

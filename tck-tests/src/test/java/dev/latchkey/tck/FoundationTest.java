@@ -1,9 +1,5 @@
 package dev.latchkey.tck;
 
-import dev.latchkey.tck.fixtures.FixtureApplication;
-import dev.latchkey.tck.fixtures.FixtureMechanism;
-import dev.latchkey.tck.fixtures.FixtureResource;
-import dev.latchkey.tck.fixtures.WhoAmIServlet;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -28,7 +24,7 @@ class FoundationTest {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.war("foundation", Map.of("latchkey.mechanism.enabled", "false"),
-                FixtureMechanism.class, FixtureApplication.class, FixtureResource.class, WhoAmIServlet.class);
+                "FixtureMechanism", "FixtureApplication", "FixtureResource", "WhoAmIServlet");
     }
 
     @ArquillianResource
