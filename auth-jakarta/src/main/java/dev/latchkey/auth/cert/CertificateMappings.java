@@ -12,12 +12,13 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -84,8 +85,8 @@ public final class CertificateMappings {
         } catch (JsonException | IllegalStateException e) {
             throw new ConfigurationException(property, "not a JSON object: " + e.getMessage(), e);
         }
-        Map<String, Grant> exact = new java.util.HashMap<>();
-        List<Pattern> patterns = new java.util.ArrayList<>();
+        Map<String, Grant> exact = new HashMap<>();
+        List<Pattern> patterns = new ArrayList<>();
         for (Map.Entry<String, JsonValue> e : root.entrySet()) {
             String key = e.getKey();
             if (!(e.getValue() instanceof JsonObject rule)) {
@@ -123,9 +124,5 @@ public final class CertificateMappings {
             throw new ConfigurationException(property, "rule for '" + key + "': expected an array or a string");
         }
         return out;
-    }
-
-    public Optional<Grant> exact(String name) {
-        return Optional.ofNullable(exact.get(name));
     }
 }
