@@ -69,6 +69,12 @@ class UserFileIdentityStoreTest {
     }
 
     @Test
+    void whenPasswordEmptyThenInvalidNotAnError() throws Exception {
+        new UserFileAdmin(usersFile()).add("alice", "pw".toCharArray(), Set.of());
+        assertSame(CredentialValidationResult.INVALID_RESULT, store(new CountingHasher()).validate(cred("alice", "")));
+    }
+
+    @Test
     void whenFileChangesThenReloaded() throws Exception {
         UserFileAdmin admin = new UserFileAdmin(usersFile());
         admin.add("alice", "one".toCharArray(), Set.of());
