@@ -1,0 +1,131 @@
+package dev.latchkey.auth.basic;
+
+import dev.latchkey.auth.caller.LatchkeyCaller;
+import dev.latchkey.auth.config.ConfigReader;
+import dev.latchkey.auth.error.AuthError;
+import dev.latchkey.auth.spi.AuthOutcome;
+import dev.latchkey.auth.spi.CredentialAuthenticator;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.CallerPrincipal;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * HTTP Basic authentication (RFC 7617), mechanism name {@code basic}.
+ *
+ * <ol>
+ *   <li>{@link BasicCredentialResolver} finds and parses the credential (400 when malformed).</li>
+ *   <li>Over plain HTTP with {@code latchkey.basic.require-tls=true}: 401, credentials not checked (RFC 7617 §4).</li>
+ *   <li>{@link LoginThrottle}: a locked-out username or address gets 429 + {@code Retry-After}, password not checked.</li>
+ *   <li>The {@link IdentityStoreHandler} validates a {@link UsernamePasswordCredential}: the embedded
+ *   {@link UserFileIdentityStore} and any application store (database, LDAP) take part.</li>
+ * </ol>
+ * Unknown user and wrong password give the same answer: 401 {@code invalid credentials}, without credential id. On
+ * success the caller's credential id is the username.
+ */
+@ApplicationScoped
+public class BasicAuthenticator implements CredentialAuthenticator {
+
+    public static final String NAME = "basic";
+    private static final String SCHEME = "Basic";
+
+    @Inject
+    BasicCredentialResolver resolver;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    IdentityStoreHandler identityStoreHandler;
+
+    private BasicSettings settings;
+
+    /** For CDI; settings are read in {@link #init()}. */
+    public BasicAuthenticator() {
+    }
+
+    public BasicAuthenticator(BasicSettings settings, BasicCredentialResolver resolver, LoginThrottle throttle,
+                              IdentityStoreHandler identityStoreHandler) {
+        this.settings = settings;
+        this.resolver = resolver;
+        this.throttle = throttle;
+        this.identityStoreHandler = identityStoreHandler;
+    }
+
+    @PostConstruct
+    void init() {
+        settings = BasicSettings.from(ConfigReader.current());
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Optional<String> challengeScheme() {
+        return Optional.of(SCHEME);
+    }
+
+    @Override
+    public Optional<String> credentialSource(HttpServletRequest request) {
+        return resolver.credentialSource(request);
+    }
+
+    @Override
+    public AuthOutcome authenticate(HttpServletRequest request) {
+        Optional<UsernamePasswordCredential> resolved = resolver.resolve(request);
+        if (resolved.isEmpty()) {
+            return AuthOutcome.NO_CREDENTIAL;
+        }
+        UsernamePasswordCredential credential = resolved.get();
+        try {
+            if (settings.requireTls() && !request.isSecure()) {
+                return AuthOutcome.rejected(AuthError.invalidToken(SCHEME,
+                        "Basic authentication requires TLS (https)", "tls_required"));
+            }
+            String username = credential.getCaller();
+            String address = request.getRemoteAddr();
+            Optional<Duration> locked = throttle.lockedFor(username, address);
+            if (locked.isPresent()) {
+                long seconds = Math.max(1, (locked.get().toMillis() + 999) / 1000);
+                return AuthOutcome.rejected(AuthError.tooManyRequests(
+                        "too many failed login attempts; retry later", seconds, "login_locked_out"));
+            }
+            // An AuthenticationFailure (503 from a broken store) propagates: it is not the caller's failure.
+            CredentialValidationResult result = identityStoreHandler.validate(credential);
+            if (result.getStatus() != CredentialValidationResult.Status.VALID || result.getCallerPrincipal() == null) {
+                throttle.recordFailure(username, address);
+                return AuthOutcome.rejected(AuthError.invalidToken(SCHEME, "invalid credentials",
+                        "invalid_credentials"));
+            }
+            throttle.recordSuccess(username);
+            return AuthOutcome.authenticated(toCaller(result));
+        } finally {
+            credential.clear();
+        }
+    }
+
+    /** The store's {@link LatchkeyCaller}, or one built from an application store's principal and groups. */
+    private static LatchkeyCaller toCaller(CredentialValidationResult result) {
+        CallerPrincipal principal = result.getCallerPrincipal();
+        Set<String> groups = result.getCallerGroups() == null ? Set.of() : result.getCallerGroups();
+        if (principal instanceof LatchkeyCaller lc && lc.groups().equals(groups)) {
+            return lc;
+        }
+        if (principal instanceof LatchkeyCaller lc) {
+            return new LatchkeyCaller(lc.getName(), NAME, groups, lc.scopes(), lc.attributes(),
+                    lc.credentialId().orElse(lc.getName()));
+        }
+        return new LatchkeyCaller(principal.getName(), NAME, groups, Set.of(), Map.of(), principal.getName());
+    }
+}

@@ -1,0 +1,126 @@
+package dev.latchkey.auth.basic;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.latchkey.auth.config.ConfigReader;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Locks out password guessing (OWASP Authentication Cheat Sheet, "account lockout"): after
+ * {@code latchkey.basic.lockout.max-failures} failures for one username, or
+ * {@code latchkey.basic.lockout.max-failures-per-address} from one client address, within
+ * {@code latchkey.basic.lockout.window}, further attempts are refused for {@code latchkey.basic.lockout.duration}
+ * without checking the password (429 with {@code Retry-After}, RFC 6585 §4). A success resets the username's count.
+ *
+ * <p>Counters live in two bounded Caffeine caches ({@code maximumSize}, {@code expireAfterWrite}), so that a spray of
+ * random usernames evicts old entries instead of growing memory. Unknown usernames are counted like known ones (no
+ * enumeration). Counters are per JVM; a cluster needs a shared store (replace this bean).
+ */
+@ApplicationScoped
+public class LoginThrottle {
+
+    private Clock clock;
+    private int maxPerUser;
+    private int maxPerAddress;
+    private Duration window;
+    private Duration lockout;
+    private Cache<String, Attempts> byUser;
+    private Cache<String, Attempts> byAddress;
+
+    /** Failures of one key in the current window; {@code lockedUntil} is null while not locked. */
+    private record Attempts(Instant windowStart, int failures, Instant lockedUntil) {
+    }
+
+    /** For CDI; settings are read in {@link #init()}. */
+    public LoginThrottle() {
+    }
+
+    public LoginThrottle(BasicSettings settings, Clock clock) {
+        configure(settings, clock);
+    }
+
+    @PostConstruct
+    void init() {
+        configure(BasicSettings.from(ConfigReader.current()), Clock.systemUTC());
+    }
+
+    private void configure(BasicSettings settings, Clock clock) {
+        this.clock = clock;
+        this.maxPerUser = settings.maxFailures();
+        this.maxPerAddress = settings.maxFailuresPerAddress();
+        this.window = settings.window();
+        this.lockout = settings.lockoutDuration();
+        this.byUser = cache(settings, clock);
+        this.byAddress = cache(settings, clock);
+    }
+
+    private Cache<String, Attempts> cache(BasicSettings settings, Clock clock) {
+        Duration keep = window.compareTo(lockout) > 0 ? window : lockout;
+        Ticker ticker = () -> clock.millis() * 1_000_000L;
+        return Caffeine.newBuilder()
+                .maximumSize(settings.maxTrackedKeys())
+                .expireAfterWrite(keep)
+                .ticker(ticker)
+                .executor(Runnable::run)
+                .build();
+    }
+
+    /** How long the caller must wait, when the username or the address is locked out; empty when allowed. */
+    public Optional<Duration> lockedFor(String username, String address) {
+        Instant now = clock.instant();
+        Duration user = remaining(byUser.getIfPresent(username), now);
+        Duration addr = address == null ? Duration.ZERO : remaining(byAddress.getIfPresent(address), now);
+        Duration longest = user.compareTo(addr) >= 0 ? user : addr;
+        return longest.isZero() ? Optional.empty() : Optional.of(longest);
+    }
+
+    /** Counts a failed attempt (wrong password or unknown user). */
+    public void recordFailure(String username, String address) {
+        Instant now = clock.instant();
+        byUser.asMap().compute(username, (k, a) -> next(a, now, maxPerUser));
+        if (address != null) {
+            byAddress.asMap().compute(address, (k, a) -> next(a, now, maxPerAddress));
+        }
+    }
+
+    /** A successful login resets the username's counter (not the address's: one address may try many users). */
+    public void recordSuccess(String username) {
+        byUser.invalidate(username);
+    }
+
+    /** Number of usernames tracked, after pending evictions; for monitoring and tests. */
+    public long trackedUsernames() {
+        byUser.cleanUp();
+        return byUser.estimatedSize();
+    }
+
+    public long trackedAddresses() {
+        byAddress.cleanUp();
+        return byAddress.estimatedSize();
+    }
+
+    private Attempts next(Attempts a, Instant now, int max) {
+        if (a == null || now.isAfter(a.windowStart().plus(window))
+                || a.lockedUntil() != null && !now.isBefore(a.lockedUntil())) {
+            a = new Attempts(now, 0, null);
+        }
+        int failures = a.failures() + 1;
+        Instant lockedUntil = a.lockedUntil() != null ? a.lockedUntil()
+                : failures >= max ? now.plus(lockout) : null;
+        return new Attempts(a.windowStart(), failures, lockedUntil);
+    }
+
+    private static Duration remaining(Attempts a, Instant now) {
+        if (a == null || a.lockedUntil() == null || !now.isBefore(a.lockedUntil())) {
+            return Duration.ZERO;
+        }
+        return Duration.between(now, a.lockedUntil());
+    }
+}

@@ -1,0 +1,143 @@
+package dev.latchkey.auth.basic;
+
+import dev.latchkey.auth.caller.LatchkeyCaller;
+import dev.latchkey.auth.config.ConfigReader;
+import dev.latchkey.auth.error.AuthError;
+import dev.latchkey.auth.error.AuthenticationFailure;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The embedded default store for Basic credentials: users with PBKDF2 hashes and groups from the users file
+ * ({@code latchkey.basic.users-file}, format in {@link UserFile}), reloaded when its modification time or size changes.
+ *
+ * <p>No user enumeration: an unknown user costs one PBKDF2 verification against a dummy hash with the configured
+ * parameters, exactly like a wrong password, and both return {@link CredentialValidationResult#INVALID_RESULT}.
+ *
+ * <p>A missing file means "no users" (logged once). A file that cannot be read or parsed keeps the last good user list
+ * (logged); if none was ever loaded the store answers 503, since it cannot tell a wrong password from a broken file.
+ * Applications with their own {@code IdentityStore} (database, LDAP) keep working: the Basic authenticator goes through
+ * the {@code IdentityStoreHandler}.
+ */
+@ApplicationScoped
+public class UserFileIdentityStore implements IdentityStore {
+
+    private static final System.Logger LOG = System.getLogger(UserFileIdentityStore.class.getName());
+
+    private Path file;
+    private PasswordHasher hasher;
+    private String dummyHash;
+    private volatile Snapshot snapshot;
+
+    private record Snapshot(FileTime modified, long size, Map<String, UserRecord> users) {
+    }
+
+    /** For CDI; settings are read in {@link #init()}. */
+    public UserFileIdentityStore() {
+    }
+
+    public UserFileIdentityStore(BasicSettings settings, PasswordHasher hasher) {
+        configure(settings, hasher);
+    }
+
+    @PostConstruct
+    void init() {
+        configure(BasicSettings.from(ConfigReader.current()), new PasswordHasher());
+    }
+
+    private void configure(BasicSettings settings, PasswordHasher hasher) {
+        this.file = settings.usersFile();
+        this.hasher = hasher;
+        // Same algorithm and iterations as new users' hashes, so that unknown users take as long as known ones.
+        char[] random = java.util.UUID.randomUUID().toString().toCharArray();
+        this.dummyHash = hasher.hash(random, settings.hashIterations());
+    }
+
+    @Override
+    public Set<ValidationType> validationTypes() {
+        return EnumSet.of(ValidationType.VALIDATE, ValidationType.PROVIDE_GROUPS);
+    }
+
+    @Override
+    public CredentialValidationResult validate(Credential credential) {
+        if (!(credential instanceof UsernamePasswordCredential upc)) {
+            return CredentialValidationResult.NOT_VALIDATED_RESULT;
+        }
+        UserRecord user = users().get(upc.getCaller());
+        char[] password = upc.getPassword().getValue();
+        boolean ok;
+        if (user == null) {
+            hasher.verify(password, dummyHash);
+            ok = false;
+        } else {
+            ok = hasher.verify(password, user.passwordHash());
+        }
+        if (!ok) {
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        LatchkeyCaller caller = new LatchkeyCaller(user.username(), "basic", user.groups(), Set.of(),
+                Map.of("users_file", file.getFileName().toString()), user.username());
+        return new CredentialValidationResult(caller, user.groups());
+    }
+
+    /** The current users, reloading the file when it changed. */
+    Map<String, UserRecord> users() {
+        Snapshot current = snapshot;
+        BasicFileAttributes attrs;
+        try {
+            attrs = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            if (current == null || !current.users().isEmpty() || current.modified() != null) {
+                LOG.log(Level.WARNING, "users file {0} does not exist: no Basic users", file.toAbsolutePath());
+                snapshot = new Snapshot(null, -1, Map.of());
+            }
+            return Map.of();
+        } catch (IOException e) {
+            return keepLastGood(current, e);
+        }
+        if (current != null && attrs.lastModifiedTime().equals(current.modified()) && attrs.size() == current.size()) {
+            return current.users();
+        }
+        synchronized (this) {
+            if (snapshot != current) {
+                return snapshot.users();
+            }
+            try {
+                Map<String, UserRecord> users = UserFile.read(file);
+                snapshot = new Snapshot(attrs.lastModifiedTime(), attrs.size(), users);
+                LOG.log(Level.INFO, "loaded {0} Basic users from {1}", users.size(), file.toAbsolutePath());
+                return users;
+            } catch (IOException | RuntimeException e) {
+                Map<String, UserRecord> kept = keepLastGood(current, e);
+                // Not retried (nor logged again) until the file changes again.
+                snapshot = new Snapshot(attrs.lastModifiedTime(), attrs.size(), kept);
+                return kept;
+            }
+        }
+    }
+
+    private Map<String, UserRecord> keepLastGood(Snapshot current, Exception e) {
+        if (current == null) {
+            LOG.log(Level.ERROR, "users file {0} cannot be read: {1}", file.toAbsolutePath(), e.getMessage());
+            throw new AuthenticationFailure(AuthError.unavailable("user store unavailable", "user_store_unavailable"));
+        }
+        LOG.log(Level.WARNING, "users file {0} cannot be read, keeping the last good version: {1}",
+                file.toAbsolutePath(), e.getMessage());
+        return current.users();
+    }
+}

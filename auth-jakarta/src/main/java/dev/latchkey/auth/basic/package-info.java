@@ -1,0 +1,21 @@
+/**
+ * HTTP Basic authentication (RFC 7617), mechanism name {@code basic}.
+ *
+ * <p>Steps, each a replaceable CDI bean: {@link dev.latchkey.auth.basic.BasicCredentialResolver} (parse the header),
+ * {@link dev.latchkey.auth.basic.LoginThrottle} (lockout, 429), the {@code IdentityStoreHandler} with the embedded
+ * {@link dev.latchkey.auth.basic.UserFileIdentityStore} (PBKDF2 users file) or any application store, and
+ * {@link dev.latchkey.auth.basic.BasicAuthenticator} tying them together. {@link dev.latchkey.auth.basic.UserFileAdmin}
+ * and {@link dev.latchkey.auth.basic.PasswordPrompt} serve command-line user administration.
+ *
+ * <p>Configuration (see {@link dev.latchkey.auth.basic.BasicSettings}): {@code latchkey.basic.require-tls} (true),
+ * {@code latchkey.basic.users-file} ({@code .latchkey/users.properties}), {@code latchkey.api-key.prefixes}
+ * ({@code sk_live_,sk_test_}), {@code latchkey.basic.lockout.max-failures} (5),
+ * {@code latchkey.basic.lockout.max-failures-per-address} (20), {@code latchkey.basic.lockout.window} (PT15M),
+ * {@code latchkey.basic.lockout.duration} (PT15M), {@code latchkey.basic.lockout.max-tracked} (100000),
+ * {@code latchkey.basic.pbkdf2.iterations} (210000).
+ *
+ * <p>Behind a TLS-terminating proxy, {@code request.isSecure()} is true only when the container trusts the proxy's
+ * forwarded headers ({@code X-Forwarded-Proto} / {@code Forwarded}), e.g. Jetty's {@code ForwardedRequestCustomizer}
+ * restricted to the proxy's addresses; otherwise every Basic request is refused with "requires TLS".
+ */
+package dev.latchkey.auth.basic;

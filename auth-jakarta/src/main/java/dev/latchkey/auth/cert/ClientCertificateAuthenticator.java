@@ -1,0 +1,95 @@
+package dev.latchkey.auth.cert;
+
+import dev.latchkey.auth.caller.LatchkeyCaller;
+import dev.latchkey.auth.error.AuthError;
+import dev.latchkey.auth.error.ErrorCodes;
+import dev.latchkey.auth.spi.AuthOutcome;
+import dev.latchkey.auth.spi.CredentialAuthenticator;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.CallerPrincipal;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.security.cert.X509Certificate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Client-certificate (mTLS, RFC 8446 §4.3.2 / RFC 8705 §2) authentication, mechanism name {@code client-cert}.
+ * {@link ClientCertificateResolver} finds the leaf certificate; the {@link IdentityStoreHandler} validates a
+ * {@link ClientCertificateCredential} ({@link ClientCertificateIdentityStore} and any application store).
+ *
+ * <p>No HTTP challenge scheme exists for TLS certificates, so errors carry none. Not exclusive: a certificate may
+ * accompany a certificate-bound token (RFC 8705 §3); put {@code client-cert} after {@code jwt} in
+ * {@code latchkey.mechanisms} to let the token decide when both are present.
+ */
+@ApplicationScoped
+public class ClientCertificateAuthenticator implements CredentialAuthenticator {
+
+    public static final String NAME = "client-cert";
+
+    @Inject
+    ClientCertificateResolver resolver;
+
+    @Inject
+    IdentityStoreHandler identityStoreHandler;
+
+    /** For CDI. */
+    public ClientCertificateAuthenticator() {
+    }
+
+    public ClientCertificateAuthenticator(ClientCertificateResolver resolver, IdentityStoreHandler identityStoreHandler) {
+        this.resolver = resolver;
+        this.identityStoreHandler = identityStoreHandler;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Optional<String> challengeScheme() {
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean exclusive() {
+        return false;
+    }
+
+    @Override
+    public Optional<String> credentialSource(HttpServletRequest request) {
+        return resolver.credentialSource(request);
+    }
+
+    @Override
+    public AuthOutcome authenticate(HttpServletRequest request) {
+        Optional<X509Certificate> cert = resolver.resolve(request);
+        if (cert.isEmpty()) {
+            return AuthOutcome.NO_CREDENTIAL;
+        }
+        ClientCertificateCredential credential = new ClientCertificateCredential(cert.get());
+        CredentialValidationResult result = identityStoreHandler.validate(credential);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID || result.getCallerPrincipal() == null) {
+            return AuthOutcome.rejected(new AuthError(401, ErrorCodes.INVALID_TOKEN,
+                    "client certificate not accepted", null, Set.of(), Map.of(), "cert_rejected",
+                    credential.serialHex()));
+        }
+        return AuthOutcome.authenticated(toCaller(result, credential));
+    }
+
+    private static LatchkeyCaller toCaller(CredentialValidationResult result, ClientCertificateCredential credential) {
+        CallerPrincipal principal = result.getCallerPrincipal();
+        Set<String> groups = result.getCallerGroups() == null ? Set.of() : result.getCallerGroups();
+        if (principal instanceof LatchkeyCaller lc) {
+            return lc.groups().equals(groups) ? lc : new LatchkeyCaller(lc.getName(), NAME, groups, lc.scopes(),
+                    lc.attributes(), lc.credentialId().orElse(credential.serialHex()));
+        }
+        return new LatchkeyCaller(principal.getName(), NAME, groups, Set.of(),
+                Map.of("serial", credential.serialHex()), credential.serialHex());
+    }
+}

@@ -1,0 +1,33 @@
+package dev.latchkey.auth.cert;
+
+import jakarta.security.enterprise.credential.Credential;
+
+import java.security.cert.X509Certificate;
+import java.util.Objects;
+
+/**
+ * A client's leaf certificate, as presented over TLS or forwarded by a trusted proxy, for validation by an
+ * {@code IdentityStore}. Not a secret (the private key never leaves the client), so it is never "cleared".
+ */
+public final class ClientCertificateCredential implements Credential {
+
+    private final X509Certificate certificate;
+
+    public ClientCertificateCredential(X509Certificate certificate) {
+        this.certificate = Objects.requireNonNull(certificate, "certificate");
+    }
+
+    public X509Certificate certificate() {
+        return certificate;
+    }
+
+    /** The serial number in hex: the certificate's id in logs. */
+    public String serialHex() {
+        return CertificateThumbprints.serialHex(certificate);
+    }
+
+    @Override
+    public String toString() {
+        return "ClientCertificateCredential[serial=" + serialHex() + "]";
+    }
+}

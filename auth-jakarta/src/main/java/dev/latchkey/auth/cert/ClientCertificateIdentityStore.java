@@ -1,0 +1,92 @@
+package dev.latchkey.auth.cert;
+
+import dev.latchkey.auth.caller.LatchkeyCaller;
+import dev.latchkey.auth.cert.CertificateCallerMapper.CertificateIdentity;
+import dev.latchkey.auth.config.ConfigReader;
+import dev.latchkey.auth.error.AuthenticationFailure;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Validates a {@link ClientCertificateCredential}: validity period (RFC 5280 §4.1.2.5) against the injected clock, then
+ * revocation ({@link CrlRevocationChecker}, when {@code latchkey.client-cert.crl-file} is set), then identity
+ * ({@link CertificateCallerMapper}) and groups/scopes ({@link CertificateMappings}). The chain itself was validated by
+ * the TLS layer.
+ *
+ * <p>Refusals are thrown as {@code AuthenticationFailure} (401 {@code invalid_token} without challenge scheme: TLS
+ * certificates have no HTTP challenge; 503 when the CRL is unavailable), carrying the serial as credential id.
+ */
+@ApplicationScoped
+public class ClientCertificateIdentityStore implements IdentityStore {
+
+    private Clock clock;
+    private CertificateCallerMapper mapper;
+    private CertificateMappings mappings;
+    private CrlRevocationChecker revocation;
+
+    /** For CDI; settings are read in {@link #init()}. */
+    public ClientCertificateIdentityStore() {
+    }
+
+    public ClientCertificateIdentityStore(ClientCertificateSettings settings, Clock clock) {
+        configure(settings, clock);
+    }
+
+    @PostConstruct
+    void init() {
+        configure(ClientCertificateSettings.from(ConfigReader.current()), Clock.systemUTC());
+    }
+
+    private void configure(ClientCertificateSettings settings, Clock clock) {
+        this.clock = clock;
+        this.mapper = new CertificateCallerMapper(settings.principal(), settings.trustDomains());
+        this.mappings = settings.mappingFile()
+                .map(f -> CertificateMappings.load(f, ClientCertificateSettings.MAPPING_FILE))
+                .orElse(CertificateMappings.EMPTY);
+        this.revocation = settings.crlFile().map(f -> new CrlRevocationChecker(f, clock)).orElse(null);
+    }
+
+    @Override
+    public Set<ValidationType> validationTypes() {
+        return EnumSet.of(ValidationType.VALIDATE, ValidationType.PROVIDE_GROUPS);
+    }
+
+    @Override
+    public CredentialValidationResult validate(Credential credential) {
+        if (!(credential instanceof ClientCertificateCredential cc)) {
+            return CredentialValidationResult.NOT_VALIDATED_RESULT;
+        }
+        X509Certificate cert = cc.certificate();
+        String serial = cc.serialHex();
+        try {
+            cert.checkValidity(Date.from(clock.instant()));
+        } catch (CertificateExpiredException e) {
+            throw CertificateCallerMapper.reject("client certificate expired", "cert_expired", serial);
+        } catch (CertificateNotYetValidException e) {
+            throw CertificateCallerMapper.reject("client certificate not yet valid", "cert_not_yet_valid", serial);
+        }
+        if (revocation != null) {
+            try {
+                revocation.check(cert);
+            } catch (AuthenticationFailure f) {
+                throw new AuthenticationFailure(f.error().withCredentialId(serial));
+            }
+        }
+        CertificateIdentity identity = mapper.map(cert);
+        CertificateMappings.Grant grant = mappings.grantFor(identity.name());
+        LatchkeyCaller caller = new LatchkeyCaller(identity.name(), ClientCertificateAuthenticator.NAME,
+                grant.groups(), grant.scopes(), identity.attributes(), serial);
+        return new CredentialValidationResult(caller, grant.groups());
+    }
+}

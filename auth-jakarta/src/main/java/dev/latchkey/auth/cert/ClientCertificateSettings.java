@@ -1,0 +1,144 @@
+package dev.latchkey.auth.cert;
+
+import dev.latchkey.auth.config.ConfigReader;
+import dev.latchkey.auth.config.ConfigurationException;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Settings of client-certificate (mTLS) authentication.
+ *
+ * <p>Chain validation is the TLS layer's job: the container's trust store (on embedded Jetty
+ * {@code SslContextFactory.Server#setTrustStorePath} with {@code setNeedClientAuth(true)} or {@code setWantClientAuth}) decides
+ * which issuers are accepted; Latchkey sees only certificates that passed it, and checks validity, revocation and
+ * identity.
+ *
+ * @param principal        {@code latchkey.client-cert.principal} (default {@code spiffe}): where the caller name comes
+ *                         from, a comma-separated list tried in order among {@code spiffe} (the URI SAN SPIFFE ID),
+ *                         {@code dns} (first DNS SAN), {@code cn} (subject common name), {@code dn} (subject DN, RFC
+ *                         4514). The default is strict: a certificate without a SPIFFE ID is refused; use e.g.
+ *                         {@code spiffe,cn} to fall back. A SPIFFE ID that is present but malformed or outside the
+ *                         trust domains is refused, never skipped
+ * @param trustDomains     {@code latchkey.client-cert.trust-domains}: SPIFFE trust domains accepted; empty (the default)
+ *                         refuses every SPIFFE ID
+ * @param mappingFile      {@code latchkey.client-cert.mapping-file}: JSON groups/scopes mapping, see
+ *                         {@link CertificateMappings}
+ * @param crlFile          {@code latchkey.client-cert.crl-file}: PEM or DER CRL(s), reloaded when modified
+ * @param trustedProxies   {@code latchkey.client-cert.trusted-proxies}: CIDRs of TLS-terminating proxies whose forwarded
+ *                         certificate header is believed; empty (the default) ignores forwarded certificates
+ * @param forwardedFormat  {@code latchkey.client-cert.forwarded-format}: {@code xfcc} (Envoy, default) or {@code pem}
+ *                         (URL-encoded PEM, nginx {@code $ssl_client_escaped_cert})
+ * @param forwardedHeader  {@code latchkey.client-cert.forwarded-header}: default {@code X-Forwarded-Client-Cert} for
+ *                         xfcc, {@code X-SSL-Client-Cert} for pem
+ */
+public record ClientCertificateSettings(List<PrincipalSource> principal, Set<String> trustDomains,
+                                        Optional<Path> mappingFile, Optional<Path> crlFile,
+                                        List<CidrRange> trustedProxies, ForwardedFormat forwardedFormat,
+                                        String forwardedHeader) {
+
+    public static final String PRINCIPAL = "latchkey.client-cert.principal";
+    public static final String TRUST_DOMAINS = "latchkey.client-cert.trust-domains";
+    public static final String MAPPING_FILE = "latchkey.client-cert.mapping-file";
+    public static final String CRL_FILE = "latchkey.client-cert.crl-file";
+    public static final String TRUSTED_PROXIES = "latchkey.client-cert.trusted-proxies";
+    public static final String FORWARDED_FORMAT = "latchkey.client-cert.forwarded-format";
+    public static final String FORWARDED_HEADER = "latchkey.client-cert.forwarded-header";
+
+    public enum PrincipalSource { SPIFFE, DNS, CN, DN }
+
+    public enum ForwardedFormat {
+        XFCC("X-Forwarded-Client-Cert"), PEM("X-SSL-Client-Cert");
+
+        final String defaultHeader;
+
+        ForwardedFormat(String defaultHeader) {
+            this.defaultHeader = defaultHeader;
+        }
+    }
+
+    public ClientCertificateSettings {
+        principal = List.copyOf(principal);
+        if (principal.isEmpty()) {
+            throw new ConfigurationException(PRINCIPAL, "must name at least one of spiffe, dns, cn, dn");
+        }
+        trustDomains = Set.copyOf(trustDomains);
+        for (String td : trustDomains) {
+            if (SpiffeId.problem(SpiffeId.PREFIX + td) != null || td.contains("/")) {
+                throw new ConfigurationException(TRUST_DOMAINS, "not a valid SPIFFE trust domain: '" + td + "'");
+            }
+        }
+        trustedProxies = List.copyOf(trustedProxies);
+        if (forwardedFormat == null) {
+            throw new ConfigurationException(FORWARDED_FORMAT, "must be xfcc or pem");
+        }
+        if (forwardedHeader == null || forwardedHeader.isBlank()) {
+            forwardedHeader = forwardedFormat.defaultHeader;
+        }
+    }
+
+    /** SPIFFE principals in the given trust domains; no proxies, mapping file or CRL. */
+    public static ClientCertificateSettings spiffe(String... trustDomains) {
+        return new ClientCertificateSettings(List.of(PrincipalSource.SPIFFE), Set.of(trustDomains), Optional.empty(),
+                Optional.empty(), List.of(), ForwardedFormat.XFCC, null);
+    }
+
+    public ClientCertificateSettings withPrincipal(PrincipalSource... sources) {
+        return new ClientCertificateSettings(List.of(sources), trustDomains, mappingFile, crlFile, trustedProxies,
+                forwardedFormat, forwardedHeader);
+    }
+
+    public ClientCertificateSettings withMappingFile(Path file) {
+        return new ClientCertificateSettings(principal, trustDomains, Optional.of(file), crlFile, trustedProxies,
+                forwardedFormat, forwardedHeader);
+    }
+
+    public ClientCertificateSettings withCrlFile(Path file) {
+        return new ClientCertificateSettings(principal, trustDomains, mappingFile, Optional.of(file), trustedProxies,
+                forwardedFormat, forwardedHeader);
+    }
+
+    public ClientCertificateSettings withTrustedProxies(ForwardedFormat format, String header, String... cidrs) {
+        return new ClientCertificateSettings(principal, trustDomains, mappingFile, crlFile,
+                List.of(cidrs).stream().map(CidrRange::parse).toList(), format, header);
+    }
+
+    public static ClientCertificateSettings from(ConfigReader config) {
+        List<PrincipalSource> principal = config.list(PRINCIPAL, List.of("spiffe")).stream().map(s -> {
+            try {
+                return PrincipalSource.valueOf(s.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(PRINCIPAL, "unknown source '" + s + "'; use spiffe, dns, cn or dn");
+            }
+        }).toList();
+        List<CidrRange> proxies = config.list(TRUSTED_PROXIES, List.of()).stream().map(c -> {
+            try {
+                return CidrRange.parse(c);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(TRUSTED_PROXIES, e.getMessage());
+            }
+        }).toList();
+        ForwardedFormat format;
+        String f = config.string(FORWARDED_FORMAT, "xfcc");
+        try {
+            format = ForwardedFormat.valueOf(f.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(FORWARDED_FORMAT, "expected xfcc or pem, got '" + f + "'");
+        }
+        return new ClientCertificateSettings(principal, Set.copyOf(config.list(TRUST_DOMAINS, List.of())),
+                path(config, MAPPING_FILE), path(config, CRL_FILE), proxies, format,
+                config.string(FORWARDED_HEADER).orElse(null));
+    }
+
+    private static Optional<Path> path(ConfigReader config, String name) {
+        try {
+            return config.string(name).map(Path::of);
+        } catch (InvalidPathException e) {
+            throw new ConfigurationException(name, "not a valid path: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+/**
+ * Client-certificate (mTLS) authentication, mechanism name {@code client-cert}.
+ *
+ * <p>The TLS layer validates the chain: configure the container's trust store with the client CA(s) and request
+ * client certificates (embedded Jetty: {@code SslContextFactory.Server} with {@code setTrustStorePath},
+ * {@code setTrustStorePassword} and {@code setWantClientAuth(true)} — "want" so that other mechanisms still work
+ * without a certificate — or {@code setNeedClientAuth(true)}). Latchkey then takes the leaf
+ * ({@link dev.latchkey.auth.cert.ClientCertificateResolver}), checks its validity period and revocation and maps it to a
+ * caller ({@link dev.latchkey.auth.cert.ClientCertificateIdentityStore},
+ * {@link dev.latchkey.auth.cert.CertificateCallerMapper}, {@link dev.latchkey.auth.cert.CertificateMappings}).
+ *
+ * <p>Configuration (see {@link dev.latchkey.auth.cert.ClientCertificateSettings}): {@code latchkey.client-cert.principal}
+ * (spiffe), {@code latchkey.client-cert.trust-domains} (none), {@code latchkey.client-cert.mapping-file},
+ * {@code latchkey.client-cert.crl-file}, {@code latchkey.client-cert.trusted-proxies} (none),
+ * {@code latchkey.client-cert.forwarded-format} (xfcc), {@code latchkey.client-cert.forwarded-header}.
+ *
+ * <p>{@link dev.latchkey.auth.cert.DevCertificates} and {@link dev.latchkey.auth.cert.DevCertificateFiles} create
+ * development certificates; they need the optional BouncyCastle dependency ({@code bcpkix-jdk18on}).
+ */
+package dev.latchkey.auth.cert;

@@ -1,0 +1,164 @@
+package dev.latchkey.auth.basic;
+
+import dev.latchkey.auth.caller.LatchkeyCaller;
+import dev.latchkey.auth.error.AuthError;
+import dev.latchkey.auth.error.AuthenticationFailure;
+import dev.latchkey.auth.fixtures.FakeRequest;
+import dev.latchkey.auth.fixtures.MutableClock;
+import dev.latchkey.auth.spi.AuthOutcome;
+import jakarta.security.enterprise.CallerPrincipal;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static dev.latchkey.auth.basic.BasicCredentialResolverTest.basic;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class BasicAuthenticatorTest {
+
+    private final MutableClock clock = MutableClock.at("2025-01-01T00:00:00Z");
+    private final BasicSettings settings = BasicSettings.defaults(Path.of("unused"));
+    private final AtomicInteger validations = new AtomicInteger();
+    /** alice/secret is valid (groups admin); everything else is invalid. */
+    private IdentityStoreHandler handler = credential -> {
+        validations.incrementAndGet();
+        UsernamePasswordCredential upc = (UsernamePasswordCredential) credential;
+        return upc.compareTo("alice", "secret")
+                ? new CredentialValidationResult(new CallerPrincipal("alice"), Set.of("admin"))
+                : CredentialValidationResult.INVALID_RESULT;
+    };
+
+    private BasicAuthenticator authenticator() {
+        return new BasicAuthenticator(settings, new BasicCredentialResolver(settings.apiKeyPrefixes()),
+                new LoginThrottle(settings, clock), handler);
+    }
+
+    private static HttpServletRequest req(String userPass, String addr) {
+        return FakeRequest.https().remoteAddr(addr).header("Authorization", basic(userPass)).build();
+    }
+
+    private static AuthError rejected(AuthOutcome outcome) {
+        return assertInstanceOf(AuthOutcome.Rejected.class, outcome).error();
+    }
+
+    @Test
+    void whenValidThenCallerWithGroupsAndUsernameAsCredentialId() {
+        LatchkeyCaller caller = assertInstanceOf(AuthOutcome.Authenticated.class,
+                authenticator().authenticate(req("alice:secret", "192.0.2.1"))).caller();
+        assertEquals("alice", caller.getName());
+        assertEquals("basic", caller.mechanism());
+        assertEquals(Set.of("admin"), caller.groups());
+        assertEquals(Set.of(), caller.scopes());
+        assertEquals("alice", caller.credentialId().orElseThrow());
+    }
+
+    @Test
+    void whenNoAuthorizationThenNoCredential() {
+        assertEquals(AuthOutcome.NO_CREDENTIAL, authenticator().authenticate(FakeRequest.https().build()));
+    }
+
+    @Test
+    void whenPlainHttpThen401WithoutCheckingCredentials() {
+        HttpServletRequest plain = FakeRequest.https().secure(false).header("Authorization", basic("alice:secret"))
+                .build();
+        AuthError e = rejected(authenticator().authenticate(plain));
+        assertEquals(401, e.status());
+        assertEquals("tls_required", e.reason());
+        assertEquals("Basic", e.scheme());
+        assertEquals(0, validations.get());
+    }
+
+    @Test
+    void whenTlsNotRequiredThenPlainHttpAccepted() {
+        BasicSettings lax = new BasicSettings(false, Path.of("unused"), List.of(), 5, 20, Duration.ofMinutes(15),
+                Duration.ofMinutes(15), 1000, PasswordHasher.DEFAULT_ITERATIONS);
+        BasicAuthenticator a = new BasicAuthenticator(lax, new BasicCredentialResolver(List.of()),
+                new LoginThrottle(lax, clock), handler);
+        HttpServletRequest plain = FakeRequest.https().secure(false).header("Authorization", basic("alice:secret"))
+                .build();
+        assertInstanceOf(AuthOutcome.Authenticated.class, a.authenticate(plain));
+    }
+
+    @Test
+    void whenWrongPasswordOrUnknownUserThenSame401WithoutCredentialId() {
+        BasicAuthenticator a = authenticator();
+        AuthError wrong = rejected(a.authenticate(req("alice:nope", "192.0.2.1")));
+        AuthError unknown = rejected(a.authenticate(req("mallory:nope", "192.0.2.2")));
+        assertEquals(wrong, unknown);
+        assertEquals(401, wrong.status());
+        assertEquals("invalid credentials", wrong.description());
+        assertNull(wrong.credentialId());
+    }
+
+    @Test
+    void whenFiveFailuresThenLockedOutWithoutCheckingPasswordUntilCoolDownEnds() {
+        BasicAuthenticator a = authenticator();
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, rejected(a.authenticate(req("alice:guess" + i, "198.51.100." + i))).status());
+        }
+        int before = validations.get();
+        AuthError locked = rejected(a.authenticate(req("alice:secret", "198.51.100.99")));
+        assertEquals(429, locked.status());
+        assertEquals(String.valueOf(Duration.ofMinutes(15).toSeconds()), locked.headers().get("Retry-After"));
+        assertEquals(before, validations.get(), "the password must not be checked while locked");
+
+        clock.advance(Duration.ofMinutes(15).plusSeconds(1));
+        assertInstanceOf(AuthOutcome.Authenticated.class, a.authenticate(req("alice:secret", "198.51.100.99")));
+    }
+
+    @Test
+    void whenSuccessThenUsernameCountResets() {
+        BasicAuthenticator a = authenticator();
+        for (int i = 0; i < 4; i++) {
+            a.authenticate(req("alice:guess", "198.51.100.1"));
+        }
+        assertInstanceOf(AuthOutcome.Authenticated.class, a.authenticate(req("alice:secret", "198.51.100.1")));
+        for (int i = 0; i < 4; i++) {
+            assertEquals(401, rejected(a.authenticate(req("alice:guess", "198.51.100.2"))).status());
+        }
+        assertInstanceOf(AuthOutcome.Authenticated.class, a.authenticate(req("alice:secret", "198.51.100.3")));
+    }
+
+    @Test
+    void whenFailuresAreSpreadOverMoreThanTheWindowThenNoLockout() {
+        BasicAuthenticator a = authenticator();
+        for (int i = 0; i < 8; i++) {
+            assertEquals(401, rejected(a.authenticate(req("alice:guess", "198.51.100." + i))).status());
+            clock.advance(Duration.ofMinutes(4));
+        }
+    }
+
+    @Test
+    void whenOneAddressSpraysManyUsernamesThenAddressLockedOut() {
+        BasicAuthenticator a = authenticator();
+        for (int i = 0; i < 20; i++) {
+            assertEquals(401, rejected(a.authenticate(req("user" + i + ":x", "203.0.113.7"))).status());
+        }
+        assertEquals(429, rejected(a.authenticate(req("alice:secret", "203.0.113.7"))).status());
+        assertInstanceOf(AuthOutcome.Authenticated.class, a.authenticate(req("alice:secret", "203.0.113.8")));
+    }
+
+    @Test
+    void whenStoreIsUnavailableThen503PropagatesAndIsNotCountedAsFailure() {
+        handler = credential -> {
+            throw new AuthenticationFailure(AuthError.unavailable("user store unavailable", "user_store_unavailable"));
+        };
+        BasicAuthenticator a = authenticator();
+        for (int i = 0; i < 10; i++) {
+            AuthenticationFailure f = assertThrows(AuthenticationFailure.class,
+                    () -> a.authenticate(req("alice:secret", "192.0.2.1")));
+            assertEquals(503, f.error().status());
+        }
+    }
+}

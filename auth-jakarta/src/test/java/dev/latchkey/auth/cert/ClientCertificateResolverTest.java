@@ -1,0 +1,118 @@
+package dev.latchkey.auth.cert;
+
+import dev.latchkey.auth.cert.ClientCertificateSettings.ForwardedFormat;
+import dev.latchkey.auth.error.AuthenticationFailure;
+import dev.latchkey.auth.fixtures.FakeRequest;
+import dev.latchkey.auth.fixtures.TestPki;
+import org.junit.jupiter.api.Test;
+
+import java.security.cert.X509Certificate;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class ClientCertificateResolverTest {
+
+    private static final X509Certificate ALICE = TestPki.spiffe("spiffe://prod.example/alice");
+    private static final X509Certificate BOB = TestPki.spiffe("spiffe://prod.example/bob");
+    private static final X509Certificate PROXY = TestPki.cnOnly("proxy");
+
+    private final ClientCertificateSettings base = ClientCertificateSettings.spiffe("prod.example");
+    private final ClientCertificateResolver xfcc = new ClientCertificateResolver(
+            base.withTrustedProxies(ForwardedFormat.XFCC, null, "10.0.0.0/8", "fd00::/8"));
+
+    private static String xfccElement(X509Certificate cert, boolean withHash) {
+        return (withHash ? "Hash=" + CertificateThumbprints.sha256Hex(cert) + ";" : "")
+                + "Cert=\"" + TestPki.escapedPem(cert) + "\";Subject=\"CN=workload,O=Latchkey Dev\";"
+                + "URI=spiffe://prod.example/x";
+    }
+
+    @Test
+    void whenTlsChainThenLeafOnlyAndExposedAsAttribute() {
+        FakeRequest fake = FakeRequest.https().attribute(ClientCertificateResolver.SERVLET_ATTRIBUTE,
+                new X509Certificate[]{ALICE, TestPki.CA.certificate()});
+        assertSame(ALICE, xfcc.resolve(fake.build()).orElseThrow());
+        assertSame(ALICE, fake.attribute(ClientCertificateResolver.REQUEST_ATTRIBUTE));
+        assertEquals(Optional.of("tls:client-certificate"), xfcc.credentialSource(fake.build()));
+    }
+
+    @Test
+    void whenNoCertificateThenEmpty() {
+        FakeRequest fake = FakeRequest.https();
+        assertEquals(Optional.empty(), xfcc.resolve(fake.build()));
+        assertEquals(Optional.empty(), xfcc.credentialSource(fake.build()));
+        assertNull(fake.attribute(ClientCertificateResolver.REQUEST_ATTRIBUTE));
+    }
+
+    @Test
+    void whenXfccFromTrustedProxyThenFirstElementUsed() {
+        String header = xfccElement(ALICE, true) + "," + "By=spiffe://prod.example/proxy;" + xfccElement(BOB, false);
+        FakeRequest fake = FakeRequest.https().remoteAddr("10.1.2.3").header("X-Forwarded-Client-Cert", header)
+                .attribute(ClientCertificateResolver.SERVLET_ATTRIBUTE, new X509Certificate[]{PROXY});
+        assertEquals(ALICE, xfcc.resolve(fake.build()).orElseThrow());
+        assertEquals(ALICE, fake.attribute(ClientCertificateResolver.REQUEST_ATTRIBUTE));
+    }
+
+    @Test
+    void whenXfccFromTrustedIpv6ProxyThenUsed() {
+        FakeRequest fake = FakeRequest.https().remoteAddr("fd12::7").header("X-Forwarded-Client-Cert",
+                xfccElement(ALICE, false));
+        assertEquals(ALICE, xfcc.resolve(fake.build()).orElseThrow());
+    }
+
+    @Test
+    void whenXfccFromUntrustedAddressThenIgnored() {
+        FakeRequest forged = FakeRequest.https().remoteAddr("192.0.2.66")
+                .header("X-Forwarded-Client-Cert", xfccElement(ALICE, true));
+        assertEquals(Optional.empty(), xfcc.resolve(forged.build()));
+        assertEquals(Optional.empty(), xfcc.credentialSource(forged.build()));
+        forged.attribute(ClientCertificateResolver.SERVLET_ATTRIBUTE, new X509Certificate[]{BOB});
+        assertEquals(BOB, xfcc.resolve(forged.build()).orElseThrow(), "the TLS certificate still counts");
+    }
+
+    @Test
+    void whenNoTrustedProxiesConfiguredThenXfccIgnoredFromAnywhere() {
+        ClientCertificateResolver none = new ClientCertificateResolver(base);
+        FakeRequest fake = FakeRequest.https().remoteAddr("10.1.2.3")
+                .header("X-Forwarded-Client-Cert", xfccElement(ALICE, true));
+        assertEquals(Optional.empty(), none.resolve(fake.build()));
+    }
+
+    @Test
+    void whenXfccMalformedFromTrustedProxyThen400() {
+        assertBadRequest(xfcc, "Hash=abc;Subject=\"CN=x\"");                     // no Cert
+        assertBadRequest(xfcc, "Cert=\"-----BEGIN%20CERTIFICATE-----%0Agarbage\"");
+        assertBadRequest(xfcc, "Cert=\"%ZZ\"");
+        assertBadRequest(xfcc, "Cert=\"" + TestPki.escapedPem(ALICE));             // unbalanced quote
+        assertBadRequest(xfcc, "Hash=" + CertificateThumbprints.sha256Hex(BOB) + ";Cert=\""
+                + TestPki.escapedPem(ALICE) + "\"");                               // hash mismatch
+    }
+
+    @Test
+    void whenNginxEscapedPemFromTrustedProxyThenParsed() {
+        ClientCertificateResolver nginx = new ClientCertificateResolver(
+                base.withTrustedProxies(ForwardedFormat.PEM, "X-Client-Cert", "127.0.0.1"));
+        FakeRequest fake = FakeRequest.https().remoteAddr("127.0.0.1")
+                .header("X-Client-Cert", TestPki.escapedPem(ALICE));
+        assertEquals(ALICE, nginx.resolve(fake.build()).orElseThrow());
+        assertEquals(Optional.of("tls:client-certificate"), nginx.credentialSource(fake.build()));
+
+        String twoCerts = TestPki.escapedPem(ALICE) + TestPki.escapedPem(BOB);
+        assertBadRequest(nginx, "X-Client-Cert", "127.0.0.1", twoCerts);
+        assertBadRequest(nginx, "X-Client-Cert", "127.0.0.1", "not-a-cert");
+    }
+
+    private static void assertBadRequest(ClientCertificateResolver r, String xfccValue) {
+        assertBadRequest(r, "X-Forwarded-Client-Cert", "10.0.0.1", xfccValue);
+    }
+
+    private static void assertBadRequest(ClientCertificateResolver r, String header, String addr, String value) {
+        var req = FakeRequest.https().remoteAddr(addr).header(header, value).build();
+        AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> r.resolve(req));
+        assertEquals(400, f.error().status());
+        assertEquals("forwarded_cert_malformed", f.error().reason());
+    }
+}
