@@ -106,9 +106,7 @@ public class ApiKeyAuthenticator implements CredentialAuthenticator {
         switch (result.getStatus()) {
             case VALID -> {
                 LatchkeyCaller caller = toCaller(result, keyId);
-                Optional<RateLimit> override = Optional.ofNullable(caller.attributes().get(ApiKeyCallerMapper.ATTR_RATE_LIMIT))
-                        .map(v -> RateLimit.parse(v.toString()));
-                Map<String, String> headers = rateLimiter.enforce(keyId, override);
+                Map<String, String> headers = rateLimiter.enforce(keyId, rateLimitOf(caller));
                 addResponseHeaders(request, headers);
                 lastUsed.touch(keyId);
                 return AuthOutcome.authenticated(caller);
@@ -121,6 +119,19 @@ public class ApiKeyAuthenticator implements CredentialAuthenticator {
                 return AuthOutcome.rejected(AuthError.unavailable("no identity store validates API keys",
                         "api_key_not_validated").withCredentialId(keyId));
             }
+        }
+    }
+
+    /** The key's own quota, carried by {@link ApiKeyCallerMapper}; an unreadable value falls back to the default. */
+    private static Optional<RateLimit> rateLimitOf(LatchkeyCaller caller) {
+        Object value = caller.attributes().get(ApiKeyCallerMapper.ATTR_RATE_LIMIT);
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(RateLimit.parse(value.toString()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 
