@@ -147,11 +147,15 @@ public class FileApiKeyStore implements ApiKeyStore {
         jvmLock.lock();
         try {
             Files.createDirectories(file.getParent());
-            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = channel.lock()) {
-                List<ApiKeyRecord> updated = change.apply(load().records());
-                write(updated);
-                snapshot = Snapshot.of(stamp(), updated);
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                FileLock lock = channel.lock();
+                try {
+                    List<ApiKeyRecord> updated = change.apply(load().records());
+                    write(updated);
+                    snapshot = Snapshot.of(stamp(), updated);
+                } finally {
+                    lock.release();
+                }
             }
         } catch (IOException e) {
             throw new ApiKeyStoreUnavailable("cannot write API key file " + file, e);
