@@ -1,0 +1,160 @@
+package dev.latchkey.auth.apikey;
+
+import dev.latchkey.auth.caller.LatchkeyCaller;
+import dev.latchkey.auth.error.AuthError;
+import dev.latchkey.auth.spi.AuthOutcome;
+import dev.latchkey.auth.spi.CredentialAuthenticator;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.CallerPrincipal;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.lang.System.Logger.Level;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@code api-key} authenticator: resolves the key ({@link ApiKeyResolver}), validates it through the
+ * {@link IdentityStoreHandler} (so application identity stores take part; {@link ApiKeyIdentityStore} is Latchkey's),
+ * applies the per-key rate limit ({@link ApiKeyRateLimiter}) and records the use ({@link LastUsedRecorder}).
+ *
+ * <p>On success the RateLimit-* headers go to the request attribute {@value #RESPONSE_HEADERS}. Keys found in a URL
+ * are logged by key id only and fired as {@link ApiKeyExposed} events.
+ */
+@ApplicationScoped
+public class ApiKeyAuthenticator implements CredentialAuthenticator {
+
+    public static final String RESPONSE_HEADERS = "dev.latchkey.response-headers";
+    private static final System.Logger LOG = System.getLogger(ApiKeyAuthenticator.class.getName());
+    private static final String SCHEME = "Bearer";
+
+    @Inject
+    IdentityStoreHandler identityStoreHandler;
+    @Inject
+    ApiKeySettings settings;
+    @Inject
+    ApiKeyValidator validator;
+    @Inject
+    ApiKeyRateLimiter rateLimiter;
+    @Inject
+    LastUsedRecorder lastUsed;
+    @Inject
+    Event<ApiKeyExposed> exposedEvents;
+
+    private ApiKeyResolver resolver;
+
+    protected ApiKeyAuthenticator() {
+        // for CDI
+    }
+
+    /** For use without CDI (and tests). */
+    public ApiKeyAuthenticator(IdentityStoreHandler identityStoreHandler, ApiKeyResolver resolver,
+                               ApiKeyValidator validator, ApiKeyRateLimiter rateLimiter, LastUsedRecorder lastUsed) {
+        this.identityStoreHandler = identityStoreHandler;
+        this.resolver = resolver;
+        this.validator = validator;
+        this.rateLimiter = rateLimiter;
+        this.lastUsed = lastUsed;
+    }
+
+    @PostConstruct
+    void init() {
+        resolver = new ApiKeyResolver(validator.format(), settings, this::exposed);
+    }
+
+    /** Logs (key id only) and fires the event. */
+    void exposed(ApiKeyExposed event) {
+        LOG.log(Level.WARNING, "API key sent in the URL (query parameter {0}) from {1} to {2}: key_id={3}; "
+                        + "treat it as leaked and rotate it", event.parameter(), event.remoteAddress(), event.path(),
+                event.keyId() == null ? "unknown" : event.keyId());
+        if (exposedEvents != null) {
+            exposedEvents.fire(event);
+        }
+    }
+
+    @Override
+    public String name() {
+        return ApiKeyCallerMapper.MECHANISM;
+    }
+
+    @Override
+    public Optional<String> challengeScheme() {
+        return Optional.of(SCHEME);
+    }
+
+    @Override
+    public Optional<String> credentialSource(HttpServletRequest request) {
+        return resolver.credentialSource(request);
+    }
+
+    @Override
+    public AuthOutcome authenticate(HttpServletRequest request) {
+        Optional<ResolvedApiKey> resolved = resolver.resolve(request);
+        if (resolved.isEmpty()) {
+            return AuthOutcome.NO_CREDENTIAL;
+        }
+        String key = resolved.get().key();
+        // Format and checksum first: a malformed key never reaches an identity store.
+        String keyId = validator.format().parse(key).keyId();
+        CredentialValidationResult result = identityStoreHandler.validate(
+                new ApiKeyCredential(key, resolved.get().source()));
+        switch (result.getStatus()) {
+            case VALID -> {
+                LatchkeyCaller caller = toCaller(result, keyId);
+                Map<String, String> headers = rateLimiter.enforce(keyId, rateLimitOf(caller));
+                addResponseHeaders(request, headers);
+                lastUsed.touch(keyId);
+                return AuthOutcome.authenticated(caller);
+            }
+            case INVALID -> {
+                return AuthOutcome.rejected(AuthError.invalidToken(SCHEME, "invalid API key", "api_key_unknown")
+                        .withCredentialId(keyId));
+            }
+            default -> {
+                return AuthOutcome.rejected(AuthError.unavailable("no identity store validates API keys",
+                        "api_key_not_validated").withCredentialId(keyId));
+            }
+        }
+    }
+
+    /** The key's own quota, carried by {@link ApiKeyCallerMapper}; an unreadable value falls back to the default. */
+    private static Optional<RateLimit> rateLimitOf(LatchkeyCaller caller) {
+        Object value = caller.attributes().get(ApiKeyCallerMapper.ATTR_RATE_LIMIT);
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(RateLimit.parse(value.toString()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The caller an application's identity store returned may be a plain principal: wrap it. */
+    private static LatchkeyCaller toCaller(CredentialValidationResult result, String keyId) {
+        CallerPrincipal principal = result.getCallerPrincipal();
+        if (principal instanceof LatchkeyCaller caller) {
+            return caller;
+        }
+        return new LatchkeyCaller(principal.getName(), ApiKeyCallerMapper.MECHANISM, result.getCallerGroups(),
+                java.util.Set.of(), Map.of(ApiKeyCallerMapper.ATTR_KEY_ID, keyId), keyId);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void addResponseHeaders(HttpServletRequest request, Map<String, String> headers) {
+        if (headers.isEmpty()) {
+            return;
+        }
+        Map<String, String> merged = new LinkedHashMap<>();
+        if (request.getAttribute(RESPONSE_HEADERS) instanceof Map<?, ?> existing) {
+            merged.putAll((Map<String, String>) existing);
+        }
+        merged.putAll(headers);
+        request.setAttribute(RESPONSE_HEADERS, merged);
+    }
+}

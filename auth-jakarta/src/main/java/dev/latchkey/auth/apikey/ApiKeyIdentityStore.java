@@ -1,0 +1,66 @@
+package dev.latchkey.auth.apikey;
+
+import dev.latchkey.auth.caller.LatchkeyCaller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Validates {@link ApiKeyCredential}s (VALIDATE) and provides their groups (PROVIDE_GROUPS); other credentials are
+ * {@link CredentialValidationResult#NOT_VALIDATED_RESULT not validated}.
+ *
+ * <ul>
+ *   <li>unknown key: {@link CredentialValidationResult#INVALID_RESULT} (answered "invalid API key", revealing
+ *   nothing about which key ids exist);</li>
+ *   <li>malformed, revoked, expired, rotated out, wrong environment: {@code AuthenticationFailure} 401 with a
+ *   description the client can act on;</li>
+ *   <li>store down: {@code AuthenticationFailure} 503.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class ApiKeyIdentityStore implements IdentityStore {
+
+    private ApiKeyValidator validator;
+
+    protected ApiKeyIdentityStore() {
+        // for CDI proxies
+    }
+
+    @Inject
+    public ApiKeyIdentityStore(ApiKeyValidator validator) {
+        this.validator = validator;
+    }
+
+    @Override
+    public CredentialValidationResult validate(Credential credential) {
+        if (!(credential instanceof ApiKeyCredential apiKey) || apiKey.isCleared()) {
+            return CredentialValidationResult.NOT_VALIDATED_RESULT;
+        }
+        Optional<ApiKeyRecord> record = validator.validate(apiKey.key());
+        if (record.isEmpty()) {
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        LatchkeyCaller caller = ApiKeyCallerMapper.toCaller(record.get());
+        return new CredentialValidationResult(null, caller, null, record.get().keyId(), caller.groups());
+    }
+
+    @Override
+    public Set<String> getCallerGroups(CredentialValidationResult result) {
+        if (result.getCallerPrincipal() instanceof LatchkeyCaller caller
+                && ApiKeyCallerMapper.MECHANISM.equals(caller.mechanism())) {
+            return caller.groups();
+        }
+        return Set.of();
+    }
+
+    @Override
+    public Set<ValidationType> validationTypes() {
+        return EnumSet.of(ValidationType.VALIDATE, ValidationType.PROVIDE_GROUPS);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.latchkey.auth.apikey;
+
+import dev.latchkey.auth.apikey.format.ApiKeyFormat;
+import dev.latchkey.auth.apikey.format.ApiKeyGenerator;
+import dev.latchkey.auth.apikey.jdbc.DriverManagerDataSource;
+import dev.latchkey.auth.apikey.jdbc.JdbcApiKeyStore;
+import dev.latchkey.auth.apikey.jdbc.JdbcSettings;
+import dev.latchkey.auth.apikey.store.ApiKeyStore;
+import dev.latchkey.auth.apikey.store.CachingApiKeyStore;
+import dev.latchkey.auth.apikey.store.FileApiKeyStore;
+import dev.latchkey.auth.apikey.store.InMemoryApiKeyStore;
+import dev.latchkey.auth.config.ConfigReader;
+import dev.latchkey.auth.config.ConfigurationException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+/**
+ * CDI producers for the API-key mechanism, built once from MicroProfile Config. Each product is a replaceable bean:
+ * an application may supply an {@code @Alternative} {@link ApiKeyStore} (wrap it in {@link CachingApiKeyStore}),
+ * settings or validator. The store is the configured backend ({@code latchkey.api-key.store}: {@code file} default,
+ * {@code jdbc}, {@code memory}) behind the cache.
+ */
+@ApplicationScoped
+public class ApiKeyProducers {
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Produces
+    @Singleton
+    ApiKeySettings settings() {
+        return ApiKeySettings.from(ConfigReader.current());
+    }
+
+    @Produces
+    @Singleton
+    ApiKeyFormat format(ApiKeySettings settings) {
+        return new ApiKeyFormat(settings.prefixes());
+    }
+
+    @Produces
+    @Singleton
+    ApiKeyHasher hasher(ApiKeySettings settings) {
+        return new ApiKeyHasher(settings.pepper().map(p -> p.getBytes(StandardCharsets.UTF_8)).orElse(null));
+    }
+
+    @Produces
+    @Singleton
+    ApiKeyStore store(ApiKeySettings settings) {
+        return new CachingApiKeyStore(backend(settings, ConfigReader.current()), settings.cacheTtl(),
+                settings.negativeCacheTtl(), settings.cacheMaxSize(), clock);
+    }
+
+    static ApiKeyStore backend(ApiKeySettings settings, ConfigReader config) {
+        return switch (settings.store()) {
+            case "jdbc" -> jdbc(JdbcSettings.from(config));
+            case "memory" -> new InMemoryApiKeyStore();
+            default -> new FileApiKeyStore(settings.file());
+        };
+    }
+
+    static JdbcApiKeyStore jdbc(JdbcSettings jdbc) {
+        DataSource dataSource;
+        if (jdbc.dataSourceJndi().isPresent()) {
+            try {
+                dataSource = (DataSource) new InitialContext().lookup(jdbc.dataSourceJndi().get());
+            } catch (NamingException | ClassCastException e) {
+                throw new ConfigurationException(JdbcSettings.PREFIX + "datasource",
+                        "no DataSource at '" + jdbc.dataSourceJndi().get() + "': " + e.getMessage(), e);
+            }
+        } else {
+            dataSource = new DriverManagerDataSource(jdbc.url().orElseThrow(), jdbc.user().orElse(null),
+                    jdbc.password().orElse(null));
+        }
+        JdbcApiKeyStore store = new JdbcApiKeyStore(dataSource, (int) jdbc.queryTimeout().toSeconds());
+        if (jdbc.initSchema()) {
+            store.createSchema();
+        }
+        return store;
+    }
+
+    @Produces
+    @Singleton
+    ApiKeyValidator validator(ApiKeyFormat format, ApiKeyHasher hasher, ApiKeyStore store, ApiKeySettings settings) {
+        return new ApiKeyValidator(format, hasher, store, settings.environment(), clock);
+    }
+
+    @Produces
+    @Singleton
+    ApiKeyService service(ApiKeyStore store, ApiKeyFormat format, ApiKeyHasher hasher, ApiKeySettings settings) {
+        return new ApiKeyService(store, new ApiKeyGenerator(format), hasher, settings.environment(), clock);
+    }
+
+    @Produces
+    @Singleton
+    ApiKeyRateLimiter rateLimiter(ApiKeySettings settings) {
+        return new ApiKeyRateLimiter(settings.rateLimit(), settings.rateLimitMaxBuckets(), clock);
+    }
+
+    @Produces
+    @Singleton
+    LastUsedRecorder lastUsedRecorder(ApiKeyStore store, ApiKeySettings settings) {
+        return new LastUsedRecorder(store, clock).start(settings.lastUsedFlush());
+    }
+
+    void closeLastUsedRecorder(@Disposes LastUsedRecorder recorder) {
+        recorder.close();
+    }
+}

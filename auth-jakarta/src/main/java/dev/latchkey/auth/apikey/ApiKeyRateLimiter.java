@@ -1,0 +1,112 @@
+package dev.latchkey.auth.apikey;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.latchkey.auth.error.AuthError;
+import dev.latchkey.auth.error.AuthenticationFailure;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Per-key quotas with Bucket4j token buckets (greedy refill), held in a bounded Caffeine cache (idle buckets are
+ * dropped after one period, when they would be full anyway). The quota is the record's own limit, else
+ * {@code latchkey.api-key.rate-limit}.
+ *
+ * <p>Headers follow draft-ietf-httpapi-ratelimit-headers (RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset in
+ * seconds until the bucket is full again); over the limit the answer is 429 (RFC 6585 §4) with Retry-After
+ * (RFC 9110 §10.2.3) in seconds until one request is allowed.
+ */
+public final class ApiKeyRateLimiter {
+
+    /** The outcome of one request against a quota; {@link #headers()} are sent on success and on 429. */
+    public record Decision(boolean allowed, long limit, long remaining, long resetSeconds, long retryAfterSeconds) {
+
+        public Map<String, String> headers() {
+            Map<String, String> h = new LinkedHashMap<>();
+            h.put("RateLimit-Limit", Long.toString(limit));
+            h.put("RateLimit-Remaining", Long.toString(remaining));
+            h.put("RateLimit-Reset", Long.toString(resetSeconds));
+            return h;
+        }
+    }
+
+    private record Holder(RateLimit limit, Bucket bucket) {
+    }
+
+    private final Optional<RateLimit> defaultLimit;
+    private final Cache<String, Holder> buckets;
+    private final TimeMeter time;
+
+    public ApiKeyRateLimiter(Optional<RateLimit> defaultLimit, long maxBuckets, Clock clock) {
+        this.defaultLimit = defaultLimit;
+        this.time = new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                Instant now = clock.instant();
+                return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return true;
+            }
+        };
+        this.buckets = Caffeine.newBuilder().maximumSize(maxBuckets)
+                .expireAfterAccess(defaultLimit.map(RateLimit::period).orElse(Duration.ofMinutes(1)).multipliedBy(2))
+                .build();
+    }
+
+    /** Consumes one request for the key; empty when neither the record nor the settings set a limit. */
+    public Optional<Decision> tryConsume(String keyId, Optional<RateLimit> override) {
+        Optional<RateLimit> limit = override.or(() -> defaultLimit);
+        if (limit.isEmpty()) {
+            return Optional.empty();
+        }
+        RateLimit l = limit.get();
+        Holder holder = buckets.asMap().compute(keyId,
+                (id, old) -> old != null && old.limit().equals(l) ? old : new Holder(l, newBucket(l)));
+        ConsumptionProbe probe = holder.bucket().tryConsumeAndReturnRemaining(1);
+        return Optional.of(new Decision(probe.isConsumed(), l.capacity(), probe.getRemainingTokens(),
+                ceilSeconds(probe.getNanosToWaitForReset()),
+                probe.isConsumed() ? 0 : Math.max(1, ceilSeconds(probe.getNanosToWaitForRefill()))));
+    }
+
+    /**
+     * Consumes one request, throwing 429 when over the quota.
+     *
+     * @return the RateLimit-* headers for the response (empty when unlimited)
+     */
+    public Map<String, String> enforce(String keyId, Optional<RateLimit> override) {
+        Optional<Decision> decision = tryConsume(keyId, override);
+        if (decision.isEmpty()) {
+            return Map.of();
+        }
+        Decision d = decision.get();
+        if (!d.allowed()) {
+            throw new AuthenticationFailure(AuthError.tooManyRequests("API key rate limit exceeded",
+                    d.retryAfterSeconds(), "api_key_rate_limited").withHeaders(d.headers())
+                    .withCredentialId(keyId));
+        }
+        return d.headers();
+    }
+
+    private Bucket newBucket(RateLimit l) {
+        return Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(l.capacity()).refillGreedy(l.capacity(), l.period()).build())
+                .withCustomTimePrecision(time)
+                .build();
+    }
+
+    private static long ceilSeconds(long nanos) {
+        return nanos <= 0 ? 0 : (nanos + 999_999_999L) / 1_000_000_000L;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.latchkey.auth.apikey.jdbc;
+
+import dev.latchkey.auth.config.ConfigReader;
+import dev.latchkey.auth.config.ConfigurationException;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Settings of {@link JdbcApiKeyStore} ({@code latchkey.api-key.jdbc.*}): exactly one of {@code datasource} (a JNDI
+ * name) or {@code url} (with optional {@code user}/{@code password}); {@code init-schema} runs the shipped DDL at
+ * start-up (default false); {@code query-timeout} (default PT5S).
+ */
+public record JdbcSettings(Optional<String> dataSourceJndi, Optional<String> url, Optional<String> user,
+                           Optional<String> password, boolean initSchema, Duration queryTimeout) {
+
+    public static final String PREFIX = "latchkey.api-key.jdbc.";
+
+    public JdbcSettings {
+        if (dataSourceJndi.isPresent() == url.isPresent()) {
+            throw new ConfigurationException(PREFIX + "datasource",
+                    "set exactly one of " + PREFIX + "datasource or " + PREFIX + "url when latchkey.api-key.store=jdbc");
+        }
+        if (queryTimeout.isNegative() || queryTimeout.toSeconds() < 1) {
+            throw new ConfigurationException(PREFIX + "query-timeout", "must be at least one second");
+        }
+    }
+
+    public static JdbcSettings from(ConfigReader c) {
+        return new JdbcSettings(c.string(PREFIX + "datasource"), c.string(PREFIX + "url"), c.string(PREFIX + "user"),
+                c.string(PREFIX + "password"), c.bool(PREFIX + "init-schema", false),
+                c.duration(PREFIX + "query-timeout", Duration.ofSeconds(5)));
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcSettings[datasource=" + dataSourceJndi.orElse("-") + ", url="
+                + url.map(u -> u.replaceAll("[?;].*", "")).orElse("-") + ", user=" + user.orElse("-")
+                + ", password=" + (password.isPresent() ? "***" : "-") + ", initSchema=" + initSchema + "]";
+    }
+}

@@ -1,0 +1,97 @@
+package dev.latchkey.auth.apikey.store;
+
+import dev.latchkey.auth.apikey.ApiKeyRecord;
+import dev.latchkey.auth.apikey.RateLimit;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The JSON form of the key file (JSON-P): {@code {"version":1,"keys":[{...record...}]}}. Instants are ISO-8601
+ * strings; absent optional fields are omitted.
+ */
+final class ApiKeyRecordJson {
+
+    static final int VERSION = 1;
+
+    private ApiKeyRecordJson() {
+    }
+
+    static JsonObject recordsToJson(List<ApiKeyRecord> records) {
+        JsonArrayBuilder keys = Json.createArrayBuilder();
+        records.forEach(r -> keys.add(recordToJson(r)));
+        return Json.createObjectBuilder().add("version", VERSION).add("keys", keys).build();
+    }
+
+    static List<ApiKeyRecord> recordsFromJson(JsonObject file) {
+        int version = file.getInt("version", VERSION);
+        if (version != VERSION) {
+            throw new IllegalArgumentException("unsupported key file version " + version);
+        }
+        return file.getJsonArray("keys").getValuesAs(JsonObject.class).stream().map(ApiKeyRecordJson::recordFromJson).toList();
+    }
+
+    static JsonObject recordToJson(ApiKeyRecord r) {
+        JsonObjectBuilder b = Json.createObjectBuilder()
+                .add("keyId", r.keyId())
+                .add("hash", r.hash())
+                .add("environment", r.environment())
+                .add("name", r.name())
+                .add("scopes", array(r.scopes()))
+                .add("groups", array(r.groups()))
+                .add("created", r.created().toString());
+        optional(b, "expires", r.expires());
+        optional(b, "revoked", r.revoked());
+        optional(b, "rotatedFrom", r.rotatedFrom());
+        optional(b, "replacedBy", r.replacedBy());
+        optional(b, "graceUntil", r.graceUntil());
+        optional(b, "lastUsed", r.lastUsed());
+        optional(b, "rateLimit", r.rateLimit());
+        return b.build();
+    }
+
+    static ApiKeyRecord recordFromJson(JsonObject o) {
+        return new ApiKeyRecord(o.getString("keyId"), o.getString("hash"), o.getString("environment"),
+                o.getString("name"), set(o.getJsonArray("scopes")), set(o.getJsonArray("groups")),
+                Instant.parse(o.getString("created")), instant(o, "expires"), instant(o, "revoked"),
+                o.getString("rotatedFrom", null), o.getString("replacedBy", null), instant(o, "graceUntil"),
+                instant(o, "lastUsed"),
+                o.containsKey("rateLimit") ? RateLimit.parse(o.getString("rateLimit")) : null);
+    }
+
+    private static JsonArrayBuilder array(Set<String> values) {
+        JsonArrayBuilder a = Json.createArrayBuilder();
+        values.stream().sorted().forEach(a::add);
+        return a;
+    }
+
+    private static Set<String> set(JsonArray array) {
+        Set<String> out = new LinkedHashSet<>();
+        if (array != null) {
+            for (JsonValue v : array) {
+                out.add(((JsonString) v).getString());
+            }
+        }
+        return out;
+    }
+
+    private static void optional(JsonObjectBuilder b, String name, Object value) {
+        if (value != null) {
+            b.add(name, value.toString());
+        }
+    }
+
+    private static Instant instant(JsonObject o, String name) {
+        String v = o.getString(name, null);
+        return v == null ? null : Instant.parse(v);
+    }
+}

@@ -1,0 +1,115 @@
+package dev.latchkey.auth.apikey.store;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.latchkey.auth.apikey.ApiKeyRecord;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A Caffeine cache of {@link #findByHash} results in front of any store.
+ *
+ * <ul>
+ *   <li>Hits ({@code latchkey.api-key.cache.ttl}, default 30 s): a hot key needs no store query. The TTL bounds how
+ *   long a revocation made on another node takes to reach this one.</li>
+ *   <li>Misses ({@code latchkey.api-key.cache.negative-ttl}, default 5 s): guessed keys cannot hammer the store.</li>
+ *   <li>Writes through this store (revoke, rotate, create) update or invalidate the entry at once.</li>
+ *   <li>A store failure is never cached: the caller sees {@link ApiKeyStoreUnavailable} unless the key was cached.</li>
+ * </ul>
+ *
+ * Admin reads ({@link #findById}, {@link #list}) always go to the store.
+ */
+public class CachingApiKeyStore implements ApiKeyStore {
+
+    private final ApiKeyStore delegate;
+    private final Cache<String, Optional<ApiKeyRecord>> byHash;
+
+    public CachingApiKeyStore(ApiKeyStore delegate, Duration positiveTtl, Duration negativeTtl, long maximumSize,
+                              Clock clock) {
+        this.delegate = delegate;
+        long positive = positiveTtl.toNanos();
+        long negative = negativeTtl.toNanos();
+        this.byHash = Caffeine.newBuilder()
+                .maximumSize(maximumSize)
+                .ticker(ticker(clock))
+                .expireAfter(new Expiry<String, Optional<ApiKeyRecord>>() {
+                    @Override
+                    public long expireAfterCreate(String key, Optional<ApiKeyRecord> value, long currentTime) {
+                        return value.isPresent() ? positive : negative;
+                    }
+
+                    @Override
+                    public long expireAfterUpdate(String key, Optional<ApiKeyRecord> value, long currentTime,
+                                                  long currentDuration) {
+                        return value.isPresent() ? positive : negative;
+                    }
+
+                    @Override
+                    public long expireAfterRead(String key, Optional<ApiKeyRecord> value, long currentTime,
+                                                long currentDuration) {
+                        return currentDuration;
+                    }
+                })
+                .build();
+    }
+
+    /** Caffeine's clock driven by {@code clock}, so tests control expiry. */
+    private static Ticker ticker(Clock clock) {
+        if (clock.equals(Clock.systemUTC()) || clock.equals(Clock.systemDefaultZone())) {
+            return Ticker.systemTicker();
+        }
+        return () -> {
+            Instant now = clock.instant();
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        };
+    }
+
+    public ApiKeyStore delegate() {
+        return delegate;
+    }
+
+    @Override
+    public Optional<ApiKeyRecord> findByHash(String hash) {
+        return byHash.get(hash, delegate::findByHash);
+    }
+
+    @Override
+    public Optional<ApiKeyRecord> findById(String keyId) {
+        return delegate.findById(keyId);
+    }
+
+    @Override
+    public List<ApiKeyRecord> list() {
+        return delegate.list();
+    }
+
+    @Override
+    public void insert(ApiKeyRecord record) {
+        delegate.insert(record);
+        byHash.invalidate(record.hash());
+    }
+
+    @Override
+    public void update(ApiKeyRecord record) {
+        delegate.update(record);
+        byHash.put(record.hash(), Optional.of(record));
+    }
+
+    /** Last-use writes do not touch cached entries: a stale {@code lastUsed} in the cache is harmless. */
+    @Override
+    public void recordLastUsed(Map<String, Instant> lastUsedByKeyId) {
+        delegate.recordLastUsed(lastUsedByKeyId);
+    }
+
+    /** Drops every cached entry (e.g. on an operator's request after a bulk revocation). */
+    public void invalidateAll() {
+        byHash.invalidateAll();
+    }
+}

@@ -1,0 +1,233 @@
+package dev.latchkey.auth.apikey.store;
+
+import dev.latchkey.auth.apikey.ApiKeyRecord;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonWriter;
+import jakarta.json.stream.JsonGenerator;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
+
+/**
+ * A JSON file of hashed records ({@code latchkey.api-key.file}, default {@code .latchkey/api-keys.json}).
+ *
+ * <ul>
+ *   <li>Writes are read-modify-write under a JVM-wide lock per file plus an OS file lock on {@code <file>.lock}, so
+ *   concurrent writers in this or other processes lose no records.</li>
+ *   <li>The new content goes to a temporary file in the same directory, is forced to disk and moved over the old
+ *   file with {@code ATOMIC_MOVE}: readers see the old or the new file, never a half-written one.</li>
+ *   <li>Reads use an in-memory snapshot, reloaded when the file's modification time or size changes (one
+ *   {@code stat} per read), so edits by another process or node are picked up.</li>
+ * </ul>
+ *
+ * The file is created owner-readable only where the file system supports POSIX permissions.
+ */
+public class FileApiKeyStore implements ApiKeyStore {
+
+    private static final Map<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
+
+    private final Path file;
+    private final Path lockFile;
+    private final ReentrantLock jvmLock;
+    private volatile Snapshot snapshot = Snapshot.EMPTY;
+
+    private record Stamp(long modifiedNanos, long size, Object fileKey) {
+    }
+
+    private record Snapshot(Stamp stamp, List<ApiKeyRecord> records, Map<String, ApiKeyRecord> byHash,
+                            Map<String, ApiKeyRecord> byId) {
+        static final Snapshot EMPTY = of(null, List.of());
+
+        static Snapshot of(Stamp stamp, List<ApiKeyRecord> records) {
+            Map<String, ApiKeyRecord> byHash = new ConcurrentHashMap<>();
+            Map<String, ApiKeyRecord> byId = new ConcurrentHashMap<>();
+            records.forEach(r -> {
+                byHash.put(r.hash(), r);
+                byId.put(r.keyId(), r);
+            });
+            return new Snapshot(stamp, List.copyOf(records), byHash, byId);
+        }
+    }
+
+    public FileApiKeyStore(Path file) {
+        this.file = file.toAbsolutePath().normalize();
+        this.lockFile = this.file.resolveSibling(this.file.getFileName() + ".lock");
+        this.jvmLock = JVM_LOCKS.computeIfAbsent(this.file, p -> new ReentrantLock());
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public Optional<ApiKeyRecord> findByHash(String hash) {
+        return Optional.ofNullable(current().byHash().get(hash));
+    }
+
+    @Override
+    public Optional<ApiKeyRecord> findById(String keyId) {
+        return Optional.ofNullable(current().byId().get(keyId));
+    }
+
+    @Override
+    public List<ApiKeyRecord> list() {
+        return current().records();
+    }
+
+    @Override
+    public void insert(ApiKeyRecord record) {
+        modify(records -> {
+            if (records.stream().anyMatch(r -> r.keyId().equals(record.keyId()) || r.hash().equals(record.hash()))) {
+                throw new IllegalArgumentException("duplicate API key id " + record.keyId());
+            }
+            List<ApiKeyRecord> out = new ArrayList<>(records);
+            out.add(record);
+            return out;
+        });
+    }
+
+    @Override
+    public void update(ApiKeyRecord record) {
+        modify(records -> {
+            if (records.stream().noneMatch(r -> r.keyId().equals(record.keyId()))) {
+                throw new NoSuchElementException("no API key " + record.keyId());
+            }
+            return records.stream().map(r -> r.keyId().equals(record.keyId()) ? record : r).toList();
+        });
+    }
+
+    @Override
+    public void recordLastUsed(Map<String, Instant> lastUsedByKeyId) {
+        modify(records -> records.stream().map(r -> {
+            Instant when = lastUsedByKeyId.get(r.keyId());
+            return when != null && (r.lastUsed() == null || r.lastUsed().isBefore(when)) ? r.withLastUsed(when) : r;
+        }).toList());
+    }
+
+    /** The snapshot, reloaded first if the file changed on disk. */
+    private Snapshot current() {
+        Snapshot s = snapshot;
+        Stamp now = stamp();
+        if (now == null ? s.stamp() == null : now.equals(s.stamp())) {
+            return s;
+        }
+        jvmLock.lock();
+        try {
+            Snapshot fresh = load();
+            snapshot = fresh;
+            return fresh;
+        } finally {
+            jvmLock.unlock();
+        }
+    }
+
+    private void modify(UnaryOperator<List<ApiKeyRecord>> change) {
+        jvmLock.lock();
+        try {
+            Files.createDirectories(file.getParent());
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                FileLock lock = channel.lock();
+                try {
+                    List<ApiKeyRecord> updated = change.apply(load().records());
+                    write(updated);
+                    snapshot = Snapshot.of(stamp(), updated);
+                } finally {
+                    lock.release();
+                }
+            }
+        } catch (IOException e) {
+            throw new ApiKeyStoreUnavailable("cannot write API key file " + file, e);
+        } finally {
+            jvmLock.unlock();
+        }
+    }
+
+    private Snapshot load() {
+        for (int attempt = 0; ; attempt++) {
+            Stamp before = stamp();
+            if (before == null) {
+                return Snapshot.of(null, List.of());
+            }
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8); JsonReader json = Json.createReader(in)) {
+                List<ApiKeyRecord> records = ApiKeyRecordJson.recordsFromJson(json.readObject());
+                return Snapshot.of(before, records);
+            } catch (NoSuchFileException e) {
+                if (attempt > 2) {
+                    throw new ApiKeyStoreUnavailable("API key file " + file + " keeps disappearing", e);
+                }
+            } catch (IOException e) {
+                throw new ApiKeyStoreUnavailable("cannot read API key file " + file, e);
+            } catch (RuntimeException e) {
+                throw new ApiKeyStoreUnavailable("API key file " + file + " is not valid: " + e.getClass().getSimpleName(), e);
+            }
+        }
+    }
+
+    private void write(List<ApiKeyRecord> records) throws IOException {
+        Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+        try {
+            restrictPermissions(temp);
+            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
+                 JsonWriter json = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
+                         .createWriter(out)) {
+                json.writeObject(ApiKeyRecordJson.recordsToJson(records));
+            }
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static void restrictPermissions(Path path) throws IOException {
+        try {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: rely on the directory's permissions.
+        }
+    }
+
+    private Stamp stamp() {
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            return new Stamp(a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS), a.size(), a.fileKey());
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw new ApiKeyStoreUnavailable("cannot read API key file " + file, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FileApiKeyStore[" + file + "]";
+    }
+}

@@ -1,0 +1,183 @@
+package dev.latchkey.auth.apikey;
+
+import dev.latchkey.auth.apikey.fixtures.ApiKeyFixtures;
+import dev.latchkey.auth.apikey.fixtures.CountingApiKeyStore;
+import dev.latchkey.auth.apikey.fixtures.FakeRequest;
+import dev.latchkey.auth.apikey.store.InMemoryApiKeyStore;
+import dev.latchkey.auth.caller.LatchkeyCaller;
+import dev.latchkey.auth.error.AuthError;
+import dev.latchkey.auth.error.AuthenticationFailure;
+import dev.latchkey.auth.spi.AuthOutcome;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ApiKeyAuthenticatorTest {
+
+    private final CountingApiKeyStore store = new CountingApiKeyStore(new InMemoryApiKeyStore());
+    private final ApiKeyFixtures fx = ApiKeyFixtures.live(store);
+    private final ApiKeyIdentityStore identityStore = new ApiKeyIdentityStore(fx.validator);
+    private final IdentityStoreHandler handler = identityStore::validate;
+    private final List<ApiKeyExposed> exposures = new ArrayList<>();
+    private final ApiKeyRateLimiter rateLimiter = new ApiKeyRateLimiter(Optional.of(RateLimit.parse("3/PT1M")), 100, fx.clock);
+    private final LastUsedRecorder lastUsed = new LastUsedRecorder(store, fx.clock);
+    private final ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(handler,
+            new ApiKeyResolver(fx.format, fx.settings, exposures::add), fx.validator, rateLimiter, lastUsed);
+
+    @Test
+    void whenAValidKeyThenCallerCarriesNameScopesGroupsAndKeyId() {
+        CreatedApiKey key = fx.service.create(new ApiKeySpec("billing-service", Set.of("orders:read"),
+                Set.of("services"), null, null));
+        FakeRequest request = FakeRequest.create().header("X-API-Key", key.key());
+
+        AuthOutcome outcome = authenticator.authenticate(request.build());
+
+        LatchkeyCaller caller = assertInstanceOf(AuthOutcome.Authenticated.class, outcome).caller();
+        assertEquals("billing-service", caller.getName());
+        assertEquals("api-key", caller.mechanism());
+        assertEquals(Set.of("orders:read"), caller.scopes());
+        assertEquals(Set.of("services"), caller.groups());
+        assertEquals(Optional.of(key.keyId()), caller.credentialId());
+        assertEquals(key.keyId(), caller.attributes().get("keyId"));
+        assertEquals("live", caller.attributes().get("environment"));
+        @SuppressWarnings("unchecked")
+        Map<String, String> headers = (Map<String, String>) request.attributes().get("dev.latchkey.response-headers");
+        assertEquals(Map.of("RateLimit-Limit", "3", "RateLimit-Remaining", "2", "RateLimit-Reset", "20"), headers);
+        assertEquals("api-key", authenticator.name());
+        assertEquals(Optional.of("Bearer"), authenticator.challengeScheme());
+    }
+
+    @Test
+    void whenTheLimitIsExceededThen429WithRetryAfterAndRateLimitHeaders() {
+        CreatedApiKey key = fx.service.create("svc", Set.of(), null);
+        for (int i = 0; i < 3; i++) {
+            assertInstanceOf(AuthOutcome.Authenticated.class,
+                    authenticator.authenticate(FakeRequest.create().bearer(key.key()).build()));
+        }
+        AuthenticationFailure f = assertThrows(AuthenticationFailure.class,
+                () -> authenticator.authenticate(FakeRequest.create().bearer(key.key()).build()));
+        AuthError e = f.error();
+        assertEquals(429, e.status());
+        assertEquals("20", e.headers().get("Retry-After"), "one token per 20 s");
+        assertEquals("3", e.headers().get("RateLimit-Limit"));
+        assertEquals("0", e.headers().get("RateLimit-Remaining"));
+        assertEquals("60", e.headers().get("RateLimit-Reset"));
+        assertEquals(key.keyId(), e.credentialId());
+
+        fx.clock.advance(Duration.ofSeconds(20));
+        assertInstanceOf(AuthOutcome.Authenticated.class,
+                authenticator.authenticate(FakeRequest.create().bearer(key.key()).build()));
+    }
+
+    @Test
+    void whenTheKeyHasItsOwnLimitThenItOverridesTheDefault() {
+        CreatedApiKey key = fx.service.create(new ApiKeySpec("big", Set.of(), Set.of(), null,
+                RateLimit.parse("1000/PT1M")));
+        for (int i = 0; i < 10; i++) {
+            authenticator.authenticate(FakeRequest.create().bearer(key.key()).build());
+        }
+        FakeRequest request = FakeRequest.create().bearer(key.key());
+        authenticator.authenticate(request.build());
+        @SuppressWarnings("unchecked")
+        Map<String, String> headers = (Map<String, String>) request.attributes().get("dev.latchkey.response-headers");
+        assertEquals("1000", headers.get("RateLimit-Limit"));
+        assertEquals("989", headers.get("RateLimit-Remaining"));
+    }
+
+    @Test
+    void whenUnknownKeyThen401InvalidApiKeyNamingNothingElse() {
+        AuthOutcome outcome = authenticator.authenticate(FakeRequest.create().bearer(fx.unissuedKey("live")).build());
+        AuthError e = assertInstanceOf(AuthOutcome.Rejected.class, outcome).error();
+        assertEquals(401, e.status());
+        assertEquals("invalid API key", e.description());
+    }
+
+    @Test
+    void whenMalformedKeyThen401BeforeAnyIdentityStore() {
+        int[] calls = {0};
+        ApiKeyAuthenticator counting = new ApiKeyAuthenticator(c -> {
+            calls[0]++;
+            return CredentialValidationResult.INVALID_RESULT;
+        }, new ApiKeyResolver(fx.format, fx.settings, exposures::add), fx.validator, rateLimiter, lastUsed);
+        String key = fx.unissuedKey("live");
+        String typo = key.substring(0, key.length() - 1) + (key.endsWith("a") ? "b" : "a");
+        AuthenticationFailure f = assertThrows(AuthenticationFailure.class,
+                () -> counting.authenticate(FakeRequest.create().header("X-API-Key", typo).build()));
+        assertEquals("malformed API key", f.error().description());
+        assertEquals(0, calls[0]);
+        assertEquals(0, store.lookups());
+    }
+
+    @Test
+    void whenTheStoreIsDownThen503AndNotAuthenticated() {
+        CreatedApiKey key = fx.service.create("svc", Set.of(), null);
+        store.setDown(true);
+        AuthenticationFailure f = assertThrows(AuthenticationFailure.class,
+                () -> authenticator.authenticate(FakeRequest.create().bearer(key.key()).build()));
+        assertEquals(503, f.error().status());
+    }
+
+    @Test
+    void whenNoIdentityStoreValidatesApiKeysThen503() {
+        ApiKeyAuthenticator orphan = new ApiKeyAuthenticator(c -> CredentialValidationResult.NOT_VALIDATED_RESULT,
+                new ApiKeyResolver(fx.format, fx.settings, exposures::add), fx.validator, rateLimiter, lastUsed);
+        AuthOutcome outcome = orphan.authenticate(FakeRequest.create().bearer(fx.unissuedKey("live")).build());
+        assertEquals(503, assertInstanceOf(AuthOutcome.Rejected.class, outcome).error().status());
+    }
+
+    @Test
+    void whenNoKeyThenNoCredential() {
+        assertSame(AuthOutcome.NO_CREDENTIAL, authenticator.authenticate(FakeRequest.create().build()));
+    }
+
+    @Test
+    void whenTheIdentityStoreSeesAnotherCredentialThenNotValidated() {
+        assertEquals(CredentialValidationResult.Status.NOT_VALIDATED,
+                identityStore.validate(new UsernamePasswordCredential("a", "b")).getStatus());
+        assertTrue(identityStore.validationTypes().containsAll(Set.of(
+                jakarta.security.enterprise.identitystore.IdentityStore.ValidationType.VALIDATE,
+                jakarta.security.enterprise.identitystore.IdentityStore.ValidationType.PROVIDE_GROUPS)));
+    }
+
+    @Test
+    void whenKeysAreUsedThenLastUseIsWrittenInOneBatchOnFlush() {
+        CreatedApiKey a = fx.service.create("a", Set.of(), null);
+        CreatedApiKey b = fx.service.create("b", Set.of(), null);
+        for (int i = 0; i < 3; i++) {
+            authenticator.authenticate(FakeRequest.create().bearer(a.key()).build());
+            authenticator.authenticate(FakeRequest.create().bearer(b.key()).build());
+        }
+        assertEquals(0, store.lastUsedWrites(), "nothing written per request");
+        assertEquals(2, lastUsed.pendingCount());
+        lastUsed.flush();
+        assertEquals(1, store.lastUsedWrites());
+        assertEquals(fx.clock.instant(), store.findById(a.keyId()).orElseThrow().lastUsed());
+        assertEquals(fx.clock.instant(), store.findById(b.keyId()).orElseThrow().lastUsed());
+    }
+
+    @Test
+    void whenFlushFailsThenPendingUsesAreKeptForTheNextFlush() {
+        CreatedApiKey a = fx.service.create("a", Set.of(), null);
+        authenticator.authenticate(FakeRequest.create().bearer(a.key()).build());
+        store.setDown(true);
+        assertThrows(RuntimeException.class, lastUsed::flush);
+        assertEquals(1, lastUsed.pendingCount());
+        store.setDown(false);
+        lastUsed.flush();
+        assertEquals(fx.clock.instant(), store.findById(a.keyId()).orElseThrow().lastUsed());
+    }
+}

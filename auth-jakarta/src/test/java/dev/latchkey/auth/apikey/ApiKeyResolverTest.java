@@ -1,0 +1,134 @@
+package dev.latchkey.auth.apikey;
+
+import dev.latchkey.auth.apikey.fixtures.FakeRequest;
+import dev.latchkey.auth.apikey.format.ApiKeyFormat;
+import dev.latchkey.auth.apikey.format.ApiKeyGenerator;
+import dev.latchkey.auth.error.AuthenticationFailure;
+import org.junit.jupiter.api.Test;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ApiKeyResolverTest {
+
+    private final ApiKeySettings settings = ApiKeySettings.defaults("live");
+    private final ApiKeyFormat format = new ApiKeyFormat(settings.prefixes());
+    private final String key = new ApiKeyGenerator(format).generate("live").value();
+    private final String keyId = format.parse(key).keyId();
+    private final List<ApiKeyExposed> exposures = new ArrayList<>();
+    private final ApiKeyResolver resolver = new ApiKeyResolver(format, settings, exposures::add);
+    private final ApiKeyResolver basicResolver = new ApiKeyResolver(format, settings.withBasicEnabled(true), exposures::add);
+
+    @Test
+    void whenXApiKeyHeaderThenResolvedWithItsSource() {
+        var request = FakeRequest.create().header("X-API-Key", key).build();
+        assertEquals(Optional.of(new ResolvedApiKey(key, "header:X-API-Key")), resolver.resolve(request));
+        assertEquals(Optional.of("header:X-API-Key"), resolver.credentialSource(request));
+    }
+
+    @Test
+    void whenBearerWithKeyPrefixThenResolvedFromAuthorization() {
+        var request = FakeRequest.create().bearer(key).build();
+        assertEquals(Optional.of(new ResolvedApiKey(key, "header:Authorization")), resolver.resolve(request));
+        assertEquals(Optional.of("header:Authorization"), resolver.credentialSource(request));
+    }
+
+    @Test
+    void whenBearerIsNotAnApiKeyThenNotOurs() {
+        var request = FakeRequest.create().bearer("eyJhbGciOiJSUzI1NiJ9.e30.sig").build();
+        assertTrue(resolver.resolve(request).isEmpty());
+        assertTrue(resolver.credentialSource(request).isEmpty());
+    }
+
+    @Test
+    void whenStripeStyleBasicAndEnabledThenKeyIsTheUserName() {
+        var request = FakeRequest.create().basic(key, "").build();
+        assertEquals(Optional.of(new ResolvedApiKey(key, "header:Authorization")), basicResolver.resolve(request));
+        assertTrue(resolver.resolve(request).isEmpty(), "disabled by default");
+    }
+
+    @Test
+    void whenBasicWithAKeyAndAPasswordThen400() {
+        var request = FakeRequest.create().basic(key, "pw").build();
+        AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> basicResolver.resolve(request));
+        assertEquals(400, f.error().status());
+        assertFalse(f.getMessage().contains(key));
+    }
+
+    @Test
+    void whenBasicWithAnOrdinaryUserThenNotOurs() {
+        assertTrue(basicResolver.resolve(FakeRequest.create().basic("alice", "secret").build()).isEmpty());
+        assertTrue(basicResolver.resolve(FakeRequest.create().header("Authorization", "Basic %%%").build()).isEmpty());
+    }
+
+    @Test
+    void whenKeyIsInTheQueryStringThen400AndExposureIsRecordedByKeyIdOnly() {
+        var request = FakeRequest.create().query("api_key=" + key + "&page=2").build();
+        AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> resolver.resolve(request));
+        assertEquals(400, f.error().status());
+        assertEquals("invalid_request", f.error().error());
+        assertTrue(f.error().description().contains("X-API-Key"), f.error().description());
+        assertFalse(f.error().description().contains(key));
+        assertEquals(keyId, f.error().credentialId());
+        assertEquals(1, exposures.size());
+        assertEquals(keyId, exposures.get(0).keyId());
+        assertEquals("api_key", exposures.get(0).parameter());
+        assertFalse(exposures.get(0).toString().contains(key));
+    }
+
+    @Test
+    void whenAnyParameterValueLooksLikeAKeyThen400EvenWithAValidHeader() {
+        String encoded = URLEncoder.encode(key, StandardCharsets.UTF_8);
+        var request = FakeRequest.create().header("X-API-Key", key).query("token=" + encoded).build();
+        assertThrows(AuthenticationFailure.class, () -> resolver.resolve(request));
+        assertEquals(Optional.of("header:X-API-Key"), resolver.credentialSource(request));
+        assertEquals(Optional.of("query:token"),
+                resolver.credentialSource(FakeRequest.create().query("token=" + encoded).build()));
+    }
+
+    @Test
+    void whenAKeyNamedParameterHoldsGarbageThenStill400WithUnknownKeyId() {
+        for (String name : List.of("apikey", "key", "API_KEY")) {
+            var request = FakeRequest.create().query(name + "=whatever").build();
+            AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> resolver.resolve(request));
+            assertEquals(400, f.error().status());
+        }
+        assertTrue(exposures.stream().allMatch(e -> e.keyId() == null));
+    }
+
+    @Test
+    void whenHarmlessQueryThenIgnored() {
+        assertTrue(resolver.resolve(FakeRequest.create().query("page=2&sort=name&x").build()).isEmpty());
+        assertTrue(exposures.isEmpty());
+    }
+
+    @Test
+    void whenTwoSourcesCarryKeysThen400() {
+        var request = FakeRequest.create().header("X-API-Key", key).bearer(key).build();
+        AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> resolver.resolve(request));
+        assertEquals(400, f.error().status());
+        assertEquals("invalid_request", f.error().error());
+    }
+
+    @Test
+    void whenTheHeaderIsRepeatedOrEmptyThen400() {
+        assertEquals(400, assertThrows(AuthenticationFailure.class, () -> resolver.resolve(FakeRequest.create()
+                .header("X-API-Key", key).header("X-API-Key", key).build())).error().status());
+        assertEquals(400, assertThrows(AuthenticationFailure.class, () -> resolver.resolve(FakeRequest.create()
+                .header("X-API-Key", " ").build())).error().status());
+    }
+
+    @Test
+    void whenNothingThenEmpty() {
+        assertTrue(resolver.resolve(FakeRequest.create().build()).isEmpty());
+        assertTrue(resolver.credentialSource(FakeRequest.create().build()).isEmpty());
+    }
+}
