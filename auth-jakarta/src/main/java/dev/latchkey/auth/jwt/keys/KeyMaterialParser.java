@@ -4,7 +4,6 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
 
@@ -20,7 +19,6 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.text.ParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -37,7 +35,6 @@ public final class KeyMaterialParser {
 
     private static final Pattern PEM = Pattern.compile(
             "-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
-    private static final byte[] ED25519_SPKI_PREFIX = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00};
 
     private KeyMaterialParser() {
     }
@@ -136,13 +133,8 @@ public final class KeyMaterialParser {
             }
             return new ECKey.Builder(curve, ec).build();
         }
-        byte[] spki = key.getEncoded();
-        if ("EdDSA".equals(key.getAlgorithm()) || "Ed25519".equals(key.getAlgorithm())) {
-            if (spki.length == ED25519_SPKI_PREFIX.length + 32
-                    && Arrays.equals(Arrays.copyOf(spki, ED25519_SPKI_PREFIX.length), ED25519_SPKI_PREFIX)) {
-                byte[] x = Arrays.copyOfRange(spki, ED25519_SPKI_PREFIX.length, spki.length);
-                return new OctetKeyPair.Builder(Curve.Ed25519, Base64URL.encode(x)).build();
-            }
+        if (Ed25519Keys.raw(key).isPresent()) {
+            return Ed25519Keys.toJwk(key);
         }
         throw new IllegalArgumentException("unsupported public key type " + key.getAlgorithm());
     }

@@ -8,7 +8,6 @@ import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.BadJWSException;
 import com.nimbusds.jose.proc.JOSEObjectTypeVerifier;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -22,7 +21,7 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
- * The Nimbus {@link DefaultJWTProcessor} of one issuer: a {@link JWSVerificationKeySelector} over the issuer's fixed
+ * The Nimbus {@link DefaultJWTProcessor} of one issuer: a {@code JWSVerificationKeySelector} over the issuer's fixed
  * algorithm set and configured key source, the optional {@code typ} check and the {@link ClaimsVerifier}; and the
  * mapping of Nimbus's exceptions onto {@link JwtRejection}s or a 503.
  */
@@ -35,7 +34,8 @@ final class IssuerProcessor {
 
     IssuerProcessor(IssuerSettings issuer, JwtSettings settings, JWKSource<SecurityContext> keys, Clock clock) {
         this.issuer = issuer;
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(issuer.algorithms(), keys));
+        processor.setJWSKeySelector(VerificationKeys.selector(issuer.algorithms(), keys));
+        processor.setJWSVerifierFactory(VerificationKeys.verifierFactory());
         processor.setJWSTypeVerifier(typeVerifier(settings.typ()));
         processor.setJWTClaimsSetVerifier(new ClaimsVerifier(issuer.issuer(), issuer.audiences(),
                 settings.clockSkew(), settings.tokenAge(), settings.requiredClaims(), clock));
