@@ -55,8 +55,9 @@ final class IssuerProcessor {
         } catch (BadJWSException e) {
             throw failure.apply(JwtRejection.INVALID_SIGNATURE, null);
         } catch (BadJOSEException e) {
-            // DefaultJWTProcessor: "Another algorithm expected, or no matching key(s) found"
-            throw failure.apply(JwtRejection.UNKNOWN_KEY, null);
+            // The algorithm was checked before, so this DefaultJWTProcessor message means no key has the kid.
+            boolean noKey = e.getMessage() != null && e.getMessage().contains("no matching key");
+            throw failure.apply(noKey ? JwtRejection.UNKNOWN_KEY : JwtRejection.MALFORMED, null);
         } catch (KeySourceException e) {
             if (rateLimited(e)) {
                 // The key set was fetched recently and has no such key: an unknown kid, not an outage.

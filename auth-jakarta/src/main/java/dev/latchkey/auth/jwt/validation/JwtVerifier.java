@@ -111,9 +111,17 @@ public final class JwtVerifier {
         String alg;
         SignedJWT jwt;
         try {
-            String headerJson = new Base64URL(token.substring(0, token.indexOf('.'))).decodeToString();
+            String[] parts = token.split("\\.", -1);
+            String headerJson = new Base64URL(parts[0]).decodeToString();
+            // RFC 7515 §4 and RFC 7519 §7.2 step 10: header and claims set are JSON objects, nothing else.
+            if (!isJsonObject(headerJson) || !isJsonObject(new Base64URL(parts[1]).decodeToString())) {
+                throw failure(JwtRejection.MALFORMED, null);
+            }
             alg = JSONObjectUtils.getString(JSONObjectUtils.parse(headerJson), "alg");
         } catch (ParseException | RuntimeException e) {
+            if (e instanceof AuthenticationFailure failure) {
+                throw failure;
+            }
             throw failure(JwtRejection.MALFORMED, null);
         }
         if (alg == null || !algorithms.contains(JWSAlgorithm.parse(alg))) {
@@ -129,6 +137,11 @@ public final class JwtVerifier {
             throw failure(JwtRejection.UNSUPPORTED_CRITICAL_HEADER, null);
         }
         return jwt;
+    }
+
+    private static boolean isJsonObject(String json) {
+        String trimmed = json.strip();
+        return trimmed.startsWith("{") && trimmed.endsWith("}");
     }
 
     /**
