@@ -78,6 +78,9 @@ public final class KeyPolicy {
 
     /** Why {@code key} is unusable, or empty. */
     public Optional<String> problem(JWK key) {
+        if (KeyType.OCT.equals(key.getKeyType())) {
+            return Optional.of("symmetric (oct) keys are never accepted");
+        }
         if (key.isPrivate()) {
             return Optional.of("private key material supplied where a public key is expected");
         }
