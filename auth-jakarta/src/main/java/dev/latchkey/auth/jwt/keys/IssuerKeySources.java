@@ -38,6 +38,8 @@ import java.util.stream.Collectors;
  */
 public final class IssuerKeySources {
 
+    private static final System.Logger LOG = System.getLogger(IssuerKeySources.class.getName());
+
     private IssuerKeySources() {
     }
 
@@ -70,6 +72,10 @@ public final class IssuerKeySources {
         } catch (IllegalArgumentException | MalformedURLException e) {
             throw new ConfigurationException(property, "not a valid URL");
         }
+        if ("http".equalsIgnoreCase(url.getProtocol()) && !isLoopback(url.getHost())) {
+            LOG.log(System.Logger.Level.WARNING, "{0} fetches keys over plain HTTP: use https (RFC 8725 §3.10)",
+                    property);
+        }
         DefaultResourceRetriever retriever = new DefaultResourceRetriever(
                 (int) jwks.connectTimeout().toMillis(), (int) jwks.readTimeout().toMillis(), jwks.sizeLimitBytes());
         var source = new FilteringJWKSetSource(new URLBasedJWKSetSource<>(url, retriever), policy, issuer.name());
@@ -81,6 +87,10 @@ public final class IssuerKeySources {
         builder = jwks.outageTolerance().isZero() ? builder.outageTolerant(false)
                 : builder.outageTolerant(jwks.outageTolerance().toMillis());
         return builder.build();
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
     }
 
     static String read(String property, String location) {
