@@ -5,6 +5,7 @@ import dev.latchkey.auth.jwt.mapping.JwtCallerMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -21,8 +22,10 @@ public class JsonWebTokenProducer {
     @Inject
     CurrentCaller currentCaller;
 
+    /** {@code @Typed}: not also a {@code Principal} bean, which the container already provides (CDI 4.0 §3.10). */
     @Produces
     @RequestScoped
+    @Typed(JsonWebToken.class)
     public JsonWebToken currentToken() {
         return currentCaller.get()
                 .map(c -> c.attributes().get(JwtCallerMapper.JWT_ATTRIBUTE))
