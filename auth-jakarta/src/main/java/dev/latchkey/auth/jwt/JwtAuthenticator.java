@@ -1,0 +1,110 @@
+package dev.latchkey.auth.jwt;
+
+import dev.latchkey.auth.caller.LatchkeyCaller;
+import dev.latchkey.auth.config.ConfigReader;
+import dev.latchkey.auth.error.AuthError;
+import dev.latchkey.auth.jwt.mapping.JwtCallerMapper;
+import dev.latchkey.auth.jwt.validation.JwtRejection;
+import dev.latchkey.auth.mechanism.MechanismSettings;
+import dev.latchkey.auth.spi.AuthOutcome;
+import dev.latchkey.auth.spi.CredentialAuthenticator;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.security.cert.X509Certificate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The bearer-JWT credential kind ({@code jwt} in {@code latchkey.mechanisms}): resolves the token with
+ * {@link BearerTokenResolver}, validates a {@link JwtCredential} through the {@link IdentityStoreHandler} (so
+ * application identity stores take part; {@link JwtIdentityStore} is Latchkey's) and returns the caller.
+ * Challenges with {@code Bearer} (RFC 6750 §3).
+ */
+@ApplicationScoped
+public class JwtAuthenticator implements CredentialAuthenticator {
+
+    /** Servlet 6.0 §3.10: the client certificate chain of a TLS request, leaf first. */
+    static final String CERTIFICATE_ATTRIBUTE = "jakarta.servlet.request.X509Certificate";
+
+    @Inject
+    JwtComponents components;
+
+    @Inject
+    IdentityStoreHandler identityStoreHandler;
+
+    private Supplier<BearerTokenResolver> resolver;
+    private IdentityStoreHandler handler;
+
+    /** For CDI. */
+    public JwtAuthenticator() {
+    }
+
+    /** Without CDI. */
+    public JwtAuthenticator(BearerTokenResolver resolver, IdentityStoreHandler handler) {
+        this.resolver = () -> resolver;
+        this.handler = handler;
+    }
+
+    /** Reads and checks the JWT configuration at start-up when {@code jwt} is enabled, so bad settings fail fast. */
+    @PostConstruct
+    void init() {
+        resolver = () -> components.resolver();
+        handler = identityStoreHandler;
+        if (MechanismSettings.from(ConfigReader.current()).mechanisms().contains(name())) {
+            components.settings();
+        }
+    }
+
+    @Override
+    public String name() {
+        return JwtCallerMapper.MECHANISM;
+    }
+
+    @Override
+    public Optional<String> challengeScheme() {
+        return Optional.of(JwtRejection.SCHEME);
+    }
+
+    @Override
+    public Optional<String> credentialSource(HttpServletRequest request) {
+        return resolver.get().source(request);
+    }
+
+    @Override
+    public AuthOutcome authenticate(HttpServletRequest request) {
+        Optional<String> token = resolver.get().resolve(request);
+        if (token.isEmpty()) {
+            return AuthOutcome.NO_CREDENTIAL;
+        }
+        CredentialValidationResult result = handler.validate(new JwtCredential(token.get(), leafCertificate(request)));
+        return switch (result.getStatus()) {
+            case VALID -> AuthOutcome.authenticated(caller(result));
+            case INVALID -> AuthOutcome.rejected(AuthError.invalidToken(JwtRejection.SCHEME, "invalid token",
+                    "identity_store_invalid"));
+            case NOT_VALIDATED -> AuthOutcome.rejected(AuthError.unavailable(
+                    "no identity store validates bearer tokens", "no_identity_store").withScheme(JwtRejection.SCHEME));
+        };
+    }
+
+    /** Latchkey's caller as is; an application store's principal becomes a caller with the result's groups. */
+    private static LatchkeyCaller caller(CredentialValidationResult result) {
+        if (result.getCallerPrincipal() instanceof LatchkeyCaller caller) {
+            return caller;
+        }
+        Set<String> groups = result.getCallerGroups() == null ? Set.of() : result.getCallerGroups();
+        return new LatchkeyCaller(result.getCallerPrincipal().getName(), JwtCallerMapper.MECHANISM, groups, Set.of(),
+                Map.of(), null);
+    }
+
+    private static X509Certificate leafCertificate(HttpServletRequest request) {
+        Object chain = request.getAttribute(CERTIFICATE_ATTRIBUTE);
+        return chain instanceof X509Certificate[] certs && certs.length > 0 ? certs[0] : null;
+    }
+}

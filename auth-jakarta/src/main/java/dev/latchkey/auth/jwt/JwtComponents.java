@@ -1,0 +1,62 @@
+package dev.latchkey.auth.jwt;
+
+import dev.latchkey.auth.jwt.config.JwtSettings;
+import dev.latchkey.auth.jwt.mapping.JwtCallerMapper;
+import dev.latchkey.auth.jwt.revocation.JtiDenylist;
+import dev.latchkey.auth.jwt.validation.JwtVerifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.time.Clock;
+
+/**
+ * The JWT mechanism's plain objects, built once from MicroProfile Config: settings, verifier (with its key sources and
+ * cache), caller mapper and token resolver. Built on first use so that an application that does not enable
+ * {@code jwt} needs no JWT configuration; {@link JwtAuthenticator} builds it at start-up when {@code jwt} is enabled,
+ * so that bad configuration fails deployment.
+ */
+@ApplicationScoped
+public class JwtComponents {
+
+    @Inject
+    JtiDenylist denylist;
+
+    private volatile Built built;
+
+    private record Built(JwtSettings settings, JwtVerifier verifier, JwtCallerMapper mapper,
+                         BearerTokenResolver resolver) {
+    }
+
+    private Built built() {
+        Built b = built;
+        if (b == null) {
+            synchronized (this) {
+                b = built;
+                if (b == null) {
+                    JwtSettings settings = JwtSettings.from(ConfigProvider.getConfig());
+                    b = new Built(settings, new JwtVerifier(settings, denylist, Clock.systemUTC()),
+                            new JwtCallerMapper(settings), new BearerTokenResolver(settings));
+                    built = b;
+                }
+            }
+        }
+        return b;
+    }
+
+    public JwtSettings settings() {
+        return built().settings();
+    }
+
+    public JwtVerifier verifier() {
+        return built().verifier();
+    }
+
+    public JwtCallerMapper mapper() {
+        return built().mapper();
+    }
+
+    public BearerTokenResolver resolver() {
+        return built().resolver();
+    }
+}

@@ -1,0 +1,141 @@
+package dev.latchkey.auth.jwt.keys;
+
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.util.Base64URL;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns key text in any form MicroProfile JWT 2.1 §9.2 allows into a {@link JWKSet}: a PEM public key or certificate,
+ * a JWK, a JWKS, or either of those Base64URL-encoded (plain Base64 DER of a public key is also read). Uses only the
+ * JDK and Nimbus (no BouncyCastle).
+ *
+ * <p>Private keys are refused here: a verifier must hold public keys only. Error messages never echo key material.
+ */
+public final class KeyMaterialParser {
+
+    private static final Pattern PEM = Pattern.compile(
+            "-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
+
+    private KeyMaterialParser() {
+    }
+
+    /** @throws IllegalArgumentException naming the problem, never the key */
+    public static JWKSet parse(String text) {
+        String t = text == null ? "" : text.trim();
+        if (t.isEmpty()) {
+            throw new IllegalArgumentException("no key material");
+        }
+        if (t.startsWith("-----BEGIN")) {
+            return parsePem(t);
+        }
+        if (t.startsWith("{")) {
+            return parseJson(t);
+        }
+        byte[] decoded;
+        try {
+            decoded = t.indexOf('+') >= 0 || t.indexOf('/') >= 0 || t.endsWith("=")
+                    ? Base64.getMimeDecoder().decode(t)
+                    : new Base64URL(t).decode();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("key material is neither PEM, JSON nor Base64URL");
+        }
+        if (decoded.length > 0 && decoded[0] == '{') {
+            return parseJson(new String(decoded, StandardCharsets.UTF_8));
+        }
+        return new JWKSet(fromPublicKey(decodeSpki(decoded)));
+    }
+
+    static JWKSet parseJson(String json) {
+        try {
+            if (json.contains("\"keys\"")) {
+                return JWKSet.parse(json);
+            }
+            return new JWKSet(JWK.parse(json));
+        } catch (ParseException | RuntimeException e) {
+            throw new IllegalArgumentException("invalid JWK or JWKS JSON");
+        }
+    }
+
+    private static JWKSet parsePem(String text) {
+        Matcher m = PEM.matcher(text);
+        List<JWK> keys = new ArrayList<>();
+        while (m.find()) {
+            String type = m.group(1);
+            byte[] der = Base64.getMimeDecoder().decode(m.group(2));
+            switch (type) {
+                case "PUBLIC KEY" -> keys.add(fromPublicKey(decodeSpki(der)));
+                case "RSA PUBLIC KEY" -> throw new IllegalArgumentException(
+                        "PKCS#1 'RSA PUBLIC KEY' PEM is not supported: use 'PUBLIC KEY' (SubjectPublicKeyInfo)");
+                case "CERTIFICATE" -> keys.add(fromPublicKey(certificateKey(der)));
+                default -> {
+                    if (type.contains("PRIVATE")) {
+                        throw new IllegalArgumentException("a private key was supplied where a public key is expected");
+                    }
+                    throw new IllegalArgumentException("unsupported PEM type '" + type + "'");
+                }
+            }
+        }
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("no PEM block found");
+        }
+        return new JWKSet(keys);
+    }
+
+    private static PublicKey certificateKey(byte[] der) {
+        try {
+            X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(der));
+            return cert.getPublicKey();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("invalid PEM certificate");
+        }
+    }
+
+    private static PublicKey decodeSpki(byte[] der) {
+        for (String algorithm : List.of("RSA", "EC", "Ed25519")) {
+            try {
+                return KeyFactory.getInstance(algorithm).generatePublic(new X509EncodedKeySpec(der));
+            } catch (GeneralSecurityException | RuntimeException e) {
+                // try the next key type
+            }
+        }
+        throw new IllegalArgumentException("not an RSA, EC or Ed25519 public key (SubjectPublicKeyInfo)");
+    }
+
+    static JWK fromPublicKey(PublicKey key) {
+        if (key instanceof RSAPublicKey rsa) {
+            return new RSAKey.Builder(rsa).build();
+        }
+        if (key instanceof ECPublicKey ec) {
+            Curve curve = Curve.forECParameterSpec(ec.getParams());
+            if (curve == null) {
+                throw new IllegalArgumentException("unsupported EC curve");
+            }
+            return new ECKey.Builder(curve, ec).build();
+        }
+        if (Ed25519Keys.raw(key).isPresent()) {
+            return Ed25519Keys.toJwk(key);
+        }
+        throw new IllegalArgumentException("unsupported public key type " + key.getAlgorithm());
+    }
+}

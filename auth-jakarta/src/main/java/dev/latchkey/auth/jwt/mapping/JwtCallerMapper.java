@@ -1,0 +1,58 @@
+package dev.latchkey.auth.jwt.mapping;
+
+import dev.latchkey.auth.caller.LatchkeyCaller;
+import dev.latchkey.auth.error.AuthenticationFailure;
+import dev.latchkey.auth.jwt.config.JwtSettings;
+import dev.latchkey.auth.jwt.mp.LatchkeyJsonWebToken;
+import dev.latchkey.auth.jwt.validation.JwtRejection;
+import dev.latchkey.auth.jwt.validation.VerifiedJwt;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Maps verified claims to a {@link LatchkeyCaller}:
+ * <ul>
+ *   <li>name: the first present, non-blank string of {@code latchkey.jwt.name-claims} (MicroProfile JWT 2.1 §5.1:
+ *   {@code upn}, then {@code preferred_username}, then {@code sub});</li>
+ *   <li>groups: the {@code latchkey.jwt.groups-claim} path, a string array or a single string;</li>
+ *   <li>scopes: {@code scope}, space-separated (RFC 8693 §4.2, RFC 9068 §2.2.3), or else {@code scp} as an array or
+ *   a space-separated string;</li>
+ *   <li>attributes: the claims as an immutable map, plus {@value #JWT_ATTRIBUTE} holding the MicroProfile
+ *   {@code JsonWebToken} (it takes the place of a claim of that name, which stays readable through it);</li>
+ *   <li>credential id: the {@code jti}; mechanism {@value #MECHANISM}.</li>
+ * </ul>
+ */
+public class JwtCallerMapper {
+
+    public static final String MECHANISM = "jwt";
+    public static final String JWT_ATTRIBUTE = "jwt";
+
+    private final List<String> nameClaims;
+    private final String groupsClaim;
+
+    public JwtCallerMapper(JwtSettings settings) {
+        this.nameClaims = settings.nameClaims();
+        this.groupsClaim = settings.groupsClaim();
+    }
+
+    /** @throws AuthenticationFailure 401 when no name claim is present */
+    public LatchkeyCaller map(VerifiedJwt jwt) {
+        Map<String, Object> claims = ClaimValues.immutableCopy(jwt.claims().toJSONObject());
+        String name = nameClaims.stream()
+                .map(claims::get)
+                .filter(v -> v instanceof String s && !s.isBlank())
+                .map(String.class::cast)
+                .findFirst()
+                .orElseThrow(() -> new AuthenticationFailure(
+                        JwtRejection.NO_CALLER_NAME.error(jwt.jti().orElse(null))));
+        Set<String> groups = ClaimValues.at(claims, groupsClaim).map(ClaimValues::strings).orElse(Set.of());
+        Object scopeClaim = claims.containsKey("scope") ? claims.get("scope") : claims.get("scp");
+        Set<String> scopes = scopeClaim == null ? Set.of() : ClaimValues.spaceSeparated(scopeClaim);
+        Map<String, Object> attributes = new LinkedHashMap<>(claims);
+        attributes.put(JWT_ATTRIBUTE, new LatchkeyJsonWebToken(name, jwt.rawToken(), claims, groups));
+        return new LatchkeyCaller(name, MECHANISM, groups, scopes, attributes, jwt.jti().orElse(null));
+    }
+}

@@ -1,0 +1,42 @@
+/**
+ * The bearer-JWT credential kind ({@code jwt} in {@code latchkey.mechanisms}), built on Nimbus JOSE+JWT.
+ *
+ * <p>Pipeline: {@link dev.latchkey.auth.jwt.BearerTokenResolver} (RFC 6750 §2) &rarr;
+ * {@link dev.latchkey.auth.jwt.JwtCredential} &rarr; {@code IdentityStoreHandler} &rarr;
+ * {@link dev.latchkey.auth.jwt.JwtIdentityStore} &rarr; {@link dev.latchkey.auth.jwt.validation.JwtVerifier}
+ * (RFC 7519 §7.2, RFC 8725) &rarr; {@link dev.latchkey.auth.jwt.mapping.JwtCallerMapper}. The CDI entry point is
+ * {@link dev.latchkey.auth.jwt.JwtAuthenticator}; {@link dev.latchkey.auth.jwt.JwtComponents} builds the plain
+ * objects from configuration once.
+ *
+ * <h2>Configuration (MicroProfile Config)</h2>
+ * <table>
+ *   <caption>Properties and defaults</caption>
+ *   <tr><td>{@code mp.jwt.verify.issuer}</td><td>required for the default issuer</td></tr>
+ *   <tr><td>{@code mp.jwt.verify.publickey}</td><td>inline PEM / JWK / JWKS / Base64URL JWK(S)</td></tr>
+ *   <tr><td>{@code mp.jwt.verify.publickey.location}</td><td>{@code classpath:}, {@code file:}, a path, or an
+ *   http(s) JWKS URL (fetched lazily); exactly one of publickey and location</td></tr>
+ *   <tr><td>{@code mp.jwt.verify.publickey.algorithm}</td><td>{@code RS256,ES256}; allowed RS/PS/ES 256-512 and
+ *   EdDSA</td></tr>
+ *   <tr><td>{@code mp.jwt.verify.audiences}</td><td>none (then {@code aud} is not checked)</td></tr>
+ *   <tr><td>{@code mp.jwt.verify.token.age}</td><td>none (seconds since {@code iat}, no leeway)</td></tr>
+ *   <tr><td>{@code mp.jwt.verify.clock.skew}</td><td>60 (seconds, at most 600)</td></tr>
+ *   <tr><td>{@code mp.jwt.token.header} / {@code mp.jwt.token.cookie}</td><td>{@code Authorization} /
+ *   {@code Bearer}</td></tr>
+ *   <tr><td>{@code latchkey.jwt.required-claims}</td><td>none</td></tr>
+ *   <tr><td>{@code latchkey.jwt.typ}</td><td>none (any); e.g. {@code at+jwt} (RFC 9068)</td></tr>
+ *   <tr><td>{@code latchkey.jwt.max-token-bytes}</td><td>8192</td></tr>
+ *   <tr><td>{@code latchkey.jwt.name-claims}</td><td>{@code upn,preferred_username,sub}</td></tr>
+ *   <tr><td>{@code latchkey.jwt.groups-claim}</td><td>{@code groups} (dotted path allowed)</td></tr>
+ *   <tr><td>{@code latchkey.jwt.min-rsa-bits}</td><td>2048</td></tr>
+ *   <tr><td>{@code latchkey.jwt.cache.max-size} / {@code .cache.ttl}</td><td>10000 (0 disables) / PT5M</td></tr>
+ *   <tr><td>{@code latchkey.jwt.jwks.cache-ttl}, {@code .refresh-timeout}, {@code .refresh-ahead},
+ *   {@code .min-refetch-interval}, {@code .retry}, {@code .outage-tolerance}, {@code .connect-timeout},
+ *   {@code .read-timeout}, {@code .size-limit}</td><td>PT5M, PT15S, PT30S, PT30S, true, PT1H, PT2S, PT2S,
+ *   51200</td></tr>
+ *   <tr><td>{@code latchkey.jwt.issuers.<name>.issuer}, {@code .publickey}, {@code .publickey.location},
+ *   {@code .audiences}, {@code .algorithm}</td><td>further issuers (algorithm defaults to the global list)</td></tr>
+ *   <tr><td>{@code latchkey.api-key.prefixes}</td><td>{@code sk_live_,sk_test_}: Bearer values left to the API-key
+ *   authenticator</td></tr>
+ * </table>
+ */
+package dev.latchkey.auth.jwt;

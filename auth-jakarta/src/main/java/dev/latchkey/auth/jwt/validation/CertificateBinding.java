@@ -1,0 +1,56 @@
+package dev.latchkey.auth.jwt.validation;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * Certificate-bound access tokens (RFC 8705 §3): a token whose {@code cnf} claim holds {@code x5t#S256} is accepted
+ * only over a mutual-TLS connection whose client certificate has that SHA-256 thumbprint (base64url of the DER
+ * certificate's digest, no padding, RFC 8705 §3.1). A {@code cnf} with a proof-of-possession kind Latchkey does not
+ * implement (e.g. DPoP {@code jkt}, RFC 9449 §6) is refused rather than accepted as a plain bearer token.
+ */
+final class CertificateBinding {
+
+    static final String THUMBPRINT = "x5t#S256";
+
+    private CertificateBinding() {
+    }
+
+    /** @return the rejection, or {@code null} when the token is unbound or correctly bound */
+    static JwtRejection check(JWTClaimsSet claims, X509Certificate clientCertificate) {
+        Object cnf = claims.getClaim("cnf");
+        if (cnf == null) {
+            return null;
+        }
+        if (!(cnf instanceof Map<?, ?> confirmation) || !(confirmation.get(THUMBPRINT) instanceof String expected)) {
+            return JwtRejection.UNSUPPORTED_BINDING;
+        }
+        if (clientCertificate == null) {
+            return JwtRejection.CERTIFICATE_REQUIRED;
+        }
+        String actual;
+        try {
+            actual = thumbprint(clientCertificate);
+        } catch (CertificateEncodingException e) {
+            return JwtRejection.CERTIFICATE_MISMATCH;
+        }
+        return MessageDigest.isEqual(actual.getBytes(StandardCharsets.US_ASCII),
+                expected.getBytes(StandardCharsets.US_ASCII)) ? null : JwtRejection.CERTIFICATE_MISMATCH;
+    }
+
+    static String thumbprint(X509Certificate certificate) throws CertificateEncodingException {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.latchkey.auth.jwt.validation;
+
+import java.util.Base64;
+
+/**
+ * Checks on the raw compact serialization before any JSON is parsed (RFC 7515 §7.1, RFC 8725 §2.8):
+ * the size bound, three parts (five parts is a JWE, refused where a JWS is expected, RFC 7516 §9), and canonical
+ * unpadded base64url in every part (RFC 7515 §2, RFC 4648 §3.5: non-zero pad bits make a second encoding of the same
+ * bytes, which would let signatures and cache keys be malleable).
+ */
+final class CompactForm {
+
+    private CompactForm() {
+    }
+
+    /** @return the rejection, or {@code null} when the shape is acceptable */
+    static JwtRejection check(String token, int maxTokenBytes) {
+        if (token == null || token.isEmpty()) {
+            return JwtRejection.MALFORMED;
+        }
+        if (token.length() > maxTokenBytes) {
+            return JwtRejection.TOO_LARGE;
+        }
+        int dots = 0;
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c == '.') {
+                dots++;
+            } else if (!isBase64Url(c)) {
+                return JwtRejection.MALFORMED;
+            }
+        }
+        if (dots == 4) {
+            return JwtRejection.ENCRYPTED;
+        }
+        if (dots != 2) {
+            return JwtRejection.MALFORMED;
+        }
+        for (String part : token.split("\\.", -1)) {
+            if (!canonical(part)) {
+                return JwtRejection.MALFORMED;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isBase64Url(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_';
+    }
+
+    private static boolean canonical(String part) {
+        if (part.length() % 4 == 1) {
+            return false;
+        }
+        try {
+            byte[] bytes = Base64.getUrlDecoder().decode(part);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).equals(part);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package dev.latchkey.auth.jwt.validation;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.latchkey.auth.error.AuthError;
+import dev.latchkey.auth.error.AuthenticationFailure;
+import dev.latchkey.auth.jwt.config.IssuerSettings;
+import dev.latchkey.auth.jwt.config.JwtSettings;
+import dev.latchkey.auth.jwt.keys.IssuerKeySources;
+import dev.latchkey.auth.jwt.revocation.JtiDenylist;
+
+import java.security.cert.X509Certificate;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Verifies a compact bearer JWT (RFC 7519 §7.2, RFC 8725 §3), in this order:
+ * <ol>
+ *   <li>size bound and compact shape, before any parsing ({@link CompactForm}); JWE refused;</li>
+ *   <li>header {@code alg} in the allow-list ({@code none} and HMAC never, RFC 8725 §3.1); any {@code crit} header
+ *   refused, since Latchkey understands none (RFC 7515 §4.1.11);</li>
+ *   <li>the issuer configuration chosen by the <em>unverified</em> {@code iss}, only to pick the keys to verify
+ *   with;</li>
+ *   <li>Nimbus's {@code DefaultJWTProcessor}: optional {@code typ} check (RFC 8725 §3.11), signature with keys from
+ *   configuration only (never {@code jwk}/{@code jku}/{@code x5u}/{@code x5c} headers), then {@link ClaimsVerifier};</li>
+ *   <li>the {@code jti} denylist and the RFC 8705 certificate binding, also on a cache hit.</li>
+ * </ol>
+ * Every caller-side failure is an {@link AuthenticationFailure} carrying a 401 {@code invalid_token}; a JWKS
+ * endpoint that cannot be reached with no usable cached key is a 503.
+ */
+public final class JwtVerifier {
+
+    private final JwtSettings settings;
+    private final Map<String, IssuerProcessor> byIssuer = new LinkedHashMap<>();
+    private final Set<JWSAlgorithm> algorithms = new HashSet<>();
+    private final JtiDenylist denylist;
+    private final VerifiedTokenCache cache;
+    private final Clock clock;
+
+    public JwtVerifier(JwtSettings settings, JtiDenylist denylist, Clock clock) {
+        this(settings, denylist, clock,
+                issuer -> IssuerKeySources.build(issuer, settings.jwks(), settings.minRsaBits()));
+    }
+
+    /** With the key source of each issuer supplied (tests, or applications with keys of their own). */
+    public JwtVerifier(JwtSettings settings, JtiDenylist denylist, Clock clock,
+                       Function<IssuerSettings, JWKSource<SecurityContext>> keySources) {
+        this.settings = settings;
+        this.denylist = denylist;
+        this.clock = clock;
+        this.cache = new VerifiedTokenCache(settings.cacheMaxSize(), settings.cacheTtl(), clock);
+        for (IssuerSettings issuer : settings.issuers()) {
+            byIssuer.put(issuer.issuer(), new IssuerProcessor(issuer, settings, keySources.apply(issuer), clock));
+            algorithms.addAll(issuer.algorithms());
+        }
+    }
+
+    /**
+     * @param token             the compact JWT
+     * @param clientCertificate the TLS client certificate of the request, or {@code null}
+     * @throws AuthenticationFailure 401 for a refused token, 503 when the keys cannot be obtained
+     */
+    public VerifiedJwt verify(String token, X509Certificate clientCertificate) {
+        JwtRejection shape = CompactForm.check(token, settings.maxTokenBytes());
+        if (shape != null) {
+            throw failure(shape, null);
+        }
+        Optional<VerifiedJwt> cached = cache.get(token);
+        if (cached.isPresent()) {
+            return afterSignature(cached.get(), clientCertificate);
+        }
+        SignedJWT jwt = parse(token);
+        JWTClaimsSet unverified;
+        try {
+            unverified = jwt.getJWTClaimsSet();
+        } catch (ParseException | RuntimeException e) {
+            throw failure(JwtRejection.MALFORMED, null);
+        }
+        IssuerProcessor processor = processorFor(unverified.getIssuer());
+        if (!processor.issuer().algorithms().contains(jwt.getHeader().getAlgorithm())) {
+            throw failure(JwtRejection.ALGORITHM_NOT_ALLOWED, null);
+        }
+        JWTClaimsSet claims = processor.process(jwt, this::failure);
+        Instant exp = claims.getExpirationTime().toInstant();
+        VerifiedJwt verified = new VerifiedJwt(token, claims, processor.issuer().name(), exp);
+        VerifiedJwt result = afterSignature(verified, clientCertificate);
+        Instant validUntil = exp;
+        if (settings.tokenAge().isPresent()) {
+            Instant ageLimit = claims.getIssueTime().toInstant().plus(settings.tokenAge().get());
+            validUntil = ageLimit.isBefore(validUntil) ? ageLimit : validUntil;
+        }
+        cache.put(token, verified, validUntil);
+        return result;
+    }
+
+    /** Header checks, then the parse into a signed JWT. */
+    private SignedJWT parse(String token) {
+        String alg;
+        SignedJWT jwt;
+        try {
+            String[] parts = token.split("\\.", -1);
+            String headerJson = new Base64URL(parts[0]).decodeToString();
+            // RFC 7515 §4 and RFC 7519 §7.2 step 10: header and claims set are JSON objects, nothing else.
+            if (!isJsonObject(headerJson) || !isJsonObject(new Base64URL(parts[1]).decodeToString())) {
+                throw failure(JwtRejection.MALFORMED, null);
+            }
+            alg = JSONObjectUtils.getString(JSONObjectUtils.parse(headerJson), "alg");
+        } catch (ParseException | RuntimeException e) {
+            if (e instanceof AuthenticationFailure failure) {
+                throw failure;
+            }
+            throw failure(JwtRejection.MALFORMED, null);
+        }
+        if (alg == null || !algorithms.contains(JWSAlgorithm.parse(alg))) {
+            throw failure(JwtRejection.ALGORITHM_NOT_ALLOWED, null);
+        }
+        try {
+            jwt = SignedJWT.parse(token);
+        } catch (ParseException | RuntimeException e) {
+            throw failure(JwtRejection.MALFORMED, null);
+        }
+        JWSHeader header = jwt.getHeader();
+        if (header.getCriticalParams() != null && !header.getCriticalParams().isEmpty()) {
+            throw failure(JwtRejection.UNSUPPORTED_CRITICAL_HEADER, null);
+        }
+        return jwt;
+    }
+
+    private static boolean isJsonObject(String json) {
+        String trimmed = json.strip();
+        return trimmed.startsWith("{") && trimmed.endsWith("}");
+    }
+
+    /**
+     * The issuer whose keys verify the token. With one issuer, its keys are always used and a different {@code iss}
+     * is reported after the signature check; with several, an unknown {@code iss} has no keys to check against.
+     */
+    private IssuerProcessor processorFor(String iss) {
+        IssuerProcessor processor = iss == null ? null : byIssuer.get(iss);
+        if (processor != null) {
+            return processor;
+        }
+        if (byIssuer.size() == 1) {
+            return byIssuer.values().iterator().next();
+        }
+        throw failure(JwtRejection.WRONG_ISSUER, null);
+    }
+
+    private VerifiedJwt afterSignature(VerifiedJwt jwt, X509Certificate clientCertificate) {
+        String jti = jwt.jti().orElse(null);
+        if (jti != null && denylist.isRevoked(jwt.claims().getIssuer(), jti)) {
+            throw failure(JwtRejection.REVOKED, jti);
+        }
+        JwtRejection binding = CertificateBinding.check(jwt.claims(), clientCertificate);
+        if (binding != null) {
+            throw failure(binding, jti);
+        }
+        return jwt;
+    }
+
+    AuthenticationFailure failure(JwtRejection rejection, String jti) {
+        return new AuthenticationFailure(rejection.error(safeId(jti)));
+    }
+
+    static AuthenticationFailure unavailable() {
+        return new AuthenticationFailure(AuthError.unavailable("token signing keys are temporarily unavailable",
+                "jwks_unavailable").withScheme(JwtRejection.SCHEME));
+    }
+
+    /** A {@code jti} fit for an audit log: printable ASCII, at most 128 characters, else dropped. */
+    static String safeId(String jti) {
+        if (jti == null || jti.isEmpty() || jti.length() > 128) {
+            return null;
+        }
+        return jti.chars().allMatch(c -> c > 0x20 && c < 0x7F) ? jti : null;
+    }
+
+    long cacheSize() {
+        return cache.size();
+    }
+}

@@ -1,0 +1,88 @@
+package dev.latchkey.auth.jwt.validation;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.Ed25519Verifier;
+import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
+import com.nimbusds.jose.jca.JCAContext;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.OctetKeyPair;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.JWSKeySelector;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.JWSVerifierFactory;
+import com.nimbusds.jose.proc.SecurityContext;
+import dev.latchkey.auth.jwt.keys.Ed25519Keys;
+
+import java.security.Key;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Nimbus's {@link JWSVerificationKeySelector} and {@link DefaultJWSVerifierFactory}, extended to EdDSA: Nimbus's
+ * selector converts JWKs to JDK keys and cannot convert Ed25519 ones, so for {@code EdDSA} the matching OKP JWKs are
+ * selected here (same {@link JWKMatcher#forJWSHeader} rule) and verified with Nimbus's (Tink-backed)
+ * {@link Ed25519Verifier} (RFC 8037 §3.1).
+ */
+final class VerificationKeys {
+
+    private VerificationKeys() {
+    }
+
+    static JWSKeySelector<SecurityContext> selector(Set<JWSAlgorithm> algorithms, JWKSource<SecurityContext> source) {
+        JWSVerificationKeySelector<SecurityContext> standard = new JWSVerificationKeySelector<>(algorithms, source);
+        return (JWSHeader header, SecurityContext context) -> {
+            if (!JWSAlgorithm.EdDSA.equals(header.getAlgorithm())) {
+                return standard.selectJWSKeys(header, context);
+            }
+            if (!algorithms.contains(JWSAlgorithm.EdDSA)) {
+                return List.of();
+            }
+            JWKMatcher matcher = JWKMatcher.forJWSHeader(header);
+            if (matcher == null) {
+                return List.of();
+            }
+            List<Key> keys = new ArrayList<>();
+            for (JWK jwk : source.get(new JWKSelector(matcher), context)) {
+                if (jwk instanceof OctetKeyPair okp && !okp.isPrivate()) {
+                    try {
+                        keys.add(Ed25519Keys.toPublicKey(okp));
+                    } catch (IllegalArgumentException e) {
+                        // not Ed25519: skip
+                    }
+                }
+            }
+            return keys;
+        };
+    }
+
+    static JWSVerifierFactory verifierFactory() {
+        DefaultJWSVerifierFactory standard = new DefaultJWSVerifierFactory();
+        return new JWSVerifierFactory() {
+            @Override
+            public JWSVerifier createJWSVerifier(JWSHeader header, Key key) throws JOSEException {
+                if (JWSAlgorithm.EdDSA.equals(header.getAlgorithm()) && key instanceof PublicKey pub
+                        && Ed25519Keys.raw(pub).isPresent()) {
+                    return new Ed25519Verifier(Ed25519Keys.toJwk(pub));
+                }
+                return standard.createJWSVerifier(header, key);
+            }
+
+            @Override
+            public Set<JWSAlgorithm> supportedJWSAlgorithms() {
+                return standard.supportedJWSAlgorithms();
+            }
+
+            @Override
+            public JCAContext getJCAContext() {
+                return standard.getJCAContext();
+            }
+        };
+    }
+}

@@ -1,0 +1,118 @@
+package dev.latchkey.auth.jwt;
+
+import dev.latchkey.auth.error.AuthError;
+import dev.latchkey.auth.error.AuthenticationFailure;
+import dev.latchkey.auth.jwt.fixtures.FakeRequest;
+import dev.latchkey.auth.jwt.fixtures.Keys;
+import dev.latchkey.auth.jwt.fixtures.TestConfig;
+import jakarta.servlet.http.HttpServletRequest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class BearerTokenResolverTest {
+
+    private static final String TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhIn0.c2ln";
+    private static final String KEY = Keys.ec("e").toPublicJWK().toJSONString();
+
+    private final BearerTokenResolver resolver = resolver();
+
+    private static BearerTokenResolver resolver(String... more) {
+        return new BearerTokenResolver(TestConfig.settings(TestConfig.single(KEY, more)));
+    }
+
+    private static AuthError badRequest(BearerTokenResolver r, HttpServletRequest request) {
+        AuthError e = assertThrows(AuthenticationFailure.class, () -> r.resolve(request)).error();
+        assertEquals(400, e.status());
+        assertEquals("invalid_request", e.error());
+        return e;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Bearer ", "bearer ", "BEARER ", "Bearer   "})
+    void whenAuthorizationBearerInAnyCaseThenTokenResolved(String prefix) {
+        HttpServletRequest request = FakeRequest.create().header("Authorization", prefix + TOKEN).build();
+        assertEquals(Optional.of(TOKEN), resolver.resolve(request));
+        assertEquals(Optional.of("header:Authorization"), resolver.source(request));
+    }
+
+    @Test
+    void whenNoAuthorizationOrOtherSchemeThenEmpty() {
+        assertEquals(Optional.empty(), resolver.resolve(FakeRequest.create().build()));
+        HttpServletRequest basic = FakeRequest.create().header("Authorization", "Basic dXNlcjpwYXNz").build();
+        assertEquals(Optional.empty(), resolver.resolve(basic));
+        assertEquals(Optional.empty(), resolver.source(basic));
+        assertEquals(Optional.empty(), resolver.resolve(FakeRequest.create().header("Authorization", "Bearerx abc").build()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Bearer", "Bearer  ", "bearer"})
+    void whenBearerWithoutTokenThenInvalidRequest(String value) {
+        HttpServletRequest request = FakeRequest.create().header("Authorization", value).build();
+        assertEquals("bearer_token_missing", badRequest(resolver, request).reason());
+        assertEquals(Optional.of("header:Authorization"), resolver.source(request));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"abc def", "abc\"def", "a,b", "tok;en", "abc=def", "\u00e9t\u00e9"})
+    void whenTokenHasCharactersOutsideB64TokenThenInvalidRequest(String token) {
+        assertEquals("bearer_token_syntax",
+                badRequest(resolver, FakeRequest.create().bearer(token).build()).reason());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"access_token=abc", "a=1&access_token=abc", "access%5Ftoken=x", "access_token"})
+    void whenAccessTokenInQueryStringThenInvalidRequest(String query) {
+        HttpServletRequest request = FakeRequest.create().query(query).bearer(TOKEN).build();
+        assertEquals("token_in_query", badRequest(resolver, request).reason());
+        HttpServletRequest queryOnly = FakeRequest.create().query(query).build();
+        assertEquals("token_in_query", badRequest(resolver, queryOnly).reason());
+    }
+
+    @Test
+    void whenOtherQueryParametersThenIgnored() {
+        HttpServletRequest request = FakeRequest.create().query("my_access_token=1&x=access_token").bearer(TOKEN).build();
+        assertEquals(Optional.of(TOKEN), resolver.resolve(request));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sk_live_abc123", "sk_test_abc123"})
+    void whenBearerValueHasApiKeyPrefixThenLeftToApiKeyAuthenticator(String apiKey) {
+        HttpServletRequest request = FakeRequest.create().bearer(apiKey).build();
+        assertEquals(Optional.empty(), resolver.resolve(request));
+        assertEquals(Optional.empty(), resolver.source(request));
+    }
+
+    @Test
+    void whenApiKeyPrefixesConfiguredThenUsed() {
+        BearerTokenResolver custom = resolver("latchkey.api-key.prefixes", "ak_");
+        assertEquals(Optional.empty(), custom.resolve(FakeRequest.create().bearer("ak_123").build()));
+        assertEquals(Optional.of("sk_live_1"), custom.resolve(FakeRequest.create().bearer("sk_live_1").build()));
+    }
+
+    @Test
+    void whenCookieConfiguredThenTokenFromCookieOnly() {
+        BearerTokenResolver cookies = resolver("mp.jwt.token.header", "Cookie", "mp.jwt.token.cookie", "jwt");
+        HttpServletRequest request = FakeRequest.create().cookie("other", "x").cookie("jwt", TOKEN).build();
+        assertEquals(Optional.of(TOKEN), cookies.resolve(request));
+        assertEquals(Optional.of("cookie:jwt"), cookies.source(request));
+        assertEquals(Optional.empty(), cookies.resolve(FakeRequest.create().bearer(TOKEN).build()));
+        assertEquals("duplicate_token_cookie", badRequest(cookies,
+                FakeRequest.create().cookie("jwt", TOKEN).cookie("jwt", TOKEN).build()).reason());
+        assertEquals("bearer_token_missing", badRequest(cookies, FakeRequest.create().cookie("jwt", "").build()).reason());
+    }
+
+    @Test
+    void whenCustomHeaderConfiguredThenBareOrBearerValueResolved() {
+        BearerTokenResolver custom = resolver("mp.jwt.token.header", "X-Token");
+        assertEquals(Optional.of(TOKEN), custom.resolve(FakeRequest.create().header("X-Token", TOKEN).build()));
+        assertEquals(Optional.of(TOKEN), custom.resolve(FakeRequest.create().header("X-Token", "Bearer " + TOKEN).build()));
+        assertEquals(Optional.of("header:X-Token"), custom.source(FakeRequest.create().header("X-Token", TOKEN).build()));
+        assertEquals(Optional.empty(), custom.resolve(FakeRequest.create().bearer(TOKEN).build()));
+    }
+}

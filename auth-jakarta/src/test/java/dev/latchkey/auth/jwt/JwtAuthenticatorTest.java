@@ -1,0 +1,171 @@
+package dev.latchkey.auth.jwt;
+
+import com.nimbusds.jose.jwk.RSAKey;
+import dev.latchkey.auth.caller.LatchkeyCaller;
+import dev.latchkey.auth.error.AuthError;
+import dev.latchkey.auth.error.AuthenticationFailure;
+import dev.latchkey.auth.jwt.config.JwtSettings;
+import dev.latchkey.auth.jwt.fixtures.Certificates;
+import dev.latchkey.auth.jwt.fixtures.FakeRequest;
+import dev.latchkey.auth.jwt.fixtures.Keys;
+import dev.latchkey.auth.jwt.fixtures.MutableClock;
+import dev.latchkey.auth.jwt.fixtures.TestConfig;
+import dev.latchkey.auth.jwt.fixtures.Tokens;
+import dev.latchkey.auth.jwt.mapping.JwtCallerMapper;
+import dev.latchkey.auth.jwt.revocation.InMemoryJtiDenylist;
+import dev.latchkey.auth.jwt.validation.JwtVerifier;
+import dev.latchkey.auth.spi.AuthOutcome;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import org.junit.jupiter.api.Test;
+
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JwtAuthenticatorTest {
+
+    private final RSAKey rsa = Keys.rsa("rsa-1");
+    private final JwtSettings settings = TestConfig.settings(TestConfig.single(rsa.toPublicJWK().toJSONString()));
+    private final JwtVerifier verifier = new JwtVerifier(settings, new InMemoryJtiDenylist(),
+            new MutableClock(Tokens.NOW));
+    private final JwtIdentityStore store = new JwtIdentityStore(verifier, new JwtCallerMapper(settings));
+    private final JwtAuthenticator authenticator = new JwtAuthenticator(new BearerTokenResolver(settings), store::validate);
+
+    private static String thumbprint(X509Certificate cert) throws Exception {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(MessageDigest.getInstance("SHA-256").digest(cert.getEncoded()));
+    }
+
+    private static AuthError rejection(AuthOutcome outcome) {
+        return assertInstanceOf(AuthOutcome.Rejected.class, outcome).error();
+    }
+
+    @Test
+    void whenNameAndSchemeThenJwtAndBearer() {
+        assertEquals("jwt", authenticator.name());
+        assertEquals(Optional.of("Bearer"), authenticator.challengeScheme());
+        assertTrue(authenticator.exclusive());
+    }
+
+    @Test
+    void whenValidTokenThenAuthenticatedCaller() {
+        HttpServletRequest request = FakeRequest.create().bearer(Tokens.signedBy(rsa).sign()).build();
+        assertEquals(Optional.of("header:Authorization"), authenticator.credentialSource(request));
+        LatchkeyCaller caller = assertInstanceOf(AuthOutcome.Authenticated.class, authenticator.authenticate(request))
+                .caller();
+        assertEquals("alice@example.com", caller.getName());
+        assertEquals(Set.of("admin", "user"), caller.groups());
+    }
+
+    @Test
+    void whenNoTokenThenNoCredential() {
+        assertInstanceOf(AuthOutcome.NoCredential.class, authenticator.authenticate(FakeRequest.create().build()));
+        assertInstanceOf(AuthOutcome.NoCredential.class,
+                authenticator.authenticate(FakeRequest.create().bearer("sk_live_123").build()));
+    }
+
+    @Test
+    void whenInvalidTokenThenFailureCarriesReasonAndJti() {
+        String expired = Tokens.signedBy(rsa).claims(b -> b.expirationTime(java.util.Date.from(Tokens.NOW.minusSeconds(3600))))
+                .sign();
+        AuthError e = assertThrows(AuthenticationFailure.class,
+                () -> authenticator.authenticate(FakeRequest.create().bearer(expired).build())).error();
+        assertEquals("token_expired", e.reason());
+        assertEquals("jti-1", e.credentialId());
+        assertFalse(e.toString().contains(expired), "the token never appears in the error");
+    }
+
+    @Test
+    void whenStoreReturnsInvalidOrNotValidatedThen401Or503() {
+        HttpServletRequest request = FakeRequest.create().bearer(Tokens.signedBy(rsa).sign()).build();
+        IdentityStoreHandler invalid = c -> CredentialValidationResult.INVALID_RESULT;
+        assertEquals(401, rejection(new JwtAuthenticator(new BearerTokenResolver(settings), invalid)
+                .authenticate(request)).status());
+        IdentityStoreHandler none = c -> CredentialValidationResult.NOT_VALIDATED_RESULT;
+        assertEquals(503, rejection(new JwtAuthenticator(new BearerTokenResolver(settings), none)
+                .authenticate(request)).status());
+    }
+
+    @Test
+    void whenApplicationStoreValidatesThenCallerFromItsResult() {
+        IdentityStoreHandler app = c -> new CredentialValidationResult("bob", Set.of("g"));
+        HttpServletRequest request = FakeRequest.create().bearer(Tokens.signedBy(rsa).sign()).build();
+        LatchkeyCaller caller = assertInstanceOf(AuthOutcome.Authenticated.class,
+                new JwtAuthenticator(new BearerTokenResolver(settings), app).authenticate(request)).caller();
+        assertEquals("bob", caller.getName());
+        assertEquals(Set.of("g"), caller.groups());
+    }
+
+    @Test
+    void whenOtherCredentialThenStoreDoesNotValidate() {
+        assertEquals(CredentialValidationResult.NOT_VALIDATED_RESULT,
+                store.validate(new UsernamePasswordCredential("u", "p")));
+        assertEquals(Set.of(IdentityStore.ValidationType.VALIDATE, IdentityStore.ValidationType.PROVIDE_GROUPS),
+                store.validationTypes());
+    }
+
+    @Test
+    void whenCredentialPrintedThenTokenHidden() {
+        String token = Tokens.signedBy(rsa).sign();
+        assertFalse(new JwtCredential(token, null).toString().contains(token.substring(0, 16)));
+    }
+
+    @Test
+    void whenCertificateBoundTokenWithMatchingCertificateThenAuthenticated() throws Exception {
+        X509Certificate cert = Certificates.selfSigned("client");
+        String token = Tokens.signedBy(rsa).claims(b -> b.claim("cnf", Map.of("x5t#S256", thumbprintUnchecked(cert))))
+                .sign();
+        HttpServletRequest request = FakeRequest.create().bearer(token)
+                .attribute("jakarta.servlet.request.X509Certificate", new X509Certificate[]{cert}).build();
+        assertInstanceOf(AuthOutcome.Authenticated.class, authenticator.authenticate(request));
+    }
+
+    @Test
+    void whenCertificateBoundTokenWithoutOrWithOtherCertificateThen401() throws Exception {
+        X509Certificate cert = Certificates.selfSigned("client");
+        X509Certificate other = Certificates.selfSigned("someone-else");
+        String token = Tokens.signedBy(rsa).claims(b -> b.claim("cnf", Map.of("x5t#S256", thumbprintUnchecked(cert))))
+                .sign();
+        AuthError none = assertThrows(AuthenticationFailure.class,
+                () -> authenticator.authenticate(FakeRequest.create().bearer(token).build())).error();
+        assertEquals("cnf_certificate_missing", none.reason());
+        assertEquals(401, none.status());
+        AuthError mismatch = assertThrows(AuthenticationFailure.class, () -> authenticator.authenticate(
+                FakeRequest.create().bearer(token)
+                        .attribute("jakarta.servlet.request.X509Certificate", new X509Certificate[]{other}).build()))
+                .error();
+        assertEquals("cnf_certificate_mismatch", mismatch.reason());
+        // The cached verification must not skip the binding check either.
+        assertThrows(AuthenticationFailure.class,
+                () -> authenticator.authenticate(FakeRequest.create().bearer(token).build()));
+    }
+
+    @Test
+    void whenDpopBoundTokenPresentedAsBearerThen401() {
+        String token = Tokens.signedBy(rsa).claims(b -> b.claim("cnf", Map.of("jkt", "abc"))).sign();
+        AuthError e = assertThrows(AuthenticationFailure.class,
+                () -> authenticator.authenticate(FakeRequest.create().bearer(token).build())).error();
+        assertEquals("cnf_unsupported", e.reason());
+    }
+
+    private static String thumbprintUnchecked(X509Certificate cert) {
+        try {
+            return thumbprint(cert);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

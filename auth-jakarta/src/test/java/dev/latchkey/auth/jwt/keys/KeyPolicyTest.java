@@ -1,0 +1,95 @@
+package dev.latchkey.auth.jwt.keys;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.KeyOperation;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.OctetSequenceKey;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
+import com.nimbusds.jose.jwk.gen.OctetSequenceKeyGenerator;
+import dev.latchkey.auth.jwt.config.JwtAlgorithms;
+import dev.latchkey.auth.jwt.fixtures.Keys;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class KeyPolicyTest {
+
+    private final KeyPolicy all = new KeyPolicy(JwtAlgorithms.ALLOWED, 2048);
+    private final RSAKey rsa = Keys.rsa("rsa-1").toPublicJWK();
+
+    private void refused(KeyPolicy policy, JWK key, String fragment) {
+        Optional<String> problem = policy.problem(key);
+        assertTrue(problem.isPresent() && problem.get().contains(fragment), "expected '" + fragment + "', got " + problem);
+    }
+
+    @Test
+    void whenUsablePublicKeysThenAccepted() {
+        assertEquals(Optional.empty(), all.problem(rsa));
+        assertEquals(Optional.empty(), all.problem(Keys.ec("e").toPublicJWK()));
+        assertEquals(Optional.empty(), all.problem(Keys.ed25519("ed").toPublicJWK()));
+        assertEquals(Optional.empty(), all.problem(new RSAKey.Builder(rsa).keyUse(KeyUse.SIGNATURE)
+                .keyOperations(Set.of(KeyOperation.VERIFY)).algorithm(JWSAlgorithm.RS256).build()));
+    }
+
+    @Test
+    void whenRsaBelowMinimumThenRefused() {
+        refused(all, Keys.rsa("weak", 1024).toPublicJWK(), "1024 bits");
+        refused(new KeyPolicy(JwtAlgorithms.ALLOWED, 3072), rsa, "below the minimum of 3072");
+    }
+
+    @Test
+    void whenUseIsEncOrKeyOpsLackVerifyThenRefused() {
+        refused(all, new RSAKey.Builder(rsa).keyUse(KeyUse.ENCRYPTION).build(), "use");
+        refused(all, new RSAKey.Builder(rsa).keyOperations(Set.of(KeyOperation.ENCRYPT)).build(), "key_ops");
+    }
+
+    @Test
+    void whenKeyAlgOutsideAllowListThenRefused() {
+        refused(new KeyPolicy(Set.of(JWSAlgorithm.RS256), 2048),
+                new RSAKey.Builder(rsa).algorithm(JWSAlgorithm.PS256).build(), "alg PS256");
+        refused(all, new RSAKey.Builder(rsa).algorithm(JWSAlgorithm.HS256).build(), "alg HS256");
+    }
+
+    @Test
+    void whenKeyTypeOrCurveDoesNotFitAlgorithmsThenRefused() throws Exception {
+        refused(new KeyPolicy(Set.of(JWSAlgorithm.ES256), 2048), rsa, "RSA keys are not usable");
+        refused(new KeyPolicy(Set.of(JWSAlgorithm.RS256), 2048), Keys.ec("e").toPublicJWK(), "needs ES256");
+        refused(new KeyPolicy(Set.of(JWSAlgorithm.ES256), 2048), Keys.ec("e384", Curve.P_384).toPublicJWK(), "needs ES384");
+        refused(all, new OctetKeyPairGenerator(Curve.X25519).generate().toPublicJWK(), "not supported");
+        refused(new KeyPolicy(Set.of(JWSAlgorithm.RS256), 2048), Keys.ed25519("ed").toPublicJWK(), "EdDSA");
+        OctetSequenceKey hmac = new OctetSequenceKeyGenerator(256).generate();
+        refused(all, hmac, "symmetric");
+    }
+
+    @Test
+    void whenPrivateKeyThenRefused() {
+        refused(all, Keys.rsa("rsa-1"), "private key");
+        refused(all, Keys.ec("e"), "private key");
+        refused(all, Keys.ed25519("ed"), "private key");
+    }
+
+    @Test
+    void whenDuplicateKidsThenBothRefusedAndOthersKept() {
+        RSAKey twin = new RSAKey.Builder(Keys.rsa("twin").toPublicJWK()).keyID("rsa-1").build();
+        JWK other = Keys.ec("e").toPublicJWK();
+        KeyPolicy.Result r = all.filter(List.of(rsa, twin, other));
+        assertEquals(List.of(other), r.usable());
+        assertEquals(2, r.refused().size());
+        assertTrue(r.refused().get(0).problem().contains("duplicate kid"));
+    }
+
+    @Test
+    void whenKidHasControlCharactersThenSanitizedForLogs() {
+        RSAKey evil = new RSAKey.Builder(Keys.rsa("weak", 1024).toPublicJWK()).keyID("a\nFAKE LOG LINE").build();
+        assertEquals("a?FAKE LOG LINE", all.filter(List.of(evil)).refused().get(0).kid());
+    }
+}

@@ -1,0 +1,43 @@
+package dev.latchkey.auth.jwt.revocation;
+
+import dev.latchkey.auth.jwt.fixtures.MutableClock;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class InMemoryJtiDenylistTest {
+
+    private final Instant now = Instant.parse("2026-01-01T00:00:00Z");
+    private final MutableClock clock = new MutableClock(now);
+    private final AtomicLong nanos = new AtomicLong();
+    private final InMemoryJtiDenylist denylist = new InMemoryJtiDenylist(clock, nanos::get);
+
+    @Test
+    void whenRevokedThenReportedPerIssuer() {
+        denylist.revoke("https://a", "j1", now.plusSeconds(60));
+        assertTrue(denylist.isRevoked("https://a", "j1"));
+        assertFalse(denylist.isRevoked("https://b", "j1"));
+        assertFalse(denylist.isRevoked("https://a", "j2"));
+        assertFalse(denylist.isRevoked("https://", "aj1"), "issuer and jti do not run together");
+    }
+
+    @Test
+    void whenTokenExpiryAndSkewPassThenEntryExpires() {
+        denylist.revoke("https://a", "j1", now.plusSeconds(60));
+        nanos.addAndGet(Duration.ofSeconds(60).plusMinutes(10).minusSeconds(1).toNanos());
+        assertTrue(denylist.isRevoked("https://a", "j1"));
+        nanos.addAndGet(Duration.ofSeconds(2).toNanos());
+        assertFalse(denylist.isRevoked("https://a", "j1"));
+    }
+
+    @Test
+    void whenAlreadyLongExpiredThenNotStored() {
+        denylist.revoke("https://a", "old", now.minus(Duration.ofHours(1)));
+        assertFalse(denylist.isRevoked("https://a", "old"));
+    }
+}
