@@ -88,7 +88,8 @@ public final class ApiKeyCommand {
     void rotate(String keyId, Duration grace) {
         CreatedApiKey created = service.rotate(keyId, grace);
         printKey(created);
-        io.out().println("The old key " + keyId + " keeps working until " + Instant.now().plus(grace) + ".");
+        service.find(keyId).map(ApiKeyRecord::graceUntil).ifPresent(until ->
+                io.out().println("The old key " + keyId + " keeps working until " + until + "."));
         io.out().println("The key is shown only once: store it now.");
     }
 
