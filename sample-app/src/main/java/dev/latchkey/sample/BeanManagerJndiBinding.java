@@ -7,14 +7,13 @@ import jakarta.enterprise.inject.spi.BeanManager;
 
 import javax.naming.Context;
 import javax.naming.InitialContext;
-import javax.naming.NameNotFoundException;
 import javax.naming.NamingException;
 import java.util.logging.Logger;
 
 /**
  * Work-around for embedded Jetty: Soteria's default {@code IdentityStoreHandler} finds the {@link BeanManager} only
  * through JNDI ({@code java:comp/BeanManager}), which Jetty's {@code ServletContextHandler} does not bind. Binds it
- * when the application starts, unless something bound it already. (Belongs in auth-jetty's initializer.)
+ * when the application starts. (Belongs in auth-jetty's initializer.)
  */
 @ApplicationScoped
 public class BeanManagerJndiBinding {
@@ -23,15 +22,9 @@ public class BeanManagerJndiBinding {
 
     void bind(@Observes @Initialized(ApplicationScoped.class) Object started, BeanManager beanManager) {
         try {
-            InitialContext initial = new InitialContext();
-            try {
-                initial.lookup("java:comp/BeanManager");
-                return;
-            } catch (NameNotFoundException e) {
-                // not bound yet
-            }
-            Context comp = (Context) initial.lookup("java:comp");
-            comp.bind("BeanManager", beanManager);
+            // rebind: a server restarted in the same JVM must not keep the previous container's BeanManager
+            Context comp = (Context) new InitialContext().lookup("java:comp");
+            comp.rebind("BeanManager", beanManager);
         } catch (NamingException | RuntimeException e) {
             LOG.warning("cannot bind java:comp/BeanManager: " + e);
         }
