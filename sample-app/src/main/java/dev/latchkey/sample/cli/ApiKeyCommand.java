@@ -1,0 +1,141 @@
+package dev.latchkey.sample.cli;
+
+import dev.latchkey.auth.apikey.ApiKeyRecord;
+import dev.latchkey.auth.apikey.ApiKeyService;
+import dev.latchkey.auth.apikey.ApiKeySpec;
+import dev.latchkey.auth.apikey.CreatedApiKey;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * {@code apikey create|list|rotate|revoke}: key administration through {@link ApiKeyService}. A full key is printed
+ * once, by {@code create} and {@code rotate}, on a line of its own starting with {@code key:}.
+ */
+public final class ApiKeyCommand {
+
+    private final ApiKeyService service;
+    private final CliIo io;
+
+    public ApiKeyCommand(ApiKeyService service, CliIo io) {
+        this.service = service;
+        this.io = io;
+    }
+
+    /** Checks the sub-command and its arguments before any store is opened. */
+    public static Action prepare(List<String> args, java.util.function.Supplier<ApiKeyService> service, CliIo io) {
+        if (args.isEmpty()) {
+            throw new UsageException("apikey needs a sub-command: create, list, rotate or revoke");
+        }
+        List<String> rest = args.subList(1, args.size());
+        return switch (args.get(0)) {
+            case "create" -> {
+                Arguments a = Arguments.parse(rest, Set.of("--name", "--scopes", "--groups", "--expires"), Set.of())
+                        .expectPositional(0, "");
+                ApiKeySpec spec = new ApiKeySpec(nonBlank(a.required("--name"), "--name"), a.set("--scopes"),
+                        a.set("--groups"), a.option("--expires").map(ApiKeyCommand::expiry).orElse(null), null);
+                yield () -> new ApiKeyCommand(service.get(), io).create(spec);
+            }
+            case "list" -> {
+                Arguments.parse(rest, Set.of(), Set.of()).expectPositional(0, "");
+                yield () -> new ApiKeyCommand(service.get(), io).list();
+            }
+            case "rotate" -> {
+                Arguments a = Arguments.parse(rest, Set.of("--grace"), Set.of()).expectPositional(1, "key id");
+                Duration grace = a.option("--grace").map(v -> duration("--grace", v)).orElse(Duration.ofHours(24));
+                if (grace.isNegative()) {
+                    throw new UsageException("--grace must not be negative");
+                }
+                yield () -> new ApiKeyCommand(service.get(), io).rotate(a.positional(0), grace);
+            }
+            case "revoke" -> {
+                Arguments a = Arguments.parse(rest, Set.of(), Set.of()).expectPositional(1, "key id");
+                yield () -> new ApiKeyCommand(service.get(), io).revoke(a.positional(0));
+            }
+            default -> throw new UsageException("unknown apikey sub-command '" + args.get(0) + "'");
+        };
+    }
+
+    void create(ApiKeySpec spec) {
+        CreatedApiKey created = service.create(spec);
+        printKey(created);
+        io.out().println("name:    " + spec.name());
+        io.out().println("scopes:  " + String.join(",", new TreeSet<>(spec.scopes())));
+        io.out().println("expires: " + (spec.expires() == null ? "never" : spec.expires()));
+        io.out().println("The key is shown only once: store it now.");
+    }
+
+    void list() {
+        Instant now = Instant.now();
+        List<ApiKeyRecord> records = service.list();
+        if (records.isEmpty()) {
+            io.out().println("No API keys.");
+            return;
+        }
+        io.out().printf("%-26s %-16s %-6s %-11s %-28s %-22s %s%n", "ID", "NAME", "ENV", "STATUS", "SCOPES", "EXPIRES",
+                "LAST USED");
+        for (ApiKeyRecord r : records) {
+            io.out().printf("%-26s %-16s %-6s %-11s %-28s %-22s %s%n", r.keyId(), r.name(), r.environment(),
+                    status(r, now), String.join(",", new TreeSet<>(r.scopes())),
+                    r.expires() == null ? "never" : r.expires(), r.lastUsed() == null ? "-" : r.lastUsed());
+        }
+    }
+
+    void rotate(String keyId, Duration grace) {
+        CreatedApiKey created = service.rotate(keyId, grace);
+        printKey(created);
+        service.find(keyId).map(ApiKeyRecord::graceUntil).ifPresent(until ->
+                io.out().println("The old key " + keyId + " keeps working until " + until + "."));
+        io.out().println("The key is shown only once: store it now.");
+    }
+
+    void revoke(String keyId) {
+        ApiKeyRecord revoked = service.revoke(keyId);
+        io.out().println("Revoked " + revoked.keyId() + " (" + revoked.name() + ") at " + revoked.revoked() + ".");
+    }
+
+    private void printKey(CreatedApiKey created) {
+        io.out().println("id:      " + created.keyId());
+        io.out().println("key:     " + created.key());
+    }
+
+    private static String status(ApiKeyRecord r, Instant now) {
+        ApiKeyRecord.Status s = r.status(now);
+        return s == ApiKeyRecord.Status.ACTIVE && r.replacedBy() != null ? "GRACE" : s.name();
+    }
+
+    /** {@code --expires}: an ISO-8601 duration from now ({@code P90D}, {@code PT12H}) or an instant. */
+    static Instant expiry(String value) {
+        if (value.startsWith("P") || value.startsWith("p")) {
+            Duration d = duration("--expires", value);
+            if (d.isNegative() || d.isZero()) {
+                throw new UsageException("--expires must be in the future");
+            }
+            return Instant.now().plus(d).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new UsageException("--expires expects a duration like P90D or an instant like 2030-01-01T00:00:00Z");
+        }
+    }
+
+    static Duration duration(String option, String value) {
+        try {
+            return Duration.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new UsageException(option + " expects an ISO-8601 duration like PT24H or P90D, got '" + value + "'");
+        }
+    }
+
+    private static String nonBlank(String value, String option) {
+        if (value.isBlank()) {
+            throw new UsageException(option + " needs a value");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.latchkey.sample;
+
+import dev.latchkey.jetty.LatchkeyServer;
+import dev.latchkey.sample.cli.ServeOptions;
+import dev.latchkey.sample.fixtures.CapturedIo;
+import dev.latchkey.sample.fixtures.TlsClients;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The sample as a user runs it: the server started through the serve code (free ports, files in a temporary
+ * directory), keys and users created through the CLI, requests over plain HTTP and HTTPS.
+ */
+class SampleEndToEndTest {
+
+    private static final Map<String, String> PROPERTIES = Map.of(
+            "latchkey.api-key.file", "api-keys.json",
+            "latchkey.basic.users-file", "users.properties",
+            "latchkey.client-cert.mapping-file", "client-cert-mapping.json",
+            SampleServer.CERTS_DIR, "certs");
+
+    @TempDir
+    static Path dir;
+    private static LatchkeyServer server;
+    private static String http;
+    private static String https;
+
+    @BeforeAll
+    static void start() throws Exception {
+        PROPERTIES.forEach((name, file) -> System.setProperty(name, dir.resolve(file).toString()));
+        releaseConfig(); // a configuration built before the properties were set must not be reused
+        server = SampleServer.start(new ServeOptions(0, 0), note -> { });
+        http = "http://localhost:" + server.httpPort().orElseThrow() + "/api";
+        https = "https://localhost:" + server.httpsPort().orElseThrow() + "/api";
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+        PROPERTIES.keySet().forEach(System::clearProperty);
+        releaseConfig();
+    }
+
+    private static void releaseConfig() {
+        ConfigProviderResolver.instance().releaseConfig(ConfigProvider.getConfig());
+    }
+
+    @Test
+    void whenApiKeyCreatedByCliThenOrdersAnswer200AndWithoutKey401() throws Exception {
+        CapturedIo created = cli(null, "apikey", "create", "--name", "partner-a", "--scopes", "orders:read",
+                "--expires", "P90D");
+        String key = created.line("key:");
+        assertTrue(key.startsWith("sk_test_"), created.out());
+
+        HttpClient client = HttpClient.newHttpClient();
+        assertEquals(200, send(client, get(http + "/orders").header("X-API-Key", key)).statusCode());
+        assertEquals(401, send(client, get(http + "/orders")).statusCode());
+        assertTrue(cli(null, "apikey", "list").out().contains(created.line("id:")));
+    }
+
+    @Test
+    void whenUserCreatedByCliThenBasicOverHttpsIs200AndOverHttp401() throws Exception {
+        cli("s3cret-pass", "user", "add", "alice", "--groups", "admin,ops");
+        String basic = "Basic " + Base64.getEncoder().encodeToString("alice:s3cret-pass".getBytes(StandardCharsets.UTF_8));
+
+        HttpResponse<String> secure = send(TlsClients.trusting(certs().resolve("ca.pem")),
+                get(https + "/me").header("Authorization", basic));
+        assertEquals(200, secure.statusCode(), secure.body());
+        assertTrue(secure.body().contains("\"mechanism\":\"basic\""), secure.body());
+        assertTrue(secure.body().contains("\"admin\""), secure.body());
+
+        assertEquals(401, send(HttpClient.newHttpClient(), get(http + "/me").header("Authorization", basic))
+                .statusCode());
+    }
+
+    @Test
+    void whenSpiffeClientCertificatePresentedThenMeIs200WithMappedScope() throws Exception {
+        char[] password = Files.readString(certs().resolve(DevTls.PASSWORD_FILE)).trim().toCharArray();
+        HttpClient client = TlsClients.presenting(certs().resolve("ca.pem"), certs().resolve("spiffe.p12"), password);
+
+        HttpResponse<String> me = send(client, get(https + "/me"));
+        assertEquals(200, me.statusCode(), me.body());
+        assertTrue(me.body().contains("\"mechanism\":\"client-cert\""), me.body());
+        assertTrue(me.body().contains("spiffe://latchkey.test/ns/demo/sa/client"), me.body());
+        assertTrue(me.body().contains("\"orders:read\""), me.body());
+    }
+
+    private static Path certs() {
+        return dir.resolve("certs");
+    }
+
+    private static CapturedIo cli(String password, String... args) {
+        CapturedIo captured = new CapturedIo(password == null ? "unused" : password, Map.of());
+        assertEquals(0, Main.run(args, captured.io()), captured.err());
+        return captured;
+    }
+
+    private static HttpRequest.Builder get(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).GET();
+    }
+
+    private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) throws Exception {
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
