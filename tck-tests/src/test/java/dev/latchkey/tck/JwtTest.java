@@ -124,7 +124,9 @@ class JwtTest {
     void whenGarbageTokensThenNever500() {
         for (String garbage : List.of("abc", "a.b.c", "....", "eyJ.eyJ.eyJ", "%00", "x".repeat(20000))) {
             int status = get("/api/orders", garbage).statusCode();
-            assertTrue(status == 400 || status == 401, garbage.length() > 20 ? "long token" : garbage + " -> " + status);
+            // 431: Jetty refuses a header above its 8 KiB limit before any application code runs
+            assertTrue(status == 400 || status == 401 || status == 431,
+                    (garbage.length() > 20 ? "long token" : garbage) + " -> " + status);
         }
     }
 
