@@ -101,7 +101,7 @@ public final class AuthenticatorChain {
         var values = request.getHeaders(AUTHORIZATION);
         if (values != null) {
             List<String> list = Collections.list(values);
-            if (list.size() > 1 || list.size() == 1 && list.get(0).contains(",") && looksLikeTwoCredentials(list.get(0))) {
+            if (list.size() > 1 || list.size() == 1 && isFolded(list.get(0))) {
                 return Optional.of(AuthError.invalidRequest("Bearer", "more than one Authorization header",
                         "duplicate_authorization_header"));
             }
@@ -119,18 +119,12 @@ public final class AuthenticatorChain {
         return Optional.empty();
     }
 
-    /** Containers may fold repeated headers into one comma-separated value: "Bearer a, Bearer b". */
-    private static boolean looksLikeTwoCredentials(String value) {
-        for (String part : value.split(",")) {
-            String p = part.trim();
-            int space = p.indexOf(' ');
-            if (space > 0 && p.indexOf('=') < 0 && !p.equals(value.trim())) {
-                String scheme = p.substring(0, space);
-                if (scheme.equalsIgnoreCase("Bearer") || scheme.equalsIgnoreCase("Basic")) {
-                    return true;
-                }
-            }
-        }
-        return false;
+    /**
+     * Containers may fold repeated headers into one comma-separated value ({@code Bearer a, Bearer b}). A Bearer
+     * token (RFC 6750 §2.1, token68) and Basic's base64 (RFC 7617 §2) never contain a comma.
+     */
+    private static boolean isFolded(String value) {
+        return value.indexOf(',') >= 0
+                && (value.regionMatches(true, 0, "Bearer ", 0, 7) || value.regionMatches(true, 0, "Basic ", 0, 6));
     }
 }

@@ -2,7 +2,7 @@ package dev.latchkey.auth.apikey;
 
 import dev.latchkey.auth.apikey.fixtures.ApiKeyFixtures;
 import dev.latchkey.auth.apikey.fixtures.CountingApiKeyStore;
-import dev.latchkey.auth.apikey.fixtures.FakeRequest;
+import dev.latchkey.auth.fixtures.FakeRequest;
 import dev.latchkey.auth.apikey.store.InMemoryApiKeyStore;
 import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.error.AuthError;

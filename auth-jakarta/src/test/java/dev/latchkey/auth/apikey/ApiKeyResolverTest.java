@@ -1,6 +1,6 @@
 package dev.latchkey.auth.apikey;
 
-import dev.latchkey.auth.apikey.fixtures.FakeRequest;
+import dev.latchkey.auth.fixtures.FakeRequest;
 import dev.latchkey.auth.apikey.format.ApiKeyFormat;
 import dev.latchkey.auth.apikey.format.ApiKeyGenerator;
 import dev.latchkey.auth.error.AuthenticationFailure;

@@ -45,7 +45,7 @@ class BasicAuthenticatorTest {
     }
 
     private static HttpServletRequest req(String userPass, String addr) {
-        return FakeRequest.https().remoteAddr(addr).header("Authorization", basic(userPass)).build();
+        return FakeRequest.create().remoteAddr(addr).header("Authorization", basic(userPass)).build();
     }
 
     private static AuthError rejected(AuthOutcome outcome) {
@@ -65,12 +65,12 @@ class BasicAuthenticatorTest {
 
     @Test
     void whenNoAuthorizationThenNoCredential() {
-        assertEquals(AuthOutcome.NO_CREDENTIAL, authenticator().authenticate(FakeRequest.https().build()));
+        assertEquals(AuthOutcome.NO_CREDENTIAL, authenticator().authenticate(FakeRequest.create().build()));
     }
 
     @Test
     void whenPlainHttpThen401WithoutCheckingCredentials() {
-        HttpServletRequest plain = FakeRequest.https().secure(false).header("Authorization", basic("alice:secret"))
+        HttpServletRequest plain = FakeRequest.create().secure(false).header("Authorization", basic("alice:secret"))
                 .build();
         AuthError e = rejected(authenticator().authenticate(plain));
         assertEquals(401, e.status());
@@ -85,7 +85,7 @@ class BasicAuthenticatorTest {
                 Duration.ofMinutes(15), 1000, PasswordHasher.DEFAULT_ITERATIONS);
         BasicAuthenticator a = new BasicAuthenticator(lax, new BasicCredentialResolver(List.of()),
                 new LoginThrottle(lax, clock), handler);
-        HttpServletRequest plain = FakeRequest.https().secure(false).header("Authorization", basic("alice:secret"))
+        HttpServletRequest plain = FakeRequest.create().secure(false).header("Authorization", basic("alice:secret"))
                 .build();
         assertInstanceOf(AuthOutcome.Authenticated.class, a.authenticate(plain));
     }

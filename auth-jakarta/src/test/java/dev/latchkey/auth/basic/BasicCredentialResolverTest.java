@@ -24,7 +24,7 @@ class BasicCredentialResolverTest {
     }
 
     private static HttpServletRequest request(String authorization) {
-        return FakeRequest.https().header("Authorization", authorization).build();
+        return FakeRequest.create().header("Authorization", authorization).build();
     }
 
     private UsernamePasswordCredential resolve(String authorization) {
@@ -94,7 +94,7 @@ class BasicCredentialResolverTest {
     void whenOtherSchemeThenNoCredential() {
         assertEquals(Optional.empty(), resolver.resolve(request("Bearer abc")));
         assertEquals(Optional.empty(), resolver.resolve(request("BasicAuth abc")));
-        assertEquals(Optional.empty(), resolver.resolve(FakeRequest.https().build()));
+        assertEquals(Optional.empty(), resolver.resolve(FakeRequest.create().build()));
         assertEquals(Optional.empty(), resolver.credentialSource(request("Bearer abc")));
     }
 

@@ -29,7 +29,7 @@ class ClientCertificateAuthenticatorTest {
             new ClientCertificateResolver(settings), store::validate);
 
     private static FakeRequest withCert(X509Certificate cert) {
-        return FakeRequest.https().attribute(ClientCertificateResolver.SERVLET_ATTRIBUTE, new X509Certificate[]{cert});
+        return FakeRequest.create().attribute(ClientCertificateResolver.SERVLET_ATTRIBUTE, new X509Certificate[]{cert});
     }
 
     @Test
@@ -43,7 +43,7 @@ class ClientCertificateAuthenticatorTest {
 
     @Test
     void whenNoCertificateThenNoCredential() {
-        assertEquals(AuthOutcome.NO_CREDENTIAL, authenticator.authenticate(FakeRequest.https().build()));
+        assertEquals(AuthOutcome.NO_CREDENTIAL, authenticator.authenticate(FakeRequest.create().build()));
     }
 
     @Test

@@ -32,7 +32,7 @@ class ClientCertificateResolverTest {
 
     @Test
     void whenTlsChainThenLeafOnlyAndExposedAsAttribute() {
-        FakeRequest fake = FakeRequest.https().attribute(ClientCertificateResolver.SERVLET_ATTRIBUTE,
+        FakeRequest fake = FakeRequest.create().attribute(ClientCertificateResolver.SERVLET_ATTRIBUTE,
                 new X509Certificate[]{ALICE, TestPki.CA.certificate()});
         assertSame(ALICE, xfcc.resolve(fake.build()).orElseThrow());
         assertSame(ALICE, fake.attribute(ClientCertificateResolver.REQUEST_ATTRIBUTE));
@@ -41,7 +41,7 @@ class ClientCertificateResolverTest {
 
     @Test
     void whenNoCertificateThenEmpty() {
-        FakeRequest fake = FakeRequest.https();
+        FakeRequest fake = FakeRequest.create();
         assertEquals(Optional.empty(), xfcc.resolve(fake.build()));
         assertEquals(Optional.empty(), xfcc.credentialSource(fake.build()));
         assertNull(fake.attribute(ClientCertificateResolver.REQUEST_ATTRIBUTE));
@@ -50,7 +50,7 @@ class ClientCertificateResolverTest {
     @Test
     void whenXfccFromTrustedProxyThenFirstElementUsed() {
         String header = xfccElement(ALICE, true) + "," + "By=spiffe://prod.example/proxy;" + xfccElement(BOB, false);
-        FakeRequest fake = FakeRequest.https().remoteAddr("10.1.2.3").header("X-Forwarded-Client-Cert", header)
+        FakeRequest fake = FakeRequest.create().remoteAddr("10.1.2.3").header("X-Forwarded-Client-Cert", header)
                 .attribute(ClientCertificateResolver.SERVLET_ATTRIBUTE, new X509Certificate[]{PROXY});
         assertEquals(ALICE, xfcc.resolve(fake.build()).orElseThrow());
         assertEquals(ALICE, fake.attribute(ClientCertificateResolver.REQUEST_ATTRIBUTE));
@@ -58,14 +58,14 @@ class ClientCertificateResolverTest {
 
     @Test
     void whenXfccFromTrustedIpv6ProxyThenUsed() {
-        FakeRequest fake = FakeRequest.https().remoteAddr("fd12::7").header("X-Forwarded-Client-Cert",
+        FakeRequest fake = FakeRequest.create().remoteAddr("fd12::7").header("X-Forwarded-Client-Cert",
                 xfccElement(ALICE, false));
         assertEquals(ALICE, xfcc.resolve(fake.build()).orElseThrow());
     }
 
     @Test
     void whenXfccFromUntrustedAddressThenIgnored() {
-        FakeRequest forged = FakeRequest.https().remoteAddr("192.0.2.66")
+        FakeRequest forged = FakeRequest.create().remoteAddr("192.0.2.66")
                 .header("X-Forwarded-Client-Cert", xfccElement(ALICE, true));
         assertEquals(Optional.empty(), xfcc.resolve(forged.build()));
         assertEquals(Optional.empty(), xfcc.credentialSource(forged.build()));
@@ -76,7 +76,7 @@ class ClientCertificateResolverTest {
     @Test
     void whenNoTrustedProxiesConfiguredThenXfccIgnoredFromAnywhere() {
         ClientCertificateResolver none = new ClientCertificateResolver(base);
-        FakeRequest fake = FakeRequest.https().remoteAddr("10.1.2.3")
+        FakeRequest fake = FakeRequest.create().remoteAddr("10.1.2.3")
                 .header("X-Forwarded-Client-Cert", xfccElement(ALICE, true));
         assertEquals(Optional.empty(), none.resolve(fake.build()));
     }
@@ -95,7 +95,7 @@ class ClientCertificateResolverTest {
     void whenNginxEscapedPemFromTrustedProxyThenParsed() {
         ClientCertificateResolver nginx = new ClientCertificateResolver(
                 base.withTrustedProxies(ForwardedFormat.PEM, "X-Client-Cert", "127.0.0.1"));
-        FakeRequest fake = FakeRequest.https().remoteAddr("127.0.0.1")
+        FakeRequest fake = FakeRequest.create().remoteAddr("127.0.0.1")
                 .header("X-Client-Cert", TestPki.escapedPem(ALICE));
         assertEquals(ALICE, nginx.resolve(fake.build()).orElseThrow());
         assertEquals(Optional.of("tls:client-certificate"), nginx.credentialSource(fake.build()));
@@ -110,7 +110,7 @@ class ClientCertificateResolverTest {
     }
 
     private static void assertBadRequest(ClientCertificateResolver r, String header, String addr, String value) {
-        var req = FakeRequest.https().remoteAddr(addr).header(header, value).build();
+        var req = FakeRequest.create().remoteAddr(addr).header(header, value).build();
         AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> r.resolve(req));
         assertEquals(400, f.error().status());
         assertEquals("forwarded_cert_malformed", f.error().reason());

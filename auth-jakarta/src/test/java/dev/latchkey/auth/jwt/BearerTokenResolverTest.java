@@ -2,7 +2,7 @@ package dev.latchkey.auth.jwt;
 
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.AuthenticationFailure;
-import dev.latchkey.auth.jwt.fixtures.FakeRequest;
+import dev.latchkey.auth.fixtures.FakeRequest;
 import dev.latchkey.auth.jwt.fixtures.Keys;
 import dev.latchkey.auth.jwt.fixtures.TestConfig;
 import jakarta.servlet.http.HttpServletRequest;

@@ -6,7 +6,7 @@ import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.jwt.config.JwtSettings;
 import dev.latchkey.auth.jwt.fixtures.Certificates;
-import dev.latchkey.auth.jwt.fixtures.FakeRequest;
+import dev.latchkey.auth.fixtures.FakeRequest;
 import dev.latchkey.auth.jwt.fixtures.Keys;
 import dev.latchkey.auth.jwt.fixtures.MutableClock;
 import dev.latchkey.auth.jwt.fixtures.TestConfig;
