@@ -6,6 +6,7 @@ import dev.latchkey.auth.spi.AuthOutcome;
 import dev.latchkey.auth.spi.CredentialAuthenticator;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.CallerPrincipal;
@@ -23,13 +24,13 @@ import java.util.Optional;
  * {@link IdentityStoreHandler} (so application identity stores take part; {@link ApiKeyIdentityStore} is Latchkey's),
  * applies the per-key rate limit ({@link ApiKeyRateLimiter}) and records the use ({@link LastUsedRecorder}).
  *
- * <p>On success the RateLimit-* headers go to the request attribute {@value #RESPONSE_HEADERS}. Keys found in a URL
+ * <p>On success the RateLimit-* headers travel on the {@link AuthOutcome.Authenticated} outcome. Keys found in a URL
  * are logged by key id only and fired as {@link ApiKeyExposed} events.
  */
 @ApplicationScoped
+@Named("api-key")
 public class ApiKeyAuthenticator implements CredentialAuthenticator {
 
-    public static final String RESPONSE_HEADERS = "dev.latchkey.response-headers";
     private static final System.Logger LOG = System.getLogger(ApiKeyAuthenticator.class.getName());
     private static final String SCHEME = "Bearer";
 
@@ -105,11 +106,11 @@ public class ApiKeyAuthenticator implements CredentialAuthenticator {
                 new ApiKeyCredential(key, resolved.get().source()));
         switch (result.getStatus()) {
             case VALID -> {
-                LatchkeyCaller caller = toCaller(result, keyId);
+                LatchkeyCaller caller = LatchkeyCaller.from(result, ApiKeyCallerMapper.MECHANISM, keyId,
+                        Map.of(ApiKeyCallerMapper.ATTR_KEY_ID, keyId));
                 Map<String, String> headers = rateLimiter.enforce(keyId, rateLimitOf(caller));
-                addResponseHeaders(request, headers);
                 lastUsed.touch(keyId);
-                return AuthOutcome.authenticated(caller);
+                return AuthOutcome.authenticated(caller, headers);
             }
             case INVALID -> {
                 return AuthOutcome.rejected(AuthError.invalidToken(SCHEME, "invalid API key", "api_key_unknown")
@@ -133,28 +134,5 @@ public class ApiKeyAuthenticator implements CredentialAuthenticator {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-    }
-
-    /** The caller an application's identity store returned may be a plain principal: wrap it. */
-    private static LatchkeyCaller toCaller(CredentialValidationResult result, String keyId) {
-        CallerPrincipal principal = result.getCallerPrincipal();
-        if (principal instanceof LatchkeyCaller caller) {
-            return caller;
-        }
-        return new LatchkeyCaller(principal.getName(), ApiKeyCallerMapper.MECHANISM, result.getCallerGroups(),
-                java.util.Set.of(), Map.of(ApiKeyCallerMapper.ATTR_KEY_ID, keyId), keyId);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void addResponseHeaders(HttpServletRequest request, Map<String, String> headers) {
-        if (headers.isEmpty()) {
-            return;
-        }
-        Map<String, String> merged = new LinkedHashMap<>();
-        if (request.getAttribute(RESPONSE_HEADERS) instanceof Map<?, ?> existing) {
-            merged.putAll((Map<String, String>) existing);
-        }
-        merged.putAll(headers);
-        request.setAttribute(RESPONSE_HEADERS, merged);
     }
 }

@@ -3,9 +3,9 @@ package dev.latchkey.auth.apikey;
 import dev.latchkey.auth.apikey.format.ApiKeyFormat;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.AuthenticationFailure;
+import dev.latchkey.auth.request.QueryParameters;
 import jakarta.servlet.http.HttpServletRequest;
 
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -53,7 +53,7 @@ public final class ApiKeyResolver {
         if (!sources.isEmpty()) {
             return Optional.of(sources.get(0));
         }
-        return queryParameters(request).stream().filter(p -> format.looksLikeKey(p.value()))
+        return QueryParameters.of(request).stream().filter(p -> format.looksLikeKey(p.value()))
                 .map(p -> "query:" + p.name()).findFirst();
     }
 
@@ -138,7 +138,7 @@ public final class ApiKeyResolver {
     }
 
     private void rejectQueryKeys(HttpServletRequest request) {
-        for (QueryParameter p : queryParameters(request)) {
+        for (QueryParameters.Parameter p : QueryParameters.of(request)) {
             boolean byName = queryParameterNames.contains(p.name().toLowerCase(Locale.ROOT)) && !p.value().isEmpty();
             if (byName || format.looksLikeKey(p.value())) {
                 String keyId = format.keyIdIfValid(p.value()).orElse(null);
@@ -148,32 +148,6 @@ public final class ApiKeyResolver {
                         + "send the key in the " + header + " or Authorization header, and rotate this key",
                         "api_key_in_query").withCredentialId(keyId));
             }
-        }
-    }
-
-    private record QueryParameter(String name, String value) {
-    }
-
-    private static List<QueryParameter> queryParameters(HttpServletRequest request) {
-        String query = request.getQueryString();
-        if (query == null || query.isEmpty()) {
-            return List.of();
-        }
-        List<QueryParameter> out = new ArrayList<>();
-        for (String pair : query.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            out.add(new QueryParameter(name, value.trim()));
-        }
-        return out;
-    }
-
-    private static String decode(String s) {
-        try {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return s; // malformed %-escape: inspect the raw text
         }
     }
 

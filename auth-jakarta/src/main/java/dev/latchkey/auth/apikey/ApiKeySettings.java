@@ -100,7 +100,11 @@ public record ApiKeySettings(String environment, Map<String, String> prefixes, O
         return m;
     }
 
-    public static ApiKeySettings from(ConfigReader c) {
+    /**
+     * {@code latchkey.api-key.prefixes}: key prefix to environment, e.g. {@code sk_live_=live,sk_test_=test}. The one
+     * parser of this property: the JWT and Basic resolvers use its keys to leave API keys to the API-key authenticator.
+     */
+    public static Map<String, String> prefixes(ConfigReader c) {
         Map<String, String> prefixes = new LinkedHashMap<>();
         for (String pair : c.list(PREFIX + "prefixes", List.of("sk_live_=live", "sk_test_=test"))) {
             int eq = pair.indexOf('=');
@@ -109,6 +113,11 @@ public record ApiKeySettings(String environment, Map<String, String> prefixes, O
             }
             prefixes.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
         }
+        return prefixes;
+    }
+
+    public static ApiKeySettings from(ConfigReader c) {
+        Map<String, String> prefixes = prefixes(c);
         String rate = c.string(PREFIX + "rate-limit", "100/PT1M");
         Optional<RateLimit> rateLimit;
         try {

@@ -7,6 +7,7 @@ import dev.latchkey.auth.spi.AuthOutcome;
 import dev.latchkey.auth.spi.CredentialAuthenticator;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
@@ -33,6 +34,7 @@ import java.util.Set;
  * success the caller's credential id is the username.
  */
 @ApplicationScoped
+@Named("basic")
 public class BasicAuthenticator implements CredentialAuthenticator {
 
     public static final String NAME = "basic";
@@ -109,23 +111,10 @@ public class BasicAuthenticator implements CredentialAuthenticator {
                         "invalid_credentials"));
             }
             throttle.recordSuccess(username);
-            return AuthOutcome.authenticated(toCaller(result));
+            return AuthOutcome.authenticated(LatchkeyCaller.from(result, NAME, result.getCallerPrincipal().getName(), Map.of()));
         } finally {
             credential.clear();
         }
     }
 
-    /** The store's {@link LatchkeyCaller}, or one built from an application store's principal and groups. */
-    private static LatchkeyCaller toCaller(CredentialValidationResult result) {
-        CallerPrincipal principal = result.getCallerPrincipal();
-        Set<String> groups = result.getCallerGroups() == null ? Set.of() : result.getCallerGroups();
-        if (principal instanceof LatchkeyCaller lc && lc.groups().equals(groups)) {
-            return lc;
-        }
-        if (principal instanceof LatchkeyCaller lc) {
-            return new LatchkeyCaller(lc.getName(), NAME, groups, lc.scopes(), lc.attributes(),
-                    lc.credentialId().orElse(lc.getName()));
-        }
-        return new LatchkeyCaller(principal.getName(), NAME, groups, Set.of(), Map.of(), principal.getName());
-    }
 }

@@ -1,5 +1,7 @@
 package dev.latchkey.auth.basic;
 
+import dev.latchkey.auth.apikey.ApiKeySettings;
+
 import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.config.ConfigurationException;
 
@@ -17,7 +19,7 @@ import java.util.List;
  *                              support for trusted proxies so that {@code isSecure()} reports the original scheme
  * @param usersFile             {@code latchkey.basic.users-file} (default {@code .latchkey/users.properties}): the file
  *                              read by {@link UserFileIdentityStore}; see {@link UserFile} for its format
- * @param apiKeyPrefixes        {@code latchkey.api-key.prefixes} (default {@code sk_live_,sk_test_}): a Basic username
+ * @param apiKeyPrefixes        the prefixes of {@code latchkey.api-key.prefixes} (default {@code sk_live_,sk_test_}): a Basic username
  *                              starting with one of these is an API key (Stripe style), left to the API-key
  *                              authenticator
  * @param maxFailures           {@code latchkey.basic.lockout.max-failures} (default 5) per username within the window
@@ -35,7 +37,6 @@ public record BasicSettings(boolean requireTls, Path usersFile, List<String> api
 
     public static final String REQUIRE_TLS = "latchkey.basic.require-tls";
     public static final String USERS_FILE = "latchkey.basic.users-file";
-    public static final String API_KEY_PREFIXES = "latchkey.api-key.prefixes";
     public static final String MAX_FAILURES = "latchkey.basic.lockout.max-failures";
     public static final String MAX_FAILURES_PER_ADDRESS = "latchkey.basic.lockout.max-failures-per-address";
     public static final String WINDOW = "latchkey.basic.lockout.window";
@@ -77,7 +78,7 @@ public record BasicSettings(boolean requireTls, Path usersFile, List<String> api
             throw new ConfigurationException(USERS_FILE, "not a valid path: " + e.getMessage(), e);
         }
         return new BasicSettings(config.bool(REQUIRE_TLS, d.requireTls()), path,
-                config.list(API_KEY_PREFIXES, d.apiKeyPrefixes()),
+                List.copyOf(ApiKeySettings.prefixes(config).keySet()),
                 config.integer(MAX_FAILURES, d.maxFailures()),
                 config.integer(MAX_FAILURES_PER_ADDRESS, d.maxFailuresPerAddress()),
                 config.duration(WINDOW, d.window()), config.duration(DURATION, d.lockoutDuration()),

@@ -1,6 +1,7 @@
 package dev.latchkey.auth.caller;
 
 import jakarta.security.enterprise.CallerPrincipal;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 
 import java.util.Map;
 import java.util.Objects;
@@ -43,6 +44,25 @@ public final class LatchkeyCaller extends CallerPrincipal {
         this.scopes = Set.copyOf(scopes);
         this.attributes = Map.copyOf(attributes);
         this.credentialId = credentialId;
+    }
+
+    /**
+     * The caller an {@code IdentityStoreHandler} validated. Jakarta Security 3.0 §3.2.4: the handler's groups (the
+     * validating store's plus those of group-only stores) are the caller's groups. A Latchkey store's caller keeps its
+     * scopes and attributes; an application store's plain principal becomes a caller of {@code mechanism}.
+     *
+     * @param credentialId non-secret id for a plain principal (a Latchkey caller keeps its own)
+     * @param attributes   attributes for a plain principal
+     */
+    public static LatchkeyCaller from(CredentialValidationResult result, String mechanism, String credentialId,
+                                      Map<String, Object> attributes) {
+        Set<String> groups = result.getCallerGroups() == null ? Set.of() : result.getCallerGroups();
+        if (result.getCallerPrincipal() instanceof LatchkeyCaller caller) {
+            return caller.groups.equals(groups) ? caller : new LatchkeyCaller(caller.getName(), caller.mechanism,
+                    groups, caller.scopes, caller.attributes, caller.credentialId);
+        }
+        return new LatchkeyCaller(result.getCallerPrincipal().getName(), mechanism, groups, Set.of(), attributes,
+                credentialId);
     }
 
     private static String requireName(String name) {

@@ -6,6 +6,7 @@ import dev.latchkey.auth.error.ErrorCodes;
 import dev.latchkey.auth.spi.AuthOutcome;
 import dev.latchkey.auth.spi.CredentialAuthenticator;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
@@ -27,6 +28,7 @@ import java.util.Set;
  * {@code latchkey.mechanisms} to let the token decide when both are present.
  */
 @ApplicationScoped
+@Named("client-cert")
 public class ClientCertificateAuthenticator implements CredentialAuthenticator {
 
     public static final String NAME = "client-cert";
@@ -79,17 +81,7 @@ public class ClientCertificateAuthenticator implements CredentialAuthenticator {
                     "client certificate not accepted", null, Set.of(), Map.of(), "cert_rejected",
                     credential.serialHex()));
         }
-        return AuthOutcome.authenticated(toCaller(result, credential));
-    }
-
-    private static LatchkeyCaller toCaller(CredentialValidationResult result, ClientCertificateCredential credential) {
-        CallerPrincipal principal = result.getCallerPrincipal();
-        Set<String> groups = result.getCallerGroups() == null ? Set.of() : result.getCallerGroups();
-        if (principal instanceof LatchkeyCaller lc) {
-            return lc.groups().equals(groups) ? lc : new LatchkeyCaller(lc.getName(), NAME, groups, lc.scopes(),
-                    lc.attributes(), lc.credentialId().orElse(credential.serialHex()));
-        }
-        return new LatchkeyCaller(principal.getName(), NAME, groups, Set.of(),
-                Map.of("serial", credential.serialHex()), credential.serialHex());
+        return AuthOutcome.authenticated(LatchkeyCaller.from(result, NAME, credential.serialHex(),
+                Map.of("serial", credential.serialHex())));
     }
 }

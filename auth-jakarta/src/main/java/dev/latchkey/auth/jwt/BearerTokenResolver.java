@@ -4,9 +4,9 @@ import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.jwt.config.JwtSettings;
 import jakarta.servlet.http.Cookie;
+import dev.latchkey.auth.request.QueryParameters;
 import jakarta.servlet.http.HttpServletRequest;
 
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +49,7 @@ public class BearerTokenResolver {
      * @throws AuthenticationFailure 400 {@code invalid_request} for a malformed or misplaced token
      */
     public Optional<String> resolve(HttpServletRequest request) {
-        if (hasQueryToken(request.getQueryString())) {
+        if (QueryParameters.hasName(request, "access_token")) {
             throw badRequest("access tokens are not accepted in the query string", "token_in_query");
         }
         if (fromCookie) {
@@ -142,24 +142,6 @@ public class BearerTokenResolver {
             throw badRequest("malformed bearer token", "bearer_token_syntax");
         }
         return token;
-    }
-
-    static boolean hasQueryToken(String query) {
-        if (query == null || query.isEmpty()) {
-            return false;
-        }
-        for (String pair : query.split("&")) {
-            String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
-            try {
-                name = URLDecoder.decode(name, StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                // undecodable: compare as is
-            }
-            if (name.equals("access_token")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static AuthenticationFailure badRequest(String description, String reason) {

@@ -1,15 +1,14 @@
 package dev.latchkey.auth.jwt;
 
 import dev.latchkey.auth.caller.LatchkeyCaller;
-import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.jwt.mapping.JwtCallerMapper;
 import dev.latchkey.auth.jwt.validation.JwtRejection;
-import dev.latchkey.auth.mechanism.MechanismSettings;
 import dev.latchkey.auth.spi.AuthOutcome;
 import dev.latchkey.auth.spi.CredentialAuthenticator;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
@@ -28,6 +27,7 @@ import java.util.function.Supplier;
  * Challenges with {@code Bearer} (RFC 6750 §3).
  */
 @ApplicationScoped
+@Named("jwt")
 public class JwtAuthenticator implements CredentialAuthenticator {
 
     /** Servlet 6.0 §3.10: the client certificate chain of a TLS request, leaf first. */
@@ -52,12 +52,16 @@ public class JwtAuthenticator implements CredentialAuthenticator {
         this.handler = handler;
     }
 
-    /** Reads and checks the JWT configuration at start-up when {@code jwt} is enabled, so bad settings fail fast. */
     @PostConstruct
     void init() {
         resolver = () -> components.resolver();
         handler = identityStoreHandler;
-        if (MechanismSettings.from(ConfigReader.current()).mechanisms().contains(name())) {
+    }
+
+    /** Reads and checks the JWT configuration when {@code jwt} is enabled, so bad settings fail deployment. */
+    @Override
+    public void start() {
+        if (components != null) {
             components.settings();
         }
     }
@@ -85,7 +89,7 @@ public class JwtAuthenticator implements CredentialAuthenticator {
         }
         CredentialValidationResult result = handler.validate(new JwtCredential(token.get(), leafCertificate(request)));
         return switch (result.getStatus()) {
-            case VALID -> AuthOutcome.authenticated(caller(result));
+            case VALID -> AuthOutcome.authenticated(LatchkeyCaller.from(result, JwtCallerMapper.MECHANISM, null, Map.of()));
             case INVALID -> AuthOutcome.rejected(AuthError.invalidToken(JwtRejection.SCHEME, "invalid token",
                     "identity_store_invalid"));
             case NOT_VALIDATED -> AuthOutcome.rejected(AuthError.unavailable(
@@ -93,15 +97,6 @@ public class JwtAuthenticator implements CredentialAuthenticator {
         };
     }
 
-    /** Latchkey's caller as is; an application store's principal becomes a caller with the result's groups. */
-    private static LatchkeyCaller caller(CredentialValidationResult result) {
-        if (result.getCallerPrincipal() instanceof LatchkeyCaller caller) {
-            return caller;
-        }
-        Set<String> groups = result.getCallerGroups() == null ? Set.of() : result.getCallerGroups();
-        return new LatchkeyCaller(result.getCallerPrincipal().getName(), JwtCallerMapper.MECHANISM, groups, Set.of(),
-                Map.of(), null);
-    }
 
     private static X509Certificate leafCertificate(HttpServletRequest request) {
         Object chain = request.getAttribute(CERTIFICATE_ATTRIBUTE);

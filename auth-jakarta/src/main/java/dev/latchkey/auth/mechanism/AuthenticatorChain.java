@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The enabled authenticators in precedence order, resolved once at start-up from {@link MechanismSettings}. Runs a
@@ -29,22 +30,24 @@ public final class AuthenticatorChain {
     private final List<String> challenges;
     private final String realm;
 
-    public AuthenticatorChain(MechanismSettings settings, Iterable<CredentialAuthenticator> available) {
-        Map<String, CredentialAuthenticator> byName = new LinkedHashMap<>();
-        for (CredentialAuthenticator a : available) {
-            CredentialAuthenticator previous = byName.put(a.name(), a);
-            if (previous != null) {
-                throw new IllegalStateException("two authenticators are named '" + a.name() + "': "
-                        + previous.getClass().getName() + " and " + a.getClass().getName());
-            }
-        }
+    /**
+     * @param available every authenticator bean by name, not yet created: only the enabled ones are created, checked
+     *                  and {@linkplain CredentialAuthenticator#start() started}
+     */
+    public AuthenticatorChain(MechanismSettings settings, Map<String, Supplier<CredentialAuthenticator>> available) {
         this.authenticators = settings.mechanisms().stream().map(name -> {
-            CredentialAuthenticator a = byName.get(name);
-            if (a == null) {
+            Supplier<CredentialAuthenticator> bean = available.get(name);
+            if (bean == null) {
                 throw new ConfigurationException(MechanismSettings.MECHANISMS,
-                        "unknown mechanism '" + name + "'; available: " + byName.keySet());
+                        "unknown mechanism '" + name + "'; available: " + available.keySet());
             }
-            return a;
+            CredentialAuthenticator authenticator = bean.get();
+            if (!name.equals(authenticator.name())) {
+                throw new IllegalStateException("authenticator bean named '" + name + "' reports the name '"
+                        + authenticator.name() + "': " + authenticator.getClass().getName());
+            }
+            authenticator.start();
+            return authenticator;
         }).toList();
         this.realm = settings.realm();
         Set<String> schemes = new LinkedHashSet<>();

@@ -25,8 +25,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The one Jakarta Security {@link HttpAuthenticationMechanism} of a Latchkey application. It delegates to the
@@ -58,7 +60,22 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
 
     @PostConstruct
     void init() {
-        chain = new AuthenticatorChain(MechanismSettings.from(ConfigReader.current()), authenticators);
+        chain = new AuthenticatorChain(MechanismSettings.from(ConfigReader.current()), byName());
+    }
+
+    /**
+     * Every authenticator bean by name without creating it: the bean's {@code @Named} name, or, for a bean without
+     * one, the name it reports (which creates it).
+     */
+    private Map<String, Supplier<CredentialAuthenticator>> byName() {
+        Map<String, Supplier<CredentialAuthenticator>> byName = new LinkedHashMap<>();
+        for (Instance.Handle<CredentialAuthenticator> handle : authenticators.handles()) {
+            String name = handle.getBean().getName() != null ? handle.getBean().getName() : handle.get().name();
+            if (byName.put(name, handle::get) != null) {
+                throw new IllegalStateException("two authenticator beans are named '" + name + "'");
+            }
+        }
+        return byName;
     }
 
     /** The chain this mechanism runs; also used by the JAX-RS layer to challenge unauthenticated callers. */
@@ -75,7 +92,7 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
             LatchkeyCaller caller = ok.caller();
             request.setAttribute(LatchkeyCaller.REQUEST_ATTRIBUTE, caller);
             rememberInRequestScope(caller);
-            copyResponseHeaders(request, response);
+            ok.responseHeaders().forEach(response::setHeader);
             fire(Outcome.SUCCESS, mechanism, null, 200, caller.getName(), caller.credentialId().orElse(null), request);
             return context.notifyContainerAboutLogin(caller, caller.groups());
         }
@@ -89,13 +106,6 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
         }
         fire(Outcome.CHALLENGE, null, "no_credential", 401, null, null, request);
         return respond(response, AuthError.unauthenticated(null), chain.challenges());
-    }
-
-    /** Headers an authenticator asked for on success (RateLimit-*), see {@link CredentialAuthenticator}. */
-    private static void copyResponseHeaders(HttpServletRequest request, HttpServletResponse response) {
-        if (request.getAttribute(CredentialAuthenticator.RESPONSE_HEADERS_ATTRIBUTE) instanceof Map<?, ?> headers) {
-            headers.forEach((name, value) -> response.setHeader(String.valueOf(name), String.valueOf(value)));
-        }
     }
 
     private static AuthenticationStatus respond(HttpServletResponse response, AuthError error, List<String> challenges) {

@@ -3,6 +3,7 @@ package dev.latchkey.auth.spi;
 import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.error.AuthError;
 
+import java.util.Map;
 import java.util.Objects;
 
 /** What a {@link CredentialAuthenticator} concluded about one request. */
@@ -12,10 +13,15 @@ public sealed interface AuthOutcome {
     record NoCredential() implements AuthOutcome {
     }
 
-    /** The credential is valid. */
-    record Authenticated(LatchkeyCaller caller) implements AuthOutcome {
+    /**
+     * The credential is valid.
+     *
+     * @param responseHeaders headers to add to the response, e.g. {@code RateLimit-Remaining}
+     */
+    record Authenticated(LatchkeyCaller caller, Map<String, String> responseHeaders) implements AuthOutcome {
         public Authenticated {
             Objects.requireNonNull(caller, "caller");
+            responseHeaders = Map.copyOf(responseHeaders);
         }
     }
 
@@ -29,7 +35,11 @@ public sealed interface AuthOutcome {
     AuthOutcome NO_CREDENTIAL = new NoCredential();
 
     static AuthOutcome authenticated(LatchkeyCaller caller) {
-        return new Authenticated(caller);
+        return new Authenticated(caller, Map.of());
+    }
+
+    static AuthOutcome authenticated(LatchkeyCaller caller, Map<String, String> responseHeaders) {
+        return new Authenticated(caller, responseHeaders);
     }
 
     static AuthOutcome rejected(AuthError error) {

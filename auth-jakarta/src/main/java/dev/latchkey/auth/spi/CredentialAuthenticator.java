@@ -13,15 +13,10 @@ import java.util.Optional;
  * stores take part) and maps it to a {@code LatchkeyCaller}.
  *
  * <p>The chain is configured with {@code latchkey.mechanisms}: the first authenticator that finds its credential
- * decides, and its failure is final.
+ * decides, and its failure is final. Give the bean its {@link #name()} with {@code @Named}: the chain then creates
+ * only the authenticators that are enabled, so a disabled kind never reads its configuration.
  */
 public interface CredentialAuthenticator {
-
-    /**
-     * Request attribute holding a {@code Map<String, String>} of headers to add to the response after a successful
-     * authentication (for example {@code RateLimit-Remaining}).
-     */
-    String RESPONSE_HEADERS_ATTRIBUTE = "dev.latchkey.response-headers";
 
     /** The name used in {@code latchkey.mechanisms}: {@code jwt}, {@code api-key}, {@code basic}, {@code client-cert}. */
     String name();
@@ -46,6 +41,13 @@ public interface CredentialAuthenticator {
      */
     default boolean exclusive() {
         return true;
+    }
+
+    /**
+     * Called once at start-up when this authenticator is enabled: read and check configuration here, so that bad
+     * settings fail deployment rather than the first request.
+     */
+    default void start() {
     }
 
     /**

@@ -46,7 +46,8 @@ class ApiKeyAuthenticatorTest {
 
         AuthOutcome outcome = authenticator.authenticate(request.build());
 
-        LatchkeyCaller caller = assertInstanceOf(AuthOutcome.Authenticated.class, outcome).caller();
+        AuthOutcome.Authenticated authenticated = assertInstanceOf(AuthOutcome.Authenticated.class, outcome);
+        LatchkeyCaller caller = authenticated.caller();
         assertEquals("billing-service", caller.getName());
         assertEquals("api-key", caller.mechanism());
         assertEquals(Set.of("orders:read"), caller.scopes());
@@ -54,9 +55,8 @@ class ApiKeyAuthenticatorTest {
         assertEquals(Optional.of(key.keyId()), caller.credentialId());
         assertEquals(key.keyId(), caller.attributes().get("keyId"));
         assertEquals("live", caller.attributes().get("environment"));
-        @SuppressWarnings("unchecked")
-        Map<String, String> headers = (Map<String, String>) request.attributes().get("dev.latchkey.response-headers");
-        assertEquals(Map.of("RateLimit-Limit", "3", "RateLimit-Remaining", "2", "RateLimit-Reset", "20"), headers);
+        assertEquals(Map.of("RateLimit-Limit", "3", "RateLimit-Remaining", "2", "RateLimit-Reset", "20"),
+                authenticated.responseHeaders());
         assertEquals("api-key", authenticator.name());
         assertEquals(Optional.of("Bearer"), authenticator.challengeScheme());
     }
@@ -90,10 +90,8 @@ class ApiKeyAuthenticatorTest {
         for (int i = 0; i < 10; i++) {
             authenticator.authenticate(FakeRequest.create().bearer(key.key()).build());
         }
-        FakeRequest request = FakeRequest.create().bearer(key.key());
-        authenticator.authenticate(request.build());
-        @SuppressWarnings("unchecked")
-        Map<String, String> headers = (Map<String, String>) request.attributes().get("dev.latchkey.response-headers");
+        Map<String, String> headers = assertInstanceOf(AuthOutcome.Authenticated.class,
+                authenticator.authenticate(FakeRequest.create().bearer(key.key()).build())).responseHeaders();
         assertEquals("1000", headers.get("RateLimit-Limit"));
         assertEquals("989", headers.get("RateLimit-Remaining"));
     }

@@ -90,7 +90,7 @@ class BearerTokenResolverTest {
 
     @Test
     void whenApiKeyPrefixesConfiguredThenUsed() {
-        BearerTokenResolver custom = resolver("latchkey.api-key.prefixes", "ak_");
+        BearerTokenResolver custom = resolver("latchkey.api-key.prefixes", "ak_=live");
         assertEquals(Optional.empty(), custom.resolve(FakeRequest.create().bearer("ak_123").build()));
         assertEquals(Optional.of("sk_live_1"), custom.resolve(FakeRequest.create().bearer("sk_live_1").build()));
     }

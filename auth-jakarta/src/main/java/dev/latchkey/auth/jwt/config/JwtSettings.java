@@ -1,5 +1,7 @@
 package dev.latchkey.auth.jwt.config;
 
+import dev.latchkey.auth.apikey.ApiKeySettings;
+
 import com.nimbusds.jose.JWSAlgorithm;
 import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.config.ConfigurationException;
@@ -150,7 +152,7 @@ public record JwtSettings(List<IssuerSettings> issuers, Duration clockSkew, Opti
                 JwksSettings.from(config),
                 config.longValue(LK + "cache.max-size", 10_000),
                 config.duration(LK + "cache.ttl", Duration.ofMinutes(5)),
-                config.list("latchkey.api-key.prefixes", List.of("sk_live_", "sk_test_")));
+                List.copyOf(ApiKeySettings.prefixes(config).keySet()));
     }
 
     static Set<String> issuerNames(Iterable<String> propertyNames) {

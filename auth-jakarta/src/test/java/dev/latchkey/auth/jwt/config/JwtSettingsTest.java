@@ -62,7 +62,7 @@ class JwtSettingsTest {
                 "latchkey.jwt.typ", "at+jwt", "latchkey.jwt.max-token-bytes", "4096",
                 "latchkey.jwt.name-claims", "email", "latchkey.jwt.groups-claim", "realm_access.roles",
                 "latchkey.jwt.min-rsa-bits", "3072", "latchkey.jwt.jwks.cache-ttl", "PT10M",
-                "latchkey.api-key.prefixes", "ak_"));
+                "latchkey.api-key.prefixes", "ak_=live"));
         assertEquals(Set.of(JWSAlgorithm.PS256, JWSAlgorithm.EdDSA), s.issuers().get(0).algorithms());
         assertEquals(Optional.of(Duration.ofSeconds(300)), s.tokenAge());
         assertEquals(Duration.ofSeconds(5), s.clockSkew());
