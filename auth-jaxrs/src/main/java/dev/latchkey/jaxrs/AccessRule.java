@@ -6,7 +6,10 @@ import jakarta.annotation.security.RolesAllowed;
 
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -37,9 +40,19 @@ public record AccessRule(boolean denyAll, boolean authenticated, Set<String> rol
         return !denyAll && !authenticated;
     }
 
-    /** Resolves the rule for a resource method; empty when nothing is required. */
-    public static Optional<AccessRule> of(Class<?> resourceClass, Method method) {
-        String where = resourceClass.getName() + "#" + method.getName();
+    /**
+     * Resolves the rule for a resource method; empty when nothing is required. Annotations may sit on the method
+     * itself or, as with generated JAX-RS API interfaces, on the method it implements (JAX-RS 3.1 §3.6 annotation
+     * inheritance): the first method up the hierarchy that carries any security annotation is used, and the class
+     * annotations of the resource class, or failing that of the class or interface declaring that method.
+     */
+    public static Optional<AccessRule> of(Class<?> resourceClass, Method resourceMethod) {
+        Method method = annotatedMethod(resourceClass, resourceMethod);
+        Class<?> typeSource = hasAnySecurityAnnotation(resourceClass) ? resourceClass : method.getDeclaringClass();
+        return resolve(typeSource, method, resourceClass.getName() + "#" + resourceMethod.getName());
+    }
+
+    private static Optional<AccessRule> resolve(Class<?> resourceClass, Method method, String where) {
         List<ScopeRequirement> scopes = new ArrayList<>();
         scopeOf(resourceClass, where).ifPresent(scopes::add);
         scopeOf(method, where).ifPresent(scopes::add);
@@ -69,6 +82,39 @@ public record AccessRule(boolean denyAll, boolean authenticated, Set<String> rol
             return Optional.empty();
         }
         return Optional.of(new AccessRule(denyAll, authenticated, roles, scopes));
+    }
+
+    private static boolean hasAnySecurityAnnotation(AnnotatedElement element) {
+        return hasRoleAnnotation(element) || element.isAnnotationPresent(RequiresScope.class);
+    }
+
+    /** The method itself if annotated, else the first same-signature method up the superclasses and interfaces. */
+    private static Method annotatedMethod(Class<?> type, Method method) {
+        if (hasAnySecurityAnnotation(method)) {
+            return method;
+        }
+        Deque<Class<?>> queue = new ArrayDeque<>();
+        queue.add(type);
+        Set<Class<?>> seen = new HashSet<>();
+        while (!queue.isEmpty()) {
+            Class<?> current = queue.poll();
+            if (current == Object.class || !seen.add(current)) {
+                continue;
+            }
+            try {
+                Method candidate = current.getDeclaredMethod(method.getName(), method.getParameterTypes());
+                if (hasAnySecurityAnnotation(candidate)) {
+                    return candidate;
+                }
+            } catch (NoSuchMethodException e) {
+                // not declared here
+            }
+            if (current.getSuperclass() != null) {
+                queue.add(current.getSuperclass());
+            }
+            queue.addAll(List.of(current.getInterfaces()));
+        }
+        return method;
     }
 
     private static Optional<ScopeRequirement> scopeOf(AnnotatedElement element, String where) {

@@ -5,7 +5,9 @@ import dev.latchkey.auth.error.AuthError;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.SecurityContext;
 
 import java.security.Principal;
@@ -14,6 +16,10 @@ import java.util.Optional;
 /** Enforces one resource method's precomputed {@link AccessRule}. Registered by {@link LatchkeyAuthorizationFeature}. */
 @Priority(Priorities.AUTHORIZATION)
 final class AuthorizationFilter implements ContainerRequestFilter {
+
+    /** Injected by the JAX-RS runtime when it runs on servlets; only used for the audit event's client address. */
+    @Context
+    HttpServletRequest servletRequest;
 
     private final AccessRule rule;
     private final Challenges challenges;
@@ -34,6 +40,12 @@ final class AuthorizationFilter implements ContainerRequestFilter {
         LatchkeyCaller caller = principal instanceof LatchkeyCaller c ? c
                 : request.getProperty(LatchkeyCaller.REQUEST_ATTRIBUTE) instanceof LatchkeyCaller c2 ? c2 : null;
         Optional<AuthError> denied = AccessDecision.decide(rule, principal, caller, security::isUserInRole);
-        denied.ifPresent(error -> request.abortWith(ErrorResponse.of(error, challenges.forError(error))));
+        denied.ifPresent(error -> {
+            if (principal == null) {
+                challenges.challenged(servletRequest == null ? null : servletRequest.getRemoteAddr(),
+                        request.getUriInfo().getRequestUri().getPath());
+            }
+            request.abortWith(ErrorResponse.of(error, challenges.forError(error)));
+        });
     }
 }

@@ -1,47 +1,65 @@
 package dev.latchkey.jaxrs;
 
+import dev.latchkey.auth.audit.AuthenticationEvent;
+import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.WwwAuthenticate;
 import dev.latchkey.auth.mechanism.AuthenticatorChain;
 import dev.latchkey.auth.mechanism.LatchkeyAuthenticationMechanism;
+import dev.latchkey.auth.mechanism.MechanismSettings;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.CDI;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
- * The {@code WWW-Authenticate} challenges of the running Latchkey chain, looked up once through CDI. Without a
- * Latchkey mechanism (an application that brings its own) a plain {@code Bearer realm="api"} is used.
+ * What the JAX-RS layer needs of the running Latchkey application, looked up once through CDI: the
+ * {@code WWW-Authenticate} challenges of the chain and the audit event bus. Without a Latchkey mechanism (an
+ * application that brings its own) a plain {@code Bearer} challenge with {@code latchkey.realm} is used.
  */
 final class Challenges {
 
-    private static final String DEFAULT_REALM = "api";
-
     private volatile AuthenticatorChain chain;
+    private volatile String realm;
+    private volatile BeanManager beanManager;
     private volatile boolean looked;
 
     List<String> forError(AuthError error) {
-        AuthenticatorChain c = chain();
+        lookUp();
         if (error.scheme() == null) {
             if (error.status() == 401) {
-                return c == null ? List.of(WwwAuthenticate.challenge("Bearer", DEFAULT_REALM)) : c.challenges();
+                return chain == null ? List.of(WwwAuthenticate.challenge("Bearer", realm)) : chain.challenges();
             }
             return List.of();
         }
-        return c == null ? List.of(WwwAuthenticate.challenge(DEFAULT_REALM, error)) : c.challengesFor(error);
+        return chain == null ? List.of(WwwAuthenticate.challenge(realm, error)) : chain.challengesFor(error);
     }
 
-    private AuthenticatorChain chain() {
-        if (!looked) {
-            try {
-                Instance<LatchkeyAuthenticationMechanism> mechanism =
-                        CDI.current().select(LatchkeyAuthenticationMechanism.class);
-                chain = mechanism.isResolvable() ? mechanism.get().chain() : null;
-            } catch (IllegalStateException e) {
-                chain = null; // no CDI container
-            }
-            looked = true;
+    /** Fires the audit {@code CHALLENGE} event for a 401 answered to a request without credentials. */
+    void challenged(String remoteAddress, String path) {
+        lookUp();
+        if (beanManager != null) {
+            beanManager.getEvent().select(AuthenticationEvent.class).fire(new AuthenticationEvent(
+                    AuthenticationEvent.Outcome.CHALLENGE, null, "no_credential", 401, null, null, remoteAddress,
+                    path, Instant.now()));
         }
-        return chain;
+    }
+
+    private void lookUp() {
+        if (looked) {
+            return;
+        }
+        try {
+            beanManager = CDI.current().getBeanManager();
+            Instance<LatchkeyAuthenticationMechanism> mechanism =
+                    CDI.current().select(LatchkeyAuthenticationMechanism.class);
+            chain = mechanism.isResolvable() ? mechanism.get().chain() : null;
+        } catch (IllegalStateException e) {
+            chain = null; // no CDI container
+        }
+        realm = chain != null ? chain.realm() : ConfigReader.current().string(MechanismSettings.REALM, "api");
+        looked = true;
     }
 }

@@ -10,9 +10,11 @@ public final class LatchkeyAutoDiscoverable implements AutoDiscoverable {
 
     @Override
     public void configure(FeatureContext context) {
-        if (!context.getConfiguration().isRegistered(LatchkeyAuthorizationFeature.class)) {
-            context.register(LatchkeyAuthorizationFeature.class);
-            context.register(InsufficientScopeExceptionMapper.class);
+        for (Class<?> provider : new Class<?>[]{LatchkeyAuthorizationFeature.class,
+                InsufficientScopeExceptionMapper.class}) {
+            if (!context.getConfiguration().isRegistered(provider)) {
+                context.register(provider);
+            }
         }
     }
 }

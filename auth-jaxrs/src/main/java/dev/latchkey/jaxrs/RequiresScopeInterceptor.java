@@ -25,7 +25,11 @@ public class RequiresScopeInterceptor {
 
     private static final AccessRule UNRESTRICTED = new AccessRule(false, false, Set.of(), List.of());
 
-    private final Map<Method, AccessRule> rules = new ConcurrentHashMap<>();
+    /** The rule depends on the target class too: an inherited method may be guarded differently per subclass. */
+    private record Target(Class<?> type, Method method) {
+    }
+
+    private final Map<Target, AccessRule> rules = new ConcurrentHashMap<>();
 
     @Inject
     CurrentCaller currentCaller;
@@ -33,8 +37,8 @@ public class RequiresScopeInterceptor {
     @AroundInvoke
     Object check(InvocationContext invocation) throws Exception {
         Method method = invocation.getMethod();
-        AccessRule rule = rules.computeIfAbsent(method, m -> AccessRule.of(targetClass(invocation, m), m)
-                .orElse(UNRESTRICTED));
+        AccessRule rule = rules.computeIfAbsent(new Target(targetClass(invocation, method), method),
+                t -> AccessRule.of(t.type(), t.method()).orElse(UNRESTRICTED));
         if (!rule.isUnrestricted()) {
             LatchkeyCaller caller = currentCaller.get().orElse(null);
             AccessDecision.decide(rule, caller, caller, role -> caller != null && caller.isInGroup(role))

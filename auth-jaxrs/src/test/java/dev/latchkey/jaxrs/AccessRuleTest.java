@@ -67,6 +67,25 @@ class AccessRuleTest {
         }
     }
 
+    /** A generated JAX-RS API interface carries the annotations; the implementation does not repeat them. */
+    interface OrdersApi {
+        @RequiresScope("orders:read")
+        void list();
+
+        @DenyAll
+        void purge();
+    }
+
+    static class OrdersImpl implements OrdersApi {
+        @Override
+        public void list() {
+        }
+
+        @Override
+        public void purge() {
+        }
+    }
+
     private static AccessRule rule(Class<?> type, String method) throws Exception {
         return AccessRule.of(type, type.getMethod(method)).orElse(null);
     }
@@ -124,6 +143,13 @@ class AccessRuleTest {
         for (String m : new String[]{"permitAndScope", "denyAndScope", "badToken", "empty", "twoRoleAnnotations"}) {
             assertThrows(IllegalStateException.class, () -> rule(Contradictions.class, m), m);
         }
+    }
+
+    @Test
+    void whenAnnotationsOnImplementedInterfaceThenTheyApply() throws Exception {
+        AccessRule list = rule(OrdersImpl.class, "list");
+        assertEquals(Set.of("orders:read"), list.scopes().get(0).scopes());
+        assertTrue(rule(OrdersImpl.class, "purge").denyAll());
     }
 
     @Test

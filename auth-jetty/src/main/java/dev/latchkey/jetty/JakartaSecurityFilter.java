@@ -89,6 +89,15 @@ public class JakartaSecurityFilter extends HttpFilter {
         }
         switch (status) {
             case SUCCESS -> {
+                if (context.getCallerPrincipal() == null) {
+                    // SUCCESS without notifyContainerAboutLogin: no caller, so the request stays anonymous.
+                    if (isProtected) {
+                        fail(response, HttpServletResponse.SC_UNAUTHORIZED);
+                    } else {
+                        chain.doFilter(context.getRequest(), response);
+                    }
+                    return;
+                }
                 HttpServletRequest authenticated = new AuthenticatedRequest(context.getRequest(),
                         context.getCallerPrincipal(), context.getGroups());
                 chain.doFilter(authenticated, response);

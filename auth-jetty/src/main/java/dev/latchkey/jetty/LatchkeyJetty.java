@@ -51,6 +51,13 @@ public final class LatchkeyJetty {
             Objects.requireNonNull(keyStore, "keyStore");
             Objects.requireNonNull(clientAuth, "clientAuth");
         }
+
+        /** Never prints the passwords. */
+        @Override
+        public String toString() {
+            return "Tls[port=" + port + ", keyStore=" + keyStore + ", trustStore=" + trustStore
+                    + ", clientAuth=" + clientAuth + "]";
+        }
     }
 
     /** Whether the TLS handshake asks for a client certificate ({@code WANT}) or requires one ({@code NEED}). */
@@ -62,6 +69,7 @@ public final class LatchkeyJetty {
         private Class<? extends Application> application;
         private String protectedPaths;
         private Tls tls;
+        private boolean sniHostCheck = true;
         private final Map<String, String> initParameters = new LinkedHashMap<>();
 
         /** Interface to bind; all interfaces when unset. */
@@ -91,6 +99,15 @@ public final class LatchkeyJetty {
         /** Adds an HTTPS connector. */
         public Builder tls(Tls tls) {
             this.tls = tls;
+            return this;
+        }
+
+        /**
+         * Whether the TLS SNI host name must match the server certificate (default {@code true}). Development
+         * certificates that name only {@code localhost} need {@code false} to be reached as {@code 127.0.0.1}.
+         */
+        public Builder sniHostCheck(boolean check) {
+            this.sniHostCheck = check;
             return this;
         }
 
@@ -173,7 +190,7 @@ public final class LatchkeyJetty {
             config.setSecureScheme("https");
             config.setSecurePort(tls.port());
             SecureRequestCustomizer customizer = new SecureRequestCustomizer();
-            customizer.setSniHostCheck(false); // development certificates name localhost; allow 127.0.0.1 too
+            customizer.setSniHostCheck(sniHostCheck);
             config.addCustomizer(customizer);
             ServerConnector https = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"),
                     new HttpConnectionFactory(config));

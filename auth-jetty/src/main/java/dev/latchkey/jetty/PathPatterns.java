@@ -4,8 +4,13 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
-/** Servlet-style URL patterns (Servlet 6.0 §12.2): {@code /prefix/*} and exact paths, matched on the context path. */
+/**
+ * Servlet-style URL patterns (Servlet 6.0 §12.2): {@code /prefix/*} and exact paths. Matched on the decoded,
+ * normalised path the container maps servlets with ({@code getServletPath() + getPathInfo()}), never on the raw
+ * request URI, so {@code /%61dmin} or {@code /admin;p=1} cannot slip past {@code /admin/*}.
+ */
 record PathPatterns(List<String> prefixes, List<String> exact) {
 
     static PathPatterns parse(String value) {
@@ -20,7 +25,7 @@ record PathPatterns(List<String> prefixes, List<String> exact) {
         if (prefixes.isEmpty() && exact.isEmpty()) {
             return false;
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = request.getServletPath() + Objects.toString(request.getPathInfo(), "");
         if (exact.contains(path)) {
             return true;
         }

@@ -42,6 +42,7 @@ class ChainTest {
                 response.headers().allValues("WWW-Authenticate"));
         assertEquals(PROBLEM, response.headers().firstValue("Content-Type").orElse(""));
         assertTrue(response.body().contains("\"status\":401"), response.body());
+        assertEquals("CHALLENGE null no_credential 401 null", Http.get(base, "/api/audit").body());
     }
 
     @Test

@@ -5,11 +5,15 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
+import java.util.Properties;
 
 /**
  * Builds test WARs the way a user would: application classes in WEB-INF/classes, a MicroProfile Config file, and the
@@ -22,8 +26,7 @@ public final class Deployments {
             """;
 
     private static final String FIXTURES = "dev.latchkey.tck.fixtures";
-    private static final File TEST_CLASSES = new File(
-            Deployments.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+    private static final File TEST_CLASSES = testClasses();
 
     private Deployments() {
     }
@@ -45,6 +48,15 @@ public final class Deployments {
         return war;
     }
 
+    /** Sets a {@code web.xml} declaring one context parameter (Servlet 6.0 §14). */
+    public static WebArchive withContextParam(WebArchive war, String name, String value) {
+        return war.setWebXML(new StringAsset("""
+                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+                  <context-param><param-name>%s</param-name><param-value>%s</param-value></context-param>
+                </web-app>
+                """.formatted(name, value)));
+    }
+
     private static void addClassFiles(WebArchive war, String simpleName) {
         String dir = FIXTURES.replace('.', '/');
         File folder = new File(TEST_CLASSES, dir);
@@ -57,10 +69,25 @@ public final class Deployments {
         }
     }
 
+    private static File testClasses() {
+        try {
+            return Path.of(Deployments.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toFile();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A MicroProfile Config properties file, escaped by {@link Properties#store}. */
     private static String properties(Map<String, String> config) {
-        return new TreeMap<>(config).entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue().replace("\\", "\\\\").replace("\n", "\\n"))
-                .collect(Collectors.joining("\n", "", "\n"));
+        Properties properties = new Properties();
+        properties.putAll(config);
+        StringWriter out = new StringWriter();
+        try {
+            properties.store(out, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
     }
 
     private static File[] libraries() {

@@ -23,8 +23,9 @@ class FoundationTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("foundation", Map.of("latchkey.mechanism.enabled", "false"),
-                "FixtureMechanism", "FixtureApplication", "FixtureResource", "WhoAmIServlet");
+        return Deployments.withContextParam(Deployments.war("foundation", Map.of("latchkey.mechanism.enabled", "false"),
+                        "FixtureMechanism", "FixtureApplication", "FixtureResource", "WhoAmIServlet"),
+                "dev.latchkey.protected-paths", "/servlet/*");
     }
 
     @ArquillianResource
@@ -70,6 +71,28 @@ class FoundationTest {
     void whenCredentialOnUnprotectedResourceThenMechanismStillRuns() {
         HttpResponse<String> response = Http.get(base, "/api/public", "X-Fixture-Caller", "bob;admin");
         assertEquals("bob admin=true", response.body());
+    }
+
+    @Test
+    void whenProtectedServletPathWithoutCredentialThen401() {
+        assertEquals(401, Http.get(base, "/servlet/whoami").statusCode());
+    }
+
+    @Test
+    void whenProtectedPathIsEncodedOrHasPathParameterThenStillProtected() {
+        for (String path : new String[]{"/%73ervlet/whoami", "/servlet;x=1/whoami", "/servlet/./whoami"}) {
+            HttpResponse<String> response = Http.get(base, path);
+            assertTrue(response.statusCode() == 401 || response.statusCode() == 400,
+                    path + " -> " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    @Test
+    void whenMechanismSucceedsWithoutCallerThenRequestStaysAnonymous() {
+        HttpResponse<String> response = Http.get(base, "/api/public", "X-Fixture-Caller", "!");
+        assertEquals(200, response.statusCode());
+        assertEquals("anonymous", response.body());
+        assertEquals(401, Http.get(base, "/servlet/whoami", "X-Fixture-Caller", "!").statusCode());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.latchkey.tck;
 
+import org.jboss.arquillian.container.spi.client.container.DeploymentException;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
@@ -13,6 +14,7 @@ import java.net.URL;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * An application whose authentication is not wired, or whose configuration or annotations are wrong, never serves a
@@ -46,6 +48,12 @@ class StartupFailureTest {
                 "FixtureAuthenticator", "FixtureApplication", "BrokenResource");
     }
 
+    @Deployment(name = "bean-contradiction", managed = false, testable = false)
+    static WebArchive beanContradiction() {
+        return Deployments.war("bean-contradiction", Map.of("latchkey.mechanisms", "fixture"),
+                "FixtureAuthenticator", "FixtureApplication", "FixtureResource", "BrokenService");
+    }
+
     @ArquillianResource
     Deployer deployer;
 
@@ -66,6 +74,23 @@ class StartupFailureTest {
     @Test
     void whenContradictoryAnnotationsThenApplicationNeverServes() {
         assertUnavailable("contradiction", "/api/broken");
+    }
+
+    /**
+     * Weld reports the definition error while booting, before any servlet exists, so the deployment itself is refused
+     * (the "ok" deployment, identical but for {@code BrokenService}, deploys).
+     */
+    @Test
+    void whenContradictoryAnnotationsOnCdiBeanThenDeploymentRefused() {
+        try {
+            assertThrows(DeploymentException.class, () -> deployer.deploy("bean-contradiction"));
+        } finally {
+            try {
+                deployer.undeploy("bean-contradiction");
+            } catch (RuntimeException e) {
+                // nothing was deployed
+            }
+        }
     }
 
     private void assertUnavailable(String name, String path) {

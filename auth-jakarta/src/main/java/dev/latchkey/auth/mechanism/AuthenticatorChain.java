@@ -29,6 +29,7 @@ public final class AuthenticatorChain {
     private final List<CredentialAuthenticator> authenticators;
     private final List<String> challenges;
     private final String realm;
+    private final String requestErrorScheme;
 
     /**
      * @param available every authenticator bean by name, not yet created: only the enabled ones are created, checked
@@ -53,6 +54,8 @@ public final class AuthenticatorChain {
         Set<String> schemes = new LinkedHashSet<>();
         authenticators.forEach(a -> a.challengeScheme().ifPresent(schemes::add));
         this.challenges = schemes.stream().map(s -> WwwAuthenticate.challenge(s, realm)).toList();
+        // RFC 6750 §3.1 defines invalid_request for Bearer; Basic (RFC 7617) has no error parameters.
+        this.requestErrorScheme = schemes.contains("Bearer") ? "Bearer" : null;
     }
 
     public List<CredentialAuthenticator> authenticators() {
@@ -105,7 +108,7 @@ public final class AuthenticatorChain {
         if (values != null) {
             List<String> list = Collections.list(values);
             if (list.size() > 1 || list.size() == 1 && isFolded(list.get(0))) {
-                return Optional.of(AuthError.invalidRequest("Bearer", "more than one Authorization header",
+                return Optional.of(AuthError.invalidRequest(requestErrorScheme, "more than one Authorization header",
                         "duplicate_authorization_header"));
             }
         }
@@ -116,7 +119,7 @@ public final class AuthenticatorChain {
             }
         }
         if (sources.size() > 1) {
-            return Optional.of(AuthError.invalidRequest("Bearer",
+            return Optional.of(AuthError.invalidRequest(requestErrorScheme,
                     "more than one credential presented: use exactly one", "conflicting_credentials"));
         }
         return Optional.empty();

@@ -54,7 +54,7 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
     Event<AuthenticationEvent> events;
 
     @Inject
-    Instance<CurrentCaller> currentCaller;
+    CurrentCaller currentCaller;
 
     private AuthenticatorChain chain;
 
@@ -119,7 +119,7 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
 
     private void rememberInRequestScope(LatchkeyCaller caller) {
         try {
-            currentCaller.get().set(caller);
+            currentCaller.set(caller);
         } catch (ContextNotActiveException e) {
             // No active request context (some containers run mechanisms before it starts): the request attribute
             // still carries the caller.
