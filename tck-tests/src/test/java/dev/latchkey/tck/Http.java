@@ -1,5 +1,7 @@
 package dev.latchkey.tck;
 
+import dev.latchkey.tck.logs.LogCapture;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
@@ -23,6 +25,7 @@ public final class Http {
                     .method(method, HttpRequest.BodyPublishers.noBody());
             for (int i = 0; i < headers.length; i += 2) {
                 request.header(headers[i], headers[i + 1]);
+                rememberCredential(headers[i], headers[i + 1]);
             }
             return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -30,6 +33,16 @@ public final class Http {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every credential sent is checked against the suite's log output by NoSecretInLogsTest. */
+    private static void rememberCredential(String name, String value) {
+        if (name.equalsIgnoreCase("Authorization")) {
+            int space = value.indexOf(' ');
+            LogCapture.secret(space < 0 ? value : value.substring(space + 1));
+        } else if (name.toLowerCase(java.util.Locale.ROOT).startsWith("x-")) {
+            LogCapture.secret(value);
         }
     }
 

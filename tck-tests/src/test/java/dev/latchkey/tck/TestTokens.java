@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.latchkey.tck.logs.LogCapture;
 
 import java.time.Instant;
 import java.util.Date;
@@ -29,7 +30,9 @@ public final class TestTokens {
 
     public static TestTokens generate(String kid) {
         try {
-            return new TestTokens(new RSAKeyGenerator(2048).keyID(kid).generate());
+            RSAKey key = new RSAKeyGenerator(2048).keyID(kid).generate();
+            LogCapture.secret(key.getPrivateExponent().toString());
+            return new TestTokens(key);
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
@@ -55,7 +58,9 @@ public final class TestTokens {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
                     customize.apply(claims).build());
             jwt.sign(new RSASSASigner(key));
-            return jwt.serialize();
+            String token = jwt.serialize();
+            LogCapture.secret(token);
+            return token;
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }

@@ -1,0 +1,33 @@
+package dev.latchkey.tck.logs;
+
+import org.junit.jupiter.api.ClassOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Runs after every other test class of the suite ({@link ClassOrderer.OrderAnnotation}, see
+ * junit-platform.properties) and searches everything that was logged for every credential the tests sent.
+ */
+@Order(Integer.MAX_VALUE)
+class NoSecretInLogsTest {
+
+    @Test
+    void whenSuiteHasRunThenNoCredentialReachedALogLine() {
+        assertFalse(LogCapture.secrets().isEmpty(), "the suite sent no credential: nothing was checked");
+        assertTrue(LogCapture.lines().size() > 10, "log capture saw almost nothing: is LogCapture registered?");
+        List<String> leaks = LogCapture.secrets().stream()
+                .filter(secret -> LogCapture.lines().stream().anyMatch(line -> line.contains(secret)))
+                .map(secret -> secret.substring(0, 8) + "...")
+                .toList();
+        List<String> where = LogCapture.lines().stream()
+                .filter(line -> LogCapture.secrets().stream().anyMatch(line::contains))
+                .map(line -> line.lines().findFirst().orElse("").replaceAll("eyJ[A-Za-z0-9_.-]{20,}", "<token>"))
+                .distinct().limit(20).toList();
+        assertTrue(leaks.isEmpty(), "credentials found in log output: " + leaks + "\n" + String.join("\n", where));
+    }
+}
