@@ -7,7 +7,6 @@ import dev.latchkey.auth.spi.CredentialAuthenticator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
