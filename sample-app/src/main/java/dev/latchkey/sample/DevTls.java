@@ -62,11 +62,12 @@ public final class DevTls {
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         Path passwordFile = dir.resolve(PASSWORD_FILE);
         Files.deleteIfExists(passwordFile);
-        Files.createFile(passwordFile);
         try {
-            Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
+            // Owner-only from its creation: never readable by others, not even empty.
+            Files.createFile(passwordFile,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: rely on the directory's permissions
+            Files.createFile(passwordFile); // not a POSIX file system: rely on the directory's permissions
         }
         DevCertificateFiles.generate(dir, password.toCharArray());
         Files.writeString(passwordFile, password + "\n", StandardCharsets.US_ASCII);

@@ -9,7 +9,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
@@ -18,7 +17,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * HTTP Basic authentication (RFC 7617), mechanism name {@code basic}.
@@ -26,7 +24,8 @@ import java.util.Set;
  * <ol>
  *   <li>{@link BasicCredentialResolver} finds and parses the credential (400 when malformed).</li>
  *   <li>Over plain HTTP with {@code latchkey.basic.require-tls=true}: 401, credentials not checked (RFC 7617 §4).</li>
- *   <li>{@link LoginThrottle}: a locked-out username or address gets 429 + {@code Retry-After}, password not checked.</li>
+ *   <li>{@link LoginThrottle}: a locked-out username or address gets 429 + {@code Retry-After}, password not checked;
+ *   otherwise the attempt is counted as a failure before the check and taken back if it succeeds.</li>
  *   <li>The {@link IdentityStoreHandler} validates a {@link UsernamePasswordCredential}: the embedded
  *   {@link UserFileIdentityStore} and any application store (database, LDAP) take part.</li>
  * </ol>
@@ -97,20 +96,26 @@ public class BasicAuthenticator implements CredentialAuthenticator {
             }
             String username = credential.getCaller();
             String address = request.getRemoteAddr();
-            Optional<Duration> locked = throttle.lockedFor(username, address);
+            // Counted before the check, atomically: concurrent guesses cannot all slip in before a lockout.
+            Optional<Duration> locked = throttle.tryAttempt(username, address);
             if (locked.isPresent()) {
                 long seconds = Math.max(1, (locked.get().toMillis() + 999) / 1000);
                 return AuthOutcome.rejected(AuthError.tooManyRequests(
                         "too many failed login attempts; retry later", seconds, "login_locked_out"));
             }
-            // An AuthenticationFailure (503 from a broken store) propagates: it is not the caller's failure.
-            CredentialValidationResult result = identityStoreHandler.validate(credential);
+            CredentialValidationResult result;
+            try {
+                result = identityStoreHandler.validate(credential);
+            } catch (RuntimeException e) {
+                // An AuthenticationFailure (503 from a broken store) propagates: it is not the caller's failure.
+                throttle.cancelAttempt(username, address);
+                throw e;
+            }
             if (result.getStatus() != CredentialValidationResult.Status.VALID || result.getCallerPrincipal() == null) {
-                throttle.recordFailure(username, address);
                 return AuthOutcome.rejected(AuthError.invalidToken(SCHEME, "invalid credentials",
                         "invalid_credentials"));
             }
-            throttle.recordSuccess(username);
+            throttle.recordSuccess(username, address);
             return AuthOutcome.authenticated(LatchkeyCaller.from(result, NAME, result.getCallerPrincipal().getName(), Map.of()));
         } finally {
             credential.clear();

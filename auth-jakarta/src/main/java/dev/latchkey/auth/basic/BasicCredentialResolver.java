@@ -30,7 +30,8 @@ import java.util.Optional;
  *   <li>user-id and password are split at the <em>first</em> colon (RFC 7617 §2: the user-id cannot contain one, the
  *   password can).</li>
  * </ul>
- * Malformed base64, malformed UTF-8, a missing colon or an empty user-id are 400 {@code invalid_request}. A user-id
+ * Malformed base64, malformed UTF-8, a missing colon, an empty user-id or one longer than
+ * {@value UserFile#MAX_USERNAME_LENGTH} characters are 400 {@code invalid_request}. A user-id
  * starting with an API-key prefix ({@code latchkey.api-key.prefixes}) is an API key sent Stripe-style, not a user
  * credential: the resolver returns empty and leaves it to the API-key authenticator.
  */
@@ -62,19 +63,13 @@ public class BasicCredentialResolver {
         return token(request.getHeader("Authorization")) != null;
     }
 
-    /** {@link #SOURCE} when the request carries a Basic credential for a user (not an API key), else empty. */
+    /**
+     * {@link #SOURCE} when the {@code Authorization} header uses the Basic scheme; nothing decoded (the SPI asks for a
+     * cheap answer). A Basic header whose user-id is an API key reports the same source as the API-key resolver, so the
+     * chain sees one credential, not two.
+     */
     public Optional<String> credentialSource(HttpServletRequest request) {
-        if (!hasBasicScheme(request)) {
-            return Optional.empty();
-        }
-        try {
-            return resolve(request).map(c -> {
-                c.clear();
-                return SOURCE;
-            });
-        } catch (AuthenticationFailure malformed) {
-            return Optional.of(SOURCE);
-        }
+        return hasBasicScheme(request) ? Optional.of(SOURCE) : Optional.empty();
     }
 
     /**
@@ -117,6 +112,11 @@ public class BasicCredentialResolver {
                 if (username.startsWith(prefix)) {
                     return Optional.empty();
                 }
+            }
+            if (username.length() > UserFile.MAX_USERNAME_LENGTH) {
+                // Refused before it becomes a lockout counter key or reaches an identity store.
+                throw malformed("Basic user-id longer than " + UserFile.MAX_USERNAME_LENGTH + " characters",
+                        "basic_user_too_long");
             }
             char[] password = Arrays.copyOfRange(chars, colon + 1, chars.length);
             try {

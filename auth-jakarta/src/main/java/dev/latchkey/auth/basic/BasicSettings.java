@@ -28,7 +28,7 @@ import java.util.List;
  * @param lockoutDuration       {@code latchkey.basic.lockout.duration} (default {@code PT15M}): the cool-down
  * @param maxTrackedKeys        {@code latchkey.basic.lockout.max-tracked} (default 100000): bound of each failure
  *                              counter cache (usernames, addresses), so a spray of random usernames cannot grow memory
- * @param hashIterations        {@code latchkey.basic.pbkdf2.iterations} (default 210000, minimum 210000): PBKDF2
+ * @param hashIterations        {@code latchkey.basic.pbkdf2.iterations} (default 210000, from 210000 to 10000000): PBKDF2
  *                              iterations for new hashes and for the dummy hash of unknown users
  */
 public record BasicSettings(boolean requireTls, Path usersFile, List<String> apiKeyPrefixes, int maxFailures,
@@ -59,6 +59,10 @@ public record BasicSettings(boolean requireTls, Path usersFile, List<String> api
         if (hashIterations < PasswordHasher.MIN_ITERATIONS) {
             throw new ConfigurationException(ITERATIONS, "must be at least " + PasswordHasher.MIN_ITERATIONS
                     + " (OWASP recommendation for PBKDF2-HMAC-SHA256)");
+        }
+        if (hashIterations > PasswordHasher.MAX_ITERATIONS) {
+            throw new ConfigurationException(ITERATIONS, "must be at most " + PasswordHasher.MAX_ITERATIONS
+                    + " (one login would take too long)");
         }
     }
 

@@ -18,6 +18,8 @@ import java.util.Optional;
  * {@code latchkey.basic.lockout.max-failures-per-address} from one client address, within
  * {@code latchkey.basic.lockout.window}, further attempts are refused for {@code latchkey.basic.lockout.duration}
  * without checking the password (429 with {@code Retry-After}, RFC 6585 §4). A success resets the username's count.
+ * Each attempt is counted when it is admitted, before its password is checked (see {@link #tryAttempt}), and taken
+ * back on success: concurrent guesses get no more tries than sequential ones.
  *
  * <p>Counters live in two bounded Caffeine caches ({@code maximumSize}, {@code expireAfterWrite}), so that a spray of
  * random usernames evicts old entries instead of growing memory. Unknown usernames are counted like known ones (no
@@ -72,27 +74,79 @@ public class LoginThrottle {
                 .build();
     }
 
-    /** How long the caller must wait, when the username or the address is locked out; empty when allowed. */
+    /**
+     * Admits one login attempt, counting it as a failure <em>before</em> the password is checked, atomically per key
+     * ({@code compute}): so N concurrent guesses cannot all pass a check made before any of them is counted. Call
+     * {@link #recordSuccess} when the password was right; a wrong one needs no further call.
+     *
+     * @return how long the caller must wait when the username or the address is locked out (nothing is counted then);
+     * empty when the attempt may proceed
+     */
+    public Optional<Duration> tryAttempt(String username, String address) {
+        Instant now = clock.instant();
+        Duration user = admit(byUser, username, now, maxPerUser);
+        if (!user.isZero()) {
+            Duration addr = address == null ? Duration.ZERO : remaining(byAddress.getIfPresent(address), now);
+            return Optional.of(longest(user, addr));
+        }
+        if (address != null) {
+            Duration addr = admit(byAddress, address, now, maxPerAddress);
+            if (!addr.isZero()) {
+                undo(byUser, username, maxPerUser);
+                return Optional.of(addr);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The attempt admitted by {@link #tryAttempt} succeeded: the username's counter is reset, and the attempt is taken
+     * back from the address's count (one address may legitimately serve many users).
+     */
+    public void recordSuccess(String username, String address) {
+        byUser.invalidate(username);
+        if (address != null) {
+            undo(byAddress, address, maxPerAddress);
+        }
+    }
+
+    /** The attempt admitted by {@link #tryAttempt} was not judged (the store failed): taken back from both counts. */
+    public void cancelAttempt(String username, String address) {
+        undo(byUser, username, maxPerUser);
+        if (address != null) {
+            undo(byAddress, address, maxPerAddress);
+        }
+    }
+
+    /** How long the caller must wait, when the username or the address is locked out; empty when allowed. Read-only. */
     public Optional<Duration> lockedFor(String username, String address) {
         Instant now = clock.instant();
         Duration user = remaining(byUser.getIfPresent(username), now);
         Duration addr = address == null ? Duration.ZERO : remaining(byAddress.getIfPresent(address), now);
-        Duration longest = user.compareTo(addr) >= 0 ? user : addr;
+        Duration longest = longest(user, addr);
         return longest.isZero() ? Optional.empty() : Optional.of(longest);
     }
 
-    /** Counts a failed attempt (wrong password or unknown user). */
-    public void recordFailure(String username, String address) {
-        Instant now = clock.instant();
-        byUser.asMap().compute(username, (k, a) -> next(a, now, maxPerUser));
-        if (address != null) {
-            byAddress.asMap().compute(address, (k, a) -> next(a, now, maxPerAddress));
-        }
+    /** Counts an attempt under {@code key} unless it is locked; returns the remaining lock, zero when admitted. */
+    private Duration admit(Cache<String, Attempts> cache, String key, Instant now, int max) {
+        Duration[] locked = {Duration.ZERO};
+        cache.asMap().compute(key, (k, a) -> {
+            Duration left = remaining(a, now);
+            if (!left.isZero()) {
+                locked[0] = left;
+                return a;
+            }
+            return next(a, now, max);
+        });
+        return locked[0];
     }
 
-    /** A successful login resets the username's counter (not the address's: one address may try many users). */
-    public void recordSuccess(String username) {
-        byUser.invalidate(username);
+    /** Takes one admitted attempt back; lifts a lock that attempt set, keeps one that other failures justify. */
+    private static void undo(Cache<String, Attempts> cache, String key, int max) {
+        cache.asMap().computeIfPresent(key, (k, a) -> {
+            int failures = Math.max(0, a.failures() - 1);
+            return new Attempts(a.windowStart(), failures, failures >= max ? a.lockedUntil() : null);
+        });
     }
 
     /** Number of usernames tracked, after pending evictions; for monitoring and tests. */
@@ -115,6 +169,10 @@ public class LoginThrottle {
         Instant lockedUntil = a.lockedUntil() != null ? a.lockedUntil()
                 : failures >= max ? now.plus(lockout) : null;
         return new Attempts(a.windowStart(), failures, lockedUntil);
+    }
+
+    private static Duration longest(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private static Duration remaining(Attempts a, Instant now) {

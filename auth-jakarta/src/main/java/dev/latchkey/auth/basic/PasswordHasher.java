@@ -56,6 +56,16 @@ public class PasswordHasher {
         parse(encoded);
     }
 
+    /**
+     * The iteration count of an encoded hash. Hashes below {@link #MIN_ITERATIONS} parse (so that tools can still read
+     * and replace them) but {@link UserFileIdentityStore} refuses to load them.
+     *
+     * @throws IllegalArgumentException when {@code encoded} is not a hash of this format
+     */
+    public static int iterations(String encoded) {
+        return parse(encoded).iterations();
+    }
+
     private record Parsed(int iterations, byte[] salt, byte[] hash) {
     }
 

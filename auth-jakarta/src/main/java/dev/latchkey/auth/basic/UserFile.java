@@ -37,16 +37,21 @@ public final class UserFile {
     private UserFile() {
     }
 
-    static void checkUsername(String username) {
-        if (username == null || username.isEmpty() || username.length() > 256) {
-            throw new IllegalArgumentException("username must be 1 to 256 characters");
+    /** The longest username accepted, in UTF-16 code units. */
+    public static final int MAX_USERNAME_LENGTH = 256;
+
+    /** @throws IllegalArgumentException when {@code username} cannot be a user of this file (the message says why) */
+    public static void checkUsername(String username) {
+        if (username == null || username.isEmpty() || username.length() > MAX_USERNAME_LENGTH) {
+            throw new IllegalArgumentException("username must be 1 to " + MAX_USERNAME_LENGTH + " characters");
         }
         if (username.indexOf(':') >= 0 || username.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException("username must not contain ':' or control characters");
         }
     }
 
-    static void checkGroup(String group) {
+    /** @throws IllegalArgumentException when {@code group} cannot be a group of this file (the message says why) */
+    public static void checkGroup(String group) {
         if (group == null || group.isEmpty() || group.chars().anyMatch(c -> c == ',' || c == ';'
                 || Character.isWhitespace(c) || Character.isISOControl(c))) {
             throw new IllegalArgumentException("group names must be non-empty, without ',', ';' or whitespace");

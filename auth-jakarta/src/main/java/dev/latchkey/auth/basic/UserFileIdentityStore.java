@@ -18,7 +18,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -27,7 +29,9 @@ import java.util.Set;
  * ({@code latchkey.basic.users-file}, format in {@link UserFile}), reloaded when its modification time or size changes.
  *
  * <p>No user enumeration: an unknown user costs one PBKDF2 verification against a dummy hash with the configured
- * parameters, exactly like a wrong password, and both return {@link CredentialValidationResult#INVALID_RESULT}.
+ * parameters, exactly like a wrong password, and both return {@link CredentialValidationResult#INVALID_RESULT}. A
+ * file with a hash below {@link PasswordHasher#MIN_ITERATIONS} iterations is refused like a malformed one; hashes with
+ * another count than {@code latchkey.basic.pbkdf2.iterations} are logged as a warning (they take a different time).
  *
  * <p>A missing file means "no users" (logged once). A file that cannot be read or parsed keeps the last good user list
  * (logged); if none was ever loaded the store answers 503, since it cannot tell a wrong password from a broken file.
@@ -40,6 +44,7 @@ public class UserFileIdentityStore implements IdentityStore {
     private static final System.Logger LOG = System.getLogger(UserFileIdentityStore.class.getName());
 
     private Path file;
+    private int iterations;
     private PasswordHasher hasher;
     private String dummyHash;
     private volatile Snapshot snapshot;
@@ -62,6 +67,7 @@ public class UserFileIdentityStore implements IdentityStore {
 
     private void configure(BasicSettings settings, PasswordHasher hasher) {
         this.file = settings.usersFile();
+        this.iterations = settings.hashIterations();
         this.hasher = hasher;
         // Same algorithm and iterations as new users' hashes, so that unknown users take as long as known ones.
         char[] random = java.util.UUID.randomUUID().toString().toCharArray();
@@ -118,7 +124,7 @@ public class UserFileIdentityStore implements IdentityStore {
                 return snapshot.users();
             }
             try {
-                Map<String, UserRecord> users = UserFile.read(file);
+                Map<String, UserRecord> users = checkIterations(UserFile.read(file));
                 snapshot = new Snapshot(attrs.lastModifiedTime(), attrs.size(), users);
                 LOG.log(Level.INFO, "loaded {0} Basic users from {1}", users.size(), file.toAbsolutePath());
                 return users;
@@ -129,6 +135,39 @@ public class UserFileIdentityStore implements IdentityStore {
                 return kept;
             }
         }
+    }
+
+    /**
+     * Refuses the file when a hash has fewer iterations than {@link PasswordHasher#MIN_ITERATIONS} (the last good
+     * version stays); warns about hashes whose count differs from {@code latchkey.basic.pbkdf2.iterations}, since
+     * those users' logins take a different time than an unknown user's (the dummy hash uses the configured count).
+     * Log lines and messages name users, never hashes.
+     */
+    private Map<String, UserRecord> checkIterations(Map<String, UserRecord> users) throws IOException {
+        List<String> weak = new ArrayList<>();
+        List<String> different = new ArrayList<>();
+        users.values().forEach(u -> {
+            int n = PasswordHasher.iterations(u.passwordHash());
+            if (n < PasswordHasher.MIN_ITERATIONS) {
+                weak.add(u.username());
+            } else if (n != iterations) {
+                different.add(u.username());
+            }
+        });
+        if (!weak.isEmpty()) {
+            throw new IOException("hashes with fewer than " + PasswordHasher.MIN_ITERATIONS
+                    + " PBKDF2 iterations for users " + sample(weak) + "; set new passwords");
+        }
+        if (!different.isEmpty()) {
+            LOG.log(Level.WARNING, "users file {0}: users {1} have a PBKDF2 iteration count other than {2} ({3}), so"
+                            + " their logins can be told from unknown users'' by timing; set new passwords",
+                    file.toAbsolutePath(), sample(different), BasicSettings.ITERATIONS, iterations);
+        }
+        return users;
+    }
+
+    private static String sample(List<String> names) {
+        return names.size() <= 10 ? names.toString() : names.subList(0, 10) + " and " + (names.size() - 10) + " more";
     }
 
     private Map<String, UserRecord> keepLastGood(Snapshot current, Exception e) {

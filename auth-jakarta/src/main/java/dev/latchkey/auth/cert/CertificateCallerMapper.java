@@ -3,7 +3,6 @@ package dev.latchkey.auth.cert;
 import dev.latchkey.auth.cert.ClientCertificateSettings.PrincipalSource;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.AuthenticationFailure;
-import dev.latchkey.auth.error.ErrorCodes;
 
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
@@ -26,6 +25,9 @@ import java.util.Set;
  * More than one, a malformed one (see {@link SpiffeId}) or one outside {@code latchkey.client-cert.trust-domains} is a
  * 401, whatever the other sources say. Attributes: {@code subject_dn}, {@code serial} (hex), {@code x5t#S256},
  * {@code san_dns}, {@code san_uri}, {@code san_ip}, {@code san_email} (lists), and {@code spiffe_id} when present.
+ *
+ * <p>Names of different sources never collide (see {@link #checkNamespace}): a CN or DNS name that starts with
+ * {@code spiffe:} or contains {@code =} is a 401 {@code cert_name_ambiguous}.
  *
  * <p>SANs are read with {@link X509Certificate#getSubjectAlternativeNames()}; a SAN the JDK cannot parse (e.g. a URI
  * host with an underscore) makes the certificate unusable (401).
@@ -67,11 +69,26 @@ public final class CertificateCallerMapper {
                 case DN -> cert.getSubjectX500Principal().getName(X500Principal.RFC2253);
             };
             if (name != null && !name.isBlank()) {
+                checkNamespace(name, source, serial);
                 return new CertificateIdentity(name, source, attrs);
             }
         }
         throw reject("client certificate has no usable identity (" + sources.toString().toLowerCase(Locale.ROOT)
                 + ")", "cert_no_identity", serial);
+    }
+
+    /**
+     * Keeps the name spaces of the sources disjoint, so that one certificate cannot take another's caller name and
+     * mapping: a SPIFFE ID always starts with {@code spiffe:} and a DN always contains {@code =}, so a CN or DNS name
+     * doing either (e.g. {@code CN=spiffe://prod.example/ns/payments/sa/api}, or a CN equal to a mapped DN) is refused
+     * (401), even when it is the only source configured.
+     */
+    private static void checkNamespace(String name, PrincipalSource source, String serial) {
+        if ((source == PrincipalSource.CN || source == PrincipalSource.DNS)
+                && (name.regionMatches(true, 0, "spiffe:", 0, 7) || name.indexOf('=') >= 0)) {
+            throw reject("client certificate " + source.toString().toLowerCase(Locale.ROOT)
+                    + " looks like a SPIFFE ID or a DN", "cert_name_ambiguous", serial);
+        }
     }
 
     /** The SPIFFE ID, null when the certificate has none; 401 when it has a bad one or more than one. */
@@ -139,7 +156,6 @@ public final class CertificateCallerMapper {
     }
 
     static AuthenticationFailure reject(String description, String reason, String serial) {
-        return new AuthenticationFailure(new AuthError(401, ErrorCodes.INVALID_TOKEN, description, null, Set.of(),
-                Map.of(), reason, serial));
+        return new AuthenticationFailure(AuthError.invalidToken(null, description, reason).withCredentialId(serial));
     }
 }

@@ -2,13 +2,11 @@ package dev.latchkey.auth.cert;
 
 import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.error.AuthError;
-import dev.latchkey.auth.error.ErrorCodes;
 import dev.latchkey.auth.spi.AuthOutcome;
 import dev.latchkey.auth.spi.CredentialAuthenticator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,7 +14,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.security.cert.X509Certificate;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Client-certificate (mTLS, RFC 8446 §4.3.2 / RFC 8705 §2) authentication, mechanism name {@code client-cert}.
@@ -77,9 +74,8 @@ public class ClientCertificateAuthenticator implements CredentialAuthenticator {
         ClientCertificateCredential credential = new ClientCertificateCredential(cert.get());
         CredentialValidationResult result = identityStoreHandler.validate(credential);
         if (result.getStatus() != CredentialValidationResult.Status.VALID || result.getCallerPrincipal() == null) {
-            return AuthOutcome.rejected(new AuthError(401, ErrorCodes.INVALID_TOKEN,
-                    "client certificate not accepted", null, Set.of(), Map.of(), "cert_rejected",
-                    credential.serialHex()));
+            return AuthOutcome.rejected(AuthError.invalidToken(null, "client certificate not accepted",
+                    "cert_rejected").withCredentialId(credential.serialHex()));
         }
         return AuthOutcome.authenticated(LatchkeyCaller.from(result, NAME, credential.serialHex(),
                 Map.of("serial", credential.serialHex())));

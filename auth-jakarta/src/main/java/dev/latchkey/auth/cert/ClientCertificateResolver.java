@@ -1,5 +1,7 @@
 package dev.latchkey.auth.cert;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.AuthenticationFailure;
@@ -9,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import java.lang.System.Logger.Level;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,8 +21,11 @@ import java.util.Optional;
  *
  * <p>Behind a TLS-terminating proxy, the certificate forwarded in {@code latchkey.client-cert.forwarded-header}
  * (Envoy XFCC or URL-encoded PEM, see {@link ForwardedCertificates}) is used instead, but only when the request comes
- * from an address in {@code latchkey.client-cert.trusted-proxies}; from any other address the header is ignored and a
- * log line says so (without its value). A malformed forwarded certificate from a trusted proxy is a 400.
+ * from an address in {@code latchkey.client-cert.trusted-proxies}. A request from a trusted proxy is judged by that
+ * header alone: without it (or with a blank one) the request has no client certificate, since the TLS certificate of
+ * that connection is the proxy's own. From any other address the header is ignored and the TLS certificate counts; a
+ * warning says so (without the header's value), at most once per address every {@value #WARN_INTERVAL_MINUTES} minutes
+ * so that a client cannot flood the log. A malformed forwarded certificate from a trusted proxy is a 400.
  *
  * <p>The resolved certificate is exposed as request attribute {@value #REQUEST_ATTRIBUTE} for other authenticators
  * (certificate-bound tokens, RFC 8705).
@@ -31,7 +37,12 @@ public class ClientCertificateResolver {
     public static final String REQUEST_ATTRIBUTE = "dev.latchkey.client-certificate";
     public static final String SOURCE = "tls:client-certificate";
 
+    static final int WARN_INTERVAL_MINUTES = 10;
     private static final System.Logger LOG = System.getLogger(ClientCertificateResolver.class.getName());
+
+    /** Addresses warned about recently (bounded, so a spray of addresses cannot grow memory). */
+    private final Cache<String, Boolean> warned = Caffeine.newBuilder().maximumSize(1_000)
+            .expireAfterWrite(Duration.ofMinutes(WARN_INTERVAL_MINUTES)).build();
 
     private List<CidrRange> trustedProxies;
     private ClientCertificateSettings.ForwardedFormat format;
@@ -56,10 +67,13 @@ public class ClientCertificateResolver {
         this.header = settings.forwardedHeader();
     }
 
-    /** {@link #SOURCE} when the request carries a client certificate (by TLS or a trusted proxy); nothing parsed. */
+    /**
+     * {@link #SOURCE} when the request carries a client certificate, by the rules of {@link #resolve}; nothing parsed.
+     * The chain does not consult it today (client certificates are not exclusive); kept for the SPI contract.
+     */
     public Optional<String> credentialSource(HttpServletRequest request) {
-        boolean forwarded = hasForwarded(request) && fromTrustedProxy(request);
-        return forwarded || tlsLeaf(request) != null ? Optional.of(SOURCE) : Optional.empty();
+        boolean present = fromTrustedProxy(request) ? hasForwarded(request) : tlsLeaf(request) != null;
+        return present ? Optional.of(SOURCE) : Optional.empty();
     }
 
     /**
@@ -67,22 +81,28 @@ public class ClientCertificateResolver {
      * @throws AuthenticationFailure 400 when a trusted proxy forwarded a malformed certificate
      */
     public Optional<X509Certificate> resolve(HttpServletRequest request) {
-        X509Certificate cert = null;
-        if (hasForwarded(request)) {
-            if (fromTrustedProxy(request)) {
-                cert = parseForwarded(request.getHeader(header));
-            } else {
-                LOG.log(Level.WARNING, "ignoring {0} header from {1}: not in latchkey.client-cert.trusted-proxies",
-                        header, request.getRemoteAddr());
+        X509Certificate cert;
+        if (fromTrustedProxy(request)) {
+            // The TLS certificate, if any, authenticates the proxy, never the client it forwards.
+            cert = hasForwarded(request) ? parseForwarded(request.getHeader(header)) : null;
+        } else {
+            if (hasForwarded(request)) {
+                warnUntrusted(request.getRemoteAddr());
             }
-        }
-        if (cert == null) {
             cert = tlsLeaf(request);
         }
         if (cert != null) {
             request.setAttribute(REQUEST_ATTRIBUTE, cert);
         }
         return Optional.ofNullable(cert);
+    }
+
+    private void warnUntrusted(String address) {
+        String key = String.valueOf(address);
+        if (warned.asMap().putIfAbsent(key, Boolean.TRUE) == null) {
+            LOG.log(Level.WARNING, "ignoring {0} header from {1}: not in latchkey.client-cert.trusted-proxies"
+                    + " (not logged again for this address for {2} minutes)", header, key, WARN_INTERVAL_MINUTES);
+        }
     }
 
     private boolean hasForwarded(HttpServletRequest request) {

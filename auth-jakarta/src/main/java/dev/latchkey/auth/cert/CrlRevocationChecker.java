@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.cert.CRL;
 import java.security.cert.CertificateFactory;
@@ -19,7 +20,7 @@ import java.util.List;
 
 /**
  * Revocation by a local CRL file (RFC 5280 §5), PEM or DER, one or more CRLs, reloaded when its modification time
- * changes. A CRL applies to the certificates of its issuer (same issuer DN); others are not checked by it. The file is
+ * or size changes (the size catches a replacement within the file system's timestamp granularity). A CRL applies to the certificates of its issuer (same issuer DN); others are not checked by it. The file is
  * trusted as the operator's: its signature is not verified here (the CA's key is the TLS trust store's business).
  *
  * <p>Failures: a revoked leaf is 401 {@code certificate revoked}. If the file becomes unreadable or malformed after a
@@ -33,10 +34,14 @@ public class CrlRevocationChecker {
 
     private final Path file;
     private final Clock clock;
-    private static final FileTime MISSING = FileTime.fromMillis(Long.MIN_VALUE);
+    private static final Stamp MISSING = new Stamp(FileTime.fromMillis(Long.MIN_VALUE), -1);
     private volatile State state;
 
-    private record State(FileTime loadedStamp, List<X509CRL> crls, FileTime failedStamp) {
+    /** What identifies a version of the file. */
+    private record Stamp(FileTime modified, long size) {
+    }
+
+    private record State(Stamp loadedStamp, List<X509CRL> crls, Stamp failedStamp) {
     }
 
     public CrlRevocationChecker(Path file, Clock clock) {
@@ -58,9 +63,10 @@ public class CrlRevocationChecker {
 
     List<X509CRL> current() {
         State s = state;
-        FileTime stamp;
+        Stamp stamp;
         try {
-            stamp = Files.getLastModifiedTime(file);
+            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+            stamp = new Stamp(attrs.lastModifiedTime(), attrs.size());
         } catch (IOException e) {
             stamp = MISSING; // read() below fails and reports it, once per change
         }
@@ -83,7 +89,7 @@ public class CrlRevocationChecker {
         }
     }
 
-    private List<X509CRL> failed(State s, FileTime stamp, Exception e) {
+    private List<X509CRL> failed(State s, Stamp stamp, Exception e) {
         if (s == null || s.crls() == null) {
             if (s == null || !stamp.equals(s.failedStamp())) {
                 LOG.log(Level.ERROR, "CRL file {0} cannot be loaded, refusing client certificates: {1}", file,

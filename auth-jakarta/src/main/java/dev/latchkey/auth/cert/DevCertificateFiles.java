@@ -1,7 +1,11 @@
 package dev.latchkey.auth.cert;
 
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +17,6 @@ import java.security.cert.Certificate;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.Base64;
 
 /**
  * Writes a development PKI into a directory (uses {@link DevCertificates}, hence BouncyCastle):
@@ -84,30 +87,31 @@ public final class DevCertificateFiles {
 
     /** Writes a CRL as PEM. */
     public static void writeCrl(Path file, X509CRL crl) throws IOException {
-        try {
-            writeString(file, pem("X509 CRL", crl.getEncoded()), false);
-        } catch (java.security.cert.CRLException e) {
-            throw new IOException("cannot encode CRL", e);
-        }
+        writeString(file, pem(crl), false);
     }
 
     public static String pem(X509Certificate cert) {
-        try {
-            return pem("CERTIFICATE", cert.getEncoded());
-        } catch (java.security.cert.CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
+        return pem((Object) cert);
     }
 
     /** PKCS#8 PEM ({@code BEGIN PRIVATE KEY}), as curl and OpenSSL read it. */
     public static String pem(PrivateKey key) {
-        return pem("PRIVATE KEY", key.getEncoded());
+        try {
+            return pem(new JcaPKCS8Generator(key, null));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode the private key as PKCS#8", e);
+        }
     }
 
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n"
-                + Base64.getMimeEncoder(64, new byte[]{'\n'}).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+    /** PEM by BouncyCastle's {@link JcaPEMWriter} (RFC 7468). */
+    private static String pem(Object object) {
+        StringWriter out = new StringWriter();
+        try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
+            writer.writeObject(object);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode " + object.getClass().getSimpleName() + " as PEM", e);
+        }
+        return out.toString();
     }
 
     private static void pkcs12(Path file, String alias, DevCertificates.Issued leaf, DevCertificates.Issued ca,
@@ -147,16 +151,20 @@ public final class DevCertificateFiles {
         Files.writeString(file, content, StandardCharsets.US_ASCII);
     }
 
-    /** Creates the file empty with owner-only permissions before a secret is written into it. */
-    private static void prepare(Path file, boolean secret) throws IOException {
+    /**
+     * Creates the file empty, replacing any previous one; a file for a secret is created with owner-only permissions
+     * in the same step (where the file system is POSIX), so that it is never readable by others, not even empty.
+     */
+    static void prepare(Path file, boolean secret) throws IOException {
         Files.deleteIfExists(file);
-        Files.createFile(file);
-        if (secret) {
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system
-            }
+        if (!secret) {
+            Files.createFile(file);
+            return;
+        }
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file); // not a POSIX file system: rely on the directory's permissions
         }
     }
 }

@@ -15,8 +15,17 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.latchkey.auth.basic.BasicCredentialResolverTest.basic;
@@ -24,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BasicAuthenticatorTest {
 
@@ -147,6 +157,68 @@ class BasicAuthenticatorTest {
         }
         assertEquals(429, rejected(a.authenticate(req("alice:secret", "203.0.113.7"))).status());
         assertInstanceOf(AuthOutcome.Authenticated.class, a.authenticate(req("alice:secret", "203.0.113.8")));
+    }
+
+    @Test
+    void whenManyGuessesRunConcurrentlyThenNoMoreAreCheckedThanTheLockoutAllows() throws Exception {
+        int threads = 20;
+        Semaphore settled = new Semaphore(0); // one permit per thread inside the store or done without it
+        CountDownLatch release = new CountDownLatch(1);
+        ThreadLocal<Boolean> inStore = ThreadLocal.withInitial(() -> false);
+        handler = credential -> {
+            validations.incrementAndGet();
+            inStore.set(true);
+            settled.release();
+            try {
+                release.await(); // every admitted guess is still being checked when the others arrive
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return CredentialValidationResult.INVALID_RESULT;
+        };
+        BasicAuthenticator a = authenticator();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<AuthOutcome>> outcomes = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                String addr = "198.51.100." + i;
+                outcomes.add(pool.submit(() -> {
+                    inStore.set(false);
+                    try {
+                        return a.authenticate(req("alice:guess", addr));
+                    } finally {
+                        if (!inStore.get()) {
+                            settled.release();
+                        }
+                    }
+                }));
+            }
+            assertTrue(settled.tryAcquire(threads, 60, TimeUnit.SECONDS), "threads did not settle");
+            release.countDown();
+            Map<Integer, Long> statuses = new TreeMap<>();
+            for (Future<AuthOutcome> f : outcomes) {
+                statuses.merge(rejected(f.get()).status(), 1L, Long::sum);
+            }
+            assertEquals(5, validations.get(), "passwords checked");
+            assertEquals(Map.of(401, 5L, 429, 15L), statuses);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void whenUserIdIsTooLongThen400BeforeTheThrottle() {
+        LoginThrottle throttle = new LoginThrottle(settings, clock);
+        BasicAuthenticator a = new BasicAuthenticator(settings, new BasicCredentialResolver(settings.apiKeyPrefixes()),
+                throttle, handler);
+        String longUser = "u".repeat(UserFile.MAX_USERNAME_LENGTH + 1);
+        AuthenticationFailure f = assertThrows(AuthenticationFailure.class,
+                () -> a.authenticate(req(longUser + ":x", "192.0.2.1")));
+        assertEquals(400, f.error().status());
+        assertEquals("basic_user_too_long", f.error().reason());
+        assertEquals(0, throttle.trackedUsernames());
+        assertEquals(0, validations.get());
     }
 
     @Test

@@ -101,7 +101,17 @@ class BasicCredentialResolverTest {
     @Test
     void whenUsernameIsAnApiKeyThenLeftToTheApiKeyAuthenticator() {
         assertEquals(Optional.empty(), resolver.resolve(request(basic("sk_live_abc123:"))));
-        assertEquals(Optional.empty(), resolver.credentialSource(request(basic("sk_test_abc123:"))));
+        // The same source as the API-key resolver reports for it: the chain sees one credential, not a conflict.
+        assertEquals(Optional.of("header:Authorization"), resolver.credentialSource(request(basic("sk_test_abc123:"))));
+    }
+
+    @Test
+    void whenUserIdLongerThanTheUsersFileAllowsThen400() {
+        String max = "u".repeat(UserFile.MAX_USERNAME_LENGTH);
+        assertEquals(max, resolver.resolve(request(basic(max + ":pw"))).orElseThrow().getCaller());
+        assertBadRequest(basic(max + "u:pw"), "basic_user_too_long");
+        String apiKey = "sk_live_" + "k".repeat(300);
+        assertEquals(Optional.empty(), resolver.resolve(request(basic(apiKey + ":"))), "API keys are not Basic's");
     }
 
     @Test

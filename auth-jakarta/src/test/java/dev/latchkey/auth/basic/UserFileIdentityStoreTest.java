@@ -9,17 +9,24 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.Level;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class UserFileIdentityStoreTest {
 
@@ -109,6 +116,56 @@ class UserFileIdentityStoreTest {
         Files.writeString(usersFile(), "alice = garbage-that-is-longer-than-before\n");
         Files.setLastModifiedTime(usersFile(), FileTime.from(Instant.now().plusSeconds(5)));
         assertEquals(CredentialValidationResult.Status.VALID, store.validate(cred("alice", "one")).getStatus());
+    }
+
+    /** A correct PBKDF2 hash of {@code password} with a count {@link PasswordHasher#hash} refuses to produce. */
+    private static String hashWithIterations(String password, int iterations) throws Exception {
+        byte[] salt = new byte[16];
+        PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, 256);
+        byte[] hash = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+        Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
+        return "pbkdf2-sha256$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
+    }
+
+    @Test
+    void whenHashBelowMinimumIterationsFromTheStartThen503NotValid() throws Exception {
+        Files.writeString(usersFile(), "mallory = " + hashWithIterations("pw", 1000) + ";admin\n");
+        AuthenticationFailure f = assertThrows(AuthenticationFailure.class,
+                () -> store(new CountingHasher()).validate(cred("mallory", "pw")));
+        assertEquals(503, f.error().status());
+    }
+
+    @Test
+    void whenWeakHashAddedAfterGoodLoadThenLastGoodKeptAndLogNamesTheUserNotTheHash() throws Exception {
+        new UserFileAdmin(usersFile()).add("alice", "one".toCharArray(), Set.of());
+        UserFileIdentityStore store = store(new CountingHasher());
+        assertEquals(CredentialValidationResult.Status.VALID, store.validate(cred("alice", "one")).getStatus());
+
+        String weak = hashWithIterations("pw", 1);
+        Files.writeString(usersFile(), "mallory = " + weak + "\n", StandardOpenOption.APPEND);
+        Files.setLastModifiedTime(usersFile(), FileTime.from(Instant.now().plusSeconds(5)));
+        try (LogCapture log = LogCapture.of(UserFileIdentityStore.class)) {
+            assertEquals(CredentialValidationResult.Status.INVALID, store.validate(cred("mallory", "pw")).getStatus());
+            assertEquals(CredentialValidationResult.Status.VALID, store.validate(cred("alice", "one")).getStatus());
+            List<String> warnings = log.messages(Level.WARNING);
+            assertEquals(1, warnings.size(), warnings.toString());
+            assertTrue(warnings.get(0).contains("[mallory]"), warnings.get(0));
+            assertFalse(warnings.get(0).contains(weak.split("\\$")[3]), "the hash is never logged");
+        }
+    }
+
+    @Test
+    void whenHashIterationsDifferFromTheConfiguredCountThenWarnedByUserName() throws Exception {
+        new UserFileAdmin(usersFile(), new PasswordHasher(), PasswordHasher.DEFAULT_ITERATIONS + 1)
+                .add("alice", "one".toCharArray(), Set.of());
+        new UserFileAdmin(usersFile()).add("bob", "two".toCharArray(), Set.of());
+        try (LogCapture log = LogCapture.of(UserFileIdentityStore.class)) {
+            UserFileIdentityStore store = store(new CountingHasher());
+            assertEquals(CredentialValidationResult.Status.VALID, store.validate(cred("alice", "one")).getStatus());
+            List<String> warnings = log.messages(Level.WARNING);
+            assertEquals(1, warnings.size(), warnings.toString());
+            assertTrue(warnings.get(0).contains("users [alice] have"), warnings.get(0));
+        }
     }
 
     @Test

@@ -77,6 +77,24 @@ class CertificateCallerMapperTest {
     }
 
     @Test
+    void whenCnLooksLikeASpiffeIdThen401InsteadOfThatIdentity() {
+        CertificateCallerMapper m = new CertificateCallerMapper(List.of(PrincipalSource.SPIFFE, PrincipalSource.CN),
+                Set.of("prod.example"));
+        assertRejected(m, TestPki.cnOnly("spiffe://prod.example/ns/payments/sa/api"), "cert_name_ambiguous");
+        assertRejected(m, TestPki.cnOnly("SPIFFE://evil.example/x"), "cert_name_ambiguous");
+        CertificateCallerMapper cnOnly = new CertificateCallerMapper(List.of(PrincipalSource.CN), Set.of());
+        assertRejected(cnOnly, TestPki.cnOnly("spiffe://prod.example/ns/payments/sa/api"), "cert_name_ambiguous");
+    }
+
+    @Test
+    void whenCnLooksLikeADnThen401InsteadOfThatIdentity() {
+        CertificateCallerMapper m = new CertificateCallerMapper(List.of(PrincipalSource.CN, PrincipalSource.DN),
+                Set.of());
+        assertRejected(m, TestPki.cnOnly("CN=legacy-batch,O=Example"), "cert_name_ambiguous");
+        assertEquals("legacy-batch", m.map(TestPki.cnOnly("legacy-batch")).name());
+    }
+
+    @Test
     void whenDnSourceThenRfc4514SubjectDn() {
         CertificateCallerMapper m = new CertificateCallerMapper(List.of(PrincipalSource.DN), Set.of());
         assertEquals("CN=batch,O=Latchkey Dev", m.map(TestPki.cnOnly("batch")).name());

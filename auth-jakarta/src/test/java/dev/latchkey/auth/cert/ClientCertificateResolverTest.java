@@ -1,18 +1,23 @@
 package dev.latchkey.auth.cert;
 
 import dev.latchkey.auth.cert.ClientCertificateSettings.ForwardedFormat;
+import dev.latchkey.auth.basic.LogCapture;
 import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.fixtures.FakeRequest;
 import dev.latchkey.auth.fixtures.TestPki;
 import org.junit.jupiter.api.Test;
 
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ClientCertificateResolverTest {
 
@@ -71,6 +76,36 @@ class ClientCertificateResolverTest {
         assertEquals(Optional.empty(), xfcc.credentialSource(forged.build()));
         forged.attribute(ClientCertificateResolver.SERVLET_ATTRIBUTE, new X509Certificate[]{BOB});
         assertEquals(BOB, xfcc.resolve(forged.build()).orElseThrow(), "the TLS certificate still counts");
+    }
+
+    @Test
+    void whenTrustedProxySendsNoForwardedHeaderThenNoCertificateNotTheProxysOwn() {
+        for (String value : new String[]{null, "", "   "}) {
+            FakeRequest fake = FakeRequest.create().remoteAddr("10.1.2.3")
+                    .attribute(ClientCertificateResolver.SERVLET_ATTRIBUTE, new X509Certificate[]{PROXY});
+            if (value != null) {
+                fake.header("X-Forwarded-Client-Cert", value);
+            }
+            assertEquals(Optional.empty(), xfcc.resolve(fake.build()), "header: " + value);
+            assertEquals(Optional.empty(), xfcc.credentialSource(fake.build()), "header: " + value);
+            assertNull(fake.attribute(ClientCertificateResolver.REQUEST_ATTRIBUTE));
+        }
+    }
+
+    @Test
+    void whenForwardedHeaderFromUntrustedAddressRepeatedlyThenWarnedOncePerAddress() {
+        try (LogCapture log = LogCapture.of(ClientCertificateResolver.class)) {
+            for (int i = 0; i < 50; i++) {
+                xfcc.resolve(FakeRequest.create().remoteAddr("192.0.2.66")
+                        .header("X-Forwarded-Client-Cert", xfccElement(ALICE, true)).build());
+            }
+            xfcc.resolve(FakeRequest.create().remoteAddr("192.0.2.67")
+                    .header("X-Forwarded-Client-Cert", xfccElement(ALICE, true)).build());
+            List<String> warnings = log.messages(Level.WARNING);
+            assertEquals(2, warnings.size(), warnings.toString());
+            assertTrue(warnings.get(0).contains("192.0.2.66") && warnings.get(1).contains("192.0.2.67"));
+            assertFalse(warnings.toString().contains("Cert="), "the header's value is never logged");
+        }
     }
 
     @Test

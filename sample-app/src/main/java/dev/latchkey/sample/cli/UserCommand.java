@@ -1,5 +1,6 @@
 package dev.latchkey.sample.cli;
 
+import dev.latchkey.auth.basic.UserFile;
 import dev.latchkey.auth.basic.UserFileAdmin;
 import dev.latchkey.auth.basic.UserRecord;
 
@@ -35,7 +36,7 @@ public final class UserCommand {
             case "add" -> {
                 Arguments a = Arguments.parse(rest, Set.of("--groups"), Set.of()).expectPositional(1, "user name");
                 String name = username(a.positional(0));
-                Set<String> groups = a.set("--groups");
+                Set<String> groups = groups(a.set("--groups"));
                 yield () -> new UserCommand(admin.get(), io).add(name, groups);
             }
             case "list" -> {
@@ -44,7 +45,8 @@ public final class UserCommand {
             }
             case "remove" -> {
                 Arguments a = Arguments.parse(rest, Set.of(), Set.of()).expectPositional(1, "user name");
-                yield () -> new UserCommand(admin.get(), io).remove(a.positional(0));
+                String name = username(a.positional(0));
+                yield () -> new UserCommand(admin.get(), io).remove(name);
             }
             default -> throw new UsageException("unknown user sub-command '" + args.get(0) + "'");
         };
@@ -77,11 +79,22 @@ public final class UserCommand {
         io.out().println("Removed user " + name + ".");
     }
 
-    /** RFC 7617 §2: the user-id must not contain a colon. */
+    /** The users file's own rules ({@link UserFile#checkUsername}), checked before any password prompt. */
     private static String username(String name) {
-        if (name.isBlank() || name.indexOf(':') >= 0 || name.chars().anyMatch(Character::isISOControl)) {
-            throw new UsageException("a user name must be non-blank, without ':' or control characters");
+        try {
+            UserFile.checkUsername(name);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("bad user name: " + e.getMessage());
         }
         return name;
+    }
+
+    private static Set<String> groups(Set<String> groups) {
+        try {
+            groups.forEach(UserFile::checkGroup);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("bad --groups: " + e.getMessage());
+        }
+        return groups;
     }
 }

@@ -1,0 +1,43 @@
+package dev.latchkey.auth.cert;
+
+import dev.latchkey.auth.error.AuthenticationFailure;
+import dev.latchkey.auth.fixtures.TestPki;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class CrlRevocationCheckerTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void whenCrlReplacedWithinTheSameTimestampThenReloadedBySize() throws Exception {
+        X509Certificate alice = TestPki.spiffe("spiffe://prod.example/alice");
+        X509Certificate bob = TestPki.spiffe("spiffe://prod.example/bob");
+        Path crl = dir.resolve("ca.crl");
+        DevCertificateFiles.writeCrl(crl, DevCertificates.crl(TestPki.CA, Duration.ofDays(7), bob));
+        FileTime stamp = Files.getLastModifiedTime(crl);
+        long size = Files.size(crl);
+        CrlRevocationChecker checker = new CrlRevocationChecker(crl, Clock.systemUTC());
+        assertDoesNotThrow(() -> checker.check(alice));
+
+        DevCertificateFiles.writeCrl(crl, DevCertificates.crl(TestPki.CA, Duration.ofDays(7), bob, alice));
+        Files.setLastModifiedTime(crl, stamp); // a replacement within one tick of the file system's clock
+        assertNotEquals(size, Files.size(crl));
+        AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> checker.check(alice));
+        assertEquals(401, f.error().status());
+        assertEquals("cert_revoked", f.error().reason());
+    }
+}
