@@ -55,6 +55,27 @@ public class BearerTokenResolver {
         if (fromCookie) {
             return fromCookie(request);
         }
+        return headerToken(request).map(token -> {
+            if (token.isEmpty()) {
+                throw badRequest("Bearer credential without a token", "bearer_token_missing");
+            }
+            return checkSyntax(token);
+        });
+    }
+
+    /** Where the request carries a JWT bearer credential; cheap and never throws. */
+    public Optional<String> source(HttpServletRequest request) {
+        if (fromCookie) {
+            return cookieValues(request).isEmpty() ? Optional.empty() : Optional.of("cookie:" + cookie);
+        }
+        return headerToken(request).map(token -> "header:" + header);
+    }
+
+    /**
+     * The token in the configured header, unchecked: empty when the header is absent, carries another
+     * {@code Authorization} scheme or an API key; {@code ""} when {@code Bearer} (or a custom header) has no token.
+     */
+    private Optional<String> headerToken(HttpServletRequest request) {
         String value = request.getHeader(header);
         if (value == null) {
             return Optional.empty();
@@ -64,58 +85,17 @@ public class BearerTokenResolver {
         if (startsWithScheme(value)) {
             token = value.substring(SCHEME.length()).trim();
         } else if (value.equalsIgnoreCase(SCHEME)) {
-            throw badRequest("Bearer credential without a token", "bearer_token_missing");
+            token = "";
         } else if (header.equalsIgnoreCase(AUTHORIZATION)) {
             return Optional.empty();
         } else {
             token = value;
         }
-        if (token.isEmpty()) {
-            throw badRequest("Bearer credential without a token", "bearer_token_missing");
-        }
-        if (isApiKey(token)) {
-            return Optional.empty();
-        }
-        return Optional.of(checkSyntax(token));
-    }
-
-    /** Where the request carries a JWT bearer credential; cheap and never throws. */
-    public Optional<String> source(HttpServletRequest request) {
-        if (fromCookie) {
-            Cookie[] cookies = request.getCookies();
-            if (cookies != null) {
-                for (Cookie c : cookies) {
-                    if (cookie.equals(c.getName())) {
-                        return Optional.of("cookie:" + cookie);
-                    }
-                }
-            }
-            return Optional.empty();
-        }
-        String value = request.getHeader(header);
-        if (value == null) {
-            return Optional.empty();
-        }
-        String v = value.trim();
-        boolean bearer = startsWithScheme(v) || v.equalsIgnoreCase(SCHEME);
-        if (!bearer && header.equalsIgnoreCase(AUTHORIZATION)) {
-            return Optional.empty();
-        }
-        String token = startsWithScheme(v) ? v.substring(SCHEME.length()).trim() : bearer ? "" : v;
-        return !token.isEmpty() && isApiKey(token) ? Optional.empty() : Optional.of("header:" + header);
+        return isApiKey(token) ? Optional.empty() : Optional.of(token);
     }
 
     private Optional<String> fromCookie(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
-            return Optional.empty();
-        }
-        List<String> values = new ArrayList<>();
-        for (Cookie c : cookies) {
-            if (cookie.equals(c.getName())) {
-                values.add(c.getValue() == null ? "" : c.getValue().trim());
-            }
-        }
+        List<String> values = cookieValues(request);
         if (values.isEmpty()) {
             return Optional.empty();
         }
@@ -128,13 +108,27 @@ public class BearerTokenResolver {
         return Optional.of(checkSyntax(values.get(0)));
     }
 
+    private List<String> cookieValues(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return List.of();
+        }
+        List<String> values = new ArrayList<>();
+        for (Cookie c : cookies) {
+            if (cookie.equals(c.getName())) {
+                values.add(c.getValue() == null ? "" : c.getValue().trim());
+            }
+        }
+        return values;
+    }
+
     private static boolean startsWithScheme(String value) {
         return value.length() > SCHEME.length() && value.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
                 && value.charAt(SCHEME.length()) == ' ';
     }
 
     private boolean isApiKey(String token) {
-        return apiKeyPrefixes.stream().anyMatch(token::startsWith);
+        return !token.isEmpty() && apiKeyPrefixes.stream().anyMatch(token::startsWith);
     }
 
     private static String checkSyntax(String token) {

@@ -1,6 +1,7 @@
 package dev.latchkey.auth.jwt;
 
 import dev.latchkey.auth.caller.LatchkeyCaller;
+import dev.latchkey.auth.cert.ClientCertificateResolver;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.jwt.mapping.JwtCallerMapper;
 import dev.latchkey.auth.jwt.validation.JwtRejection;
@@ -17,7 +18,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.security.cert.X509Certificate;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -30,32 +30,36 @@ import java.util.function.Supplier;
 @Named("jwt")
 public class JwtAuthenticator implements CredentialAuthenticator {
 
-    /** Servlet 6.0 §3.10: the client certificate chain of a TLS request, leaf first. */
-    static final String CERTIFICATE_ATTRIBUTE = "jakarta.servlet.request.X509Certificate";
-
     @Inject
     JwtComponents components;
 
     @Inject
     IdentityStoreHandler identityStoreHandler;
 
+    @Inject
+    ClientCertificateResolver clientCertificates;
+
     private Supplier<BearerTokenResolver> resolver;
     private IdentityStoreHandler handler;
+    private ClientCertificateResolver certificates;
 
     /** For CDI. */
     public JwtAuthenticator() {
     }
 
     /** Without CDI. */
-    public JwtAuthenticator(BearerTokenResolver resolver, IdentityStoreHandler handler) {
+    public JwtAuthenticator(BearerTokenResolver resolver, IdentityStoreHandler handler,
+                            ClientCertificateResolver certificates) {
         this.resolver = () -> resolver;
         this.handler = handler;
+        this.certificates = certificates;
     }
 
     @PostConstruct
     void init() {
         resolver = () -> components.resolver();
         handler = identityStoreHandler;
+        certificates = clientCertificates;
     }
 
     /** Reads and checks the JWT configuration when {@code jwt} is enabled, so bad settings fail deployment. */
@@ -87,7 +91,9 @@ public class JwtAuthenticator implements CredentialAuthenticator {
         if (token.isEmpty()) {
             return AuthOutcome.NO_CREDENTIAL;
         }
-        CredentialValidationResult result = handler.validate(new JwtCredential(token.get(), leafCertificate(request)));
+        // RFC 8705 §3: the certificate of the TLS connection, or the one a trusted TLS-terminating proxy forwarded.
+        X509Certificate certificate = certificates.resolve(request).orElse(null);
+        CredentialValidationResult result = handler.validate(new JwtCredential(token.get(), certificate));
         return switch (result.getStatus()) {
             case VALID -> AuthOutcome.authenticated(LatchkeyCaller.from(result, JwtCallerMapper.MECHANISM, null, Map.of()));
             case INVALID -> AuthOutcome.rejected(AuthError.invalidToken(JwtRejection.SCHEME, "invalid token",
@@ -95,11 +101,5 @@ public class JwtAuthenticator implements CredentialAuthenticator {
             case NOT_VALIDATED -> AuthOutcome.rejected(AuthError.unavailable(
                     "no identity store validates bearer tokens", "no_identity_store").withScheme(JwtRejection.SCHEME));
         };
-    }
-
-
-    private static X509Certificate leafCertificate(HttpServletRequest request) {
-        Object chain = request.getAttribute(CERTIFICATE_ATTRIBUTE);
-        return chain instanceof X509Certificate[] certs && certs.length > 0 ? certs[0] : null;
     }
 }

@@ -48,16 +48,13 @@ public class JwtIdentityStore implements IdentityStore {
         return new CredentialValidationResult(caller, caller.groups());
     }
 
+    /**
+     * {@code PROVIDE_GROUPS} so that the handler takes the groups of this store's result (Jakarta Security 3.0
+     * §3.2.4); {@code getCallerGroups} is not overridden, since the handler only calls it on group-only stores.
+     */
     @Override
     public Set<ValidationType> validationTypes() {
         return EnumSet.of(ValidationType.VALIDATE, ValidationType.PROVIDE_GROUPS);
-    }
-
-    /** Groups come with the validation result; for another store's caller there are none to add. */
-    @Override
-    public Set<String> getCallerGroups(CredentialValidationResult validationResult) {
-        return validationResult.getCallerPrincipal() instanceof LatchkeyCaller c
-                && JwtCallerMapper.MECHANISM.equals(c.mechanism()) ? c.groups() : Set.of();
     }
 
     private JwtVerifier verifier() {

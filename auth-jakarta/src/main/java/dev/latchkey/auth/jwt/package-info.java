@@ -6,7 +6,9 @@
  * {@link dev.latchkey.auth.jwt.JwtIdentityStore} &rarr; {@link dev.latchkey.auth.jwt.validation.JwtVerifier}
  * (RFC 7519 §7.2, RFC 8725) &rarr; {@link dev.latchkey.auth.jwt.mapping.JwtCallerMapper}. The CDI entry point is
  * {@link dev.latchkey.auth.jwt.JwtAuthenticator}; {@link dev.latchkey.auth.jwt.JwtComponents} builds the plain
- * objects from configuration once.
+ * objects from configuration once. Certificate-bound tokens (RFC 8705 §3) are checked against the certificate
+ * {@link dev.latchkey.auth.cert.ClientCertificateResolver} resolves: the TLS client certificate, or the one forwarded
+ * by a proxy in {@code latchkey.client-cert.trusted-proxies}.
  *
  * <h2>Configuration (MicroProfile Config)</h2>
  * <table>
@@ -18,8 +20,8 @@
  *   <tr><td>{@code mp.jwt.verify.publickey.algorithm}</td><td>{@code RS256,ES256}; allowed RS/PS/ES 256-512 and
  *   EdDSA</td></tr>
  *   <tr><td>{@code mp.jwt.verify.audiences}</td><td>none (then {@code aud} is not checked)</td></tr>
- *   <tr><td>{@code mp.jwt.verify.token.age}</td><td>none (seconds since {@code iat}, no leeway)</td></tr>
- *   <tr><td>{@code mp.jwt.verify.clock.skew}</td><td>60 (seconds, at most 600)</td></tr>
+ *   <tr><td>{@code mp.jwt.verify.token.age}</td><td>none (seconds or ISO-8601 since {@code iat}, no leeway)</td></tr>
+ *   <tr><td>{@code mp.jwt.verify.clock.skew}</td><td>60 (seconds or ISO-8601, at most 600 s)</td></tr>
  *   <tr><td>{@code mp.jwt.token.header} / {@code mp.jwt.token.cookie}</td><td>{@code Authorization} /
  *   {@code Bearer}</td></tr>
  *   <tr><td>{@code latchkey.jwt.required-claims}</td><td>none</td></tr>
@@ -32,7 +34,7 @@
  *   <tr><td>{@code latchkey.jwt.jwks.cache-ttl}, {@code .refresh-timeout}, {@code .refresh-ahead},
  *   {@code .min-refetch-interval}, {@code .retry}, {@code .outage-tolerance}, {@code .connect-timeout},
  *   {@code .read-timeout}, {@code .size-limit}</td><td>PT5M, PT15S, PT30S, PT30S, true, PT1H, PT2S, PT2S,
- *   51200</td></tr>
+ *   51200; min-refetch-interval shorter than cache-ttl, timeouts at most {@code Integer.MAX_VALUE} ms</td></tr>
  *   <tr><td>{@code latchkey.jwt.issuers.<name>.issuer}, {@code .publickey}, {@code .publickey.location},
  *   {@code .audiences}, {@code .algorithm}</td><td>further issuers (algorithm defaults to the global list)</td></tr>
  *   <tr><td>{@code latchkey.api-key.prefixes}</td><td>{@code sk_live_,sk_test_}: Bearer values left to the API-key

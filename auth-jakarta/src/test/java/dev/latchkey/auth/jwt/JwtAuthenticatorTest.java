@@ -2,11 +2,15 @@ package dev.latchkey.auth.jwt;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.latchkey.auth.caller.LatchkeyCaller;
+import dev.latchkey.auth.cert.ClientCertificateResolver;
+import dev.latchkey.auth.cert.ClientCertificateSettings;
+import dev.latchkey.auth.cert.ClientCertificateSettings.ForwardedFormat;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.jwt.config.JwtSettings;
 import dev.latchkey.auth.jwt.fixtures.Certificates;
 import dev.latchkey.auth.fixtures.FakeRequest;
+import dev.latchkey.auth.fixtures.TestPki;
 import dev.latchkey.auth.jwt.fixtures.Keys;
 import dev.latchkey.auth.jwt.fixtures.MutableClock;
 import dev.latchkey.auth.jwt.fixtures.TestConfig;
@@ -42,7 +46,13 @@ class JwtAuthenticatorTest {
     private final JwtVerifier verifier = new JwtVerifier(settings, new InMemoryJtiDenylist(),
             new MutableClock(Tokens.NOW));
     private final JwtIdentityStore store = new JwtIdentityStore(verifier, new JwtCallerMapper(settings));
-    private final JwtAuthenticator authenticator = new JwtAuthenticator(new BearerTokenResolver(settings), store::validate);
+    private final ClientCertificateResolver certificates = new ClientCertificateResolver(ClientCertificateSettings
+            .spiffe().withTrustedProxies(ForwardedFormat.PEM, null, "10.0.0.0/8"));
+    private final JwtAuthenticator authenticator = authenticator(store::validate);
+
+    private JwtAuthenticator authenticator(IdentityStoreHandler handler) {
+        return new JwtAuthenticator(new BearerTokenResolver(settings), handler, certificates);
+    }
 
     private static String thumbprint(X509Certificate cert) throws Exception {
         return Base64.getUrlEncoder().withoutPadding()
@@ -92,11 +102,9 @@ class JwtAuthenticatorTest {
     void whenStoreReturnsInvalidOrNotValidatedThen401Or503() {
         HttpServletRequest request = FakeRequest.create().bearer(Tokens.signedBy(rsa).sign()).build();
         IdentityStoreHandler invalid = c -> CredentialValidationResult.INVALID_RESULT;
-        assertEquals(401, rejection(new JwtAuthenticator(new BearerTokenResolver(settings), invalid)
-                .authenticate(request)).status());
+        assertEquals(401, rejection(authenticator(invalid).authenticate(request)).status());
         IdentityStoreHandler none = c -> CredentialValidationResult.NOT_VALIDATED_RESULT;
-        assertEquals(503, rejection(new JwtAuthenticator(new BearerTokenResolver(settings), none)
-                .authenticate(request)).status());
+        assertEquals(503, rejection(authenticator(none).authenticate(request)).status());
     }
 
     @Test
@@ -104,7 +112,7 @@ class JwtAuthenticatorTest {
         IdentityStoreHandler app = c -> new CredentialValidationResult("bob", Set.of("g"));
         HttpServletRequest request = FakeRequest.create().bearer(Tokens.signedBy(rsa).sign()).build();
         LatchkeyCaller caller = assertInstanceOf(AuthOutcome.Authenticated.class,
-                new JwtAuthenticator(new BearerTokenResolver(settings), app).authenticate(request)).caller();
+                authenticator(app).authenticate(request)).caller();
         assertEquals("bob", caller.getName());
         assertEquals(Set.of("g"), caller.groups());
     }
@@ -151,6 +159,28 @@ class JwtAuthenticatorTest {
         // The cached verification must not skip the binding check either.
         assertThrows(AuthenticationFailure.class,
                 () -> authenticator.authenticate(FakeRequest.create().bearer(token).build()));
+    }
+
+    @Test
+    void whenCertificateBoundTokenAndCertificateForwardedByTrustedProxyThenAuthenticated() {
+        X509Certificate cert = Certificates.selfSigned("client");
+        String token = Tokens.signedBy(rsa).claims(b -> b.claim("cnf", Map.of("x5t#S256", thumbprintUnchecked(cert))))
+                .sign();
+        FakeRequest fake = FakeRequest.create().bearer(token).remoteAddr("10.1.2.3")
+                .header("X-SSL-Client-Cert", TestPki.escapedPem(cert));
+        assertInstanceOf(AuthOutcome.Authenticated.class, authenticator.authenticate(fake.build()));
+        assertEquals(cert, fake.attribute(ClientCertificateResolver.REQUEST_ATTRIBUTE));
+    }
+
+    @Test
+    void whenCertificateForwardedByUntrustedAddressThenIgnored() {
+        X509Certificate cert = Certificates.selfSigned("client");
+        String token = Tokens.signedBy(rsa).claims(b -> b.claim("cnf", Map.of("x5t#S256", thumbprintUnchecked(cert))))
+                .sign();
+        HttpServletRequest request = FakeRequest.create().bearer(token).remoteAddr("192.0.2.7")
+                .header("X-SSL-Client-Cert", TestPki.escapedPem(cert)).build();
+        AuthError e = assertThrows(AuthenticationFailure.class, () -> authenticator.authenticate(request)).error();
+        assertEquals("cnf_certificate_missing", e.reason());
     }
 
     @Test

@@ -15,7 +15,8 @@ import java.time.Duration;
  * @param cacheTtl           how long a fetched key set is used before it is refreshed (default 5 min)
  * @param refreshTimeout     how long a caller waits for another thread's in-flight refresh (default 15 s)
  * @param refreshAhead       how long before expiry the set is refreshed in the background (default 30 s)
- * @param minRefetchInterval least time between two fetches, caps refetches caused by unknown {@code kid}s (30 s)
+ * @param minRefetchInterval least time between two fetches, caps refetches caused by unknown {@code kid}s (30 s);
+ *                           shorter than {@code cacheTtl}
  * @param retry              retry a failed fetch once (default true)
  * @param outageTolerance    how long the last good key set keeps serving while the endpoint is down (default 1 h)
  * @param connectTimeout     HTTP connect timeout (default 2 s)
@@ -29,11 +30,14 @@ public record JwksSettings(Duration cacheTtl, Duration refreshTimeout, Duration 
     public static final String PREFIX = "latchkey.jwt.jwks.";
 
     public JwksSettings {
-        positive("cache-ttl", cacheTtl);
-        positive("refresh-timeout", refreshTimeout);
-        positive("min-refetch-interval", minRefetchInterval);
-        positive("connect-timeout", connectTimeout);
-        positive("read-timeout", readTimeout);
+        positive("cache-ttl", cacheTtl, Long.MAX_VALUE);
+        positive("refresh-timeout", refreshTimeout, Long.MAX_VALUE);
+        positive("min-refetch-interval", minRefetchInterval, Long.MAX_VALUE);
+        positive("connect-timeout", connectTimeout, Integer.MAX_VALUE);
+        positive("read-timeout", readTimeout, Integer.MAX_VALUE);
+        if (minRefetchInterval.compareTo(cacheTtl) >= 0) {
+            throw new ConfigurationException(PREFIX + "min-refetch-interval", "must be shorter than cache-ttl");
+        }
         if (refreshAhead == null || refreshAhead.isNegative() || refreshAhead.plus(refreshTimeout).compareTo(cacheTtl) >= 0) {
             throw new ConfigurationException(PREFIX + "refresh-ahead", "must be >= 0 and refresh-ahead + refresh-timeout"
                     + " must be shorter than cache-ttl");
@@ -46,9 +50,18 @@ public record JwksSettings(Duration cacheTtl, Duration refreshTimeout, Duration 
         }
     }
 
-    private static void positive(String name, Duration d) {
-        if (d == null || d.isZero() || d.isNegative()) {
-            throw new ConfigurationException(PREFIX + name, "must be a positive duration");
+    /** Nimbus takes milliseconds (timeouts as an {@code int}); 0 ms would mean "no timeout" or "no cache". */
+    private static void positive(String name, Duration d, long maxMillis) {
+        long millis;
+        try {
+            millis = d == null ? 0 : d.toMillis();
+        } catch (ArithmeticException e) {
+            millis = Long.MAX_VALUE;
+        }
+        if (millis < 1 || millis > maxMillis) {
+            throw new ConfigurationException(PREFIX + name, maxMillis == Long.MAX_VALUE
+                    ? "must be a duration of at least 1 ms"
+                    : "must be a duration between 1 ms and " + maxMillis + " ms");
         }
     }
 

@@ -136,11 +136,9 @@ public record JwtSettings(List<IssuerSettings> issuers, Duration clockSkew, Opti
                             ? JwtAlgorithms.parse(p + "algorithm", config.list(p + "algorithm", List.of()))
                             : defaultAlgs));
         }
-        long age = config.longValue(MP + "token.age", 0);
-        String ageProperty = config.string(MP + "token.age").orElse(null);
         return new JwtSettings(issuers,
-                Duration.ofSeconds(config.longValue(MP + "clock.skew", 60)),
-                ageProperty == null ? Optional.empty() : Optional.of(Duration.ofSeconds(age)),
+                config.duration(MP + "clock.skew", Duration.ofSeconds(60)),
+                Optional.ofNullable(config.duration(MP + "token.age", null)),
                 config.string("mp.jwt.token.header", "Authorization"),
                 config.string("mp.jwt.token.cookie", "Bearer"),
                 Set.copyOf(config.list(LK + "required-claims", List.of())),

@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  *   <li>An {@code http(s)} location is a JWKS endpoint (RFC 7517 §5) fetched on first use, not at start-up, so an
  *   application may serve its own JWKS. Nimbus's {@link JWKSourceBuilder} adds caching, refresh-ahead, a rate limit
  *   on refetches for unknown {@code kid}s, one retry and outage tolerance; unusable keys in a fetched set are dropped
- *   with a log line.</li>
+ *   with a log line; {@link OutageAwareJWKSource} tells an unknown {@code kid} from an unreachable endpoint.</li>
  * </ul>
  *
  * Keys are only ever taken from configuration: headers such as {@code jku}, {@code x5u}, {@code jwk} and {@code x5c}
@@ -77,7 +77,8 @@ public final class IssuerKeySources {
                     property);
         }
         DefaultResourceRetriever retriever = new DefaultResourceRetriever(
-                (int) jwks.connectTimeout().toMillis(), (int) jwks.readTimeout().toMillis(), jwks.sizeLimitBytes());
+                Math.toIntExact(jwks.connectTimeout().toMillis()), Math.toIntExact(jwks.readTimeout().toMillis()),
+                jwks.sizeLimitBytes());
         var source = new FilteringJWKSetSource(new URLBasedJWKSetSource<>(url, retriever), policy, issuer.name());
         JWKSourceBuilder<SecurityContext> builder = JWKSourceBuilder.create(source)
                 .cache(jwks.cacheTtl().toMillis(), jwks.refreshTimeout().toMillis())
@@ -86,7 +87,7 @@ public final class IssuerKeySources {
                 .retrying(jwks.retry());
         builder = jwks.outageTolerance().isZero() ? builder.outageTolerant(false)
                 : builder.outageTolerant(jwks.outageTolerance().toMillis());
-        return builder.build();
+        return new OutageAwareJWKSource(issuer.name(), builder);
     }
 
     private static boolean isLoopback(String host) {

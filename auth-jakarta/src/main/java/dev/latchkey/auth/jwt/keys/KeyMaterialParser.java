@@ -5,7 +5,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jose.util.Base64;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +19,6 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.text.ParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,14 +50,8 @@ public final class KeyMaterialParser {
         if (t.startsWith("{")) {
             return parseJson(t);
         }
-        byte[] decoded;
-        try {
-            decoded = t.indexOf('+') >= 0 || t.indexOf('/') >= 0 || t.endsWith("=")
-                    ? Base64.getMimeDecoder().decode(t)
-                    : new Base64URL(t).decode();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("key material is neither PEM, JSON nor Base64URL");
-        }
+        // Nimbus's codec reads both alphabets (RFC 4648 §4 and §5), with or without padding and line breaks.
+        byte[] decoded = new Base64(t).decode();
         if (decoded.length > 0 && decoded[0] == '{') {
             return parseJson(new String(decoded, StandardCharsets.UTF_8));
         }
@@ -81,7 +74,7 @@ public final class KeyMaterialParser {
         List<JWK> keys = new ArrayList<>();
         while (m.find()) {
             String type = m.group(1);
-            byte[] der = Base64.getMimeDecoder().decode(m.group(2));
+            byte[] der = new Base64(m.group(2)).decode();
             switch (type) {
                 case "PUBLIC KEY" -> keys.add(fromPublicKey(decodeSpki(der)));
                 case "RSA PUBLIC KEY" -> throw new IllegalArgumentException(

@@ -1,13 +1,15 @@
 package dev.latchkey.auth.jwt.mapping;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.jwt.config.JwtSettings;
 import dev.latchkey.auth.jwt.mp.LatchkeyJsonWebToken;
 import dev.latchkey.auth.jwt.validation.JwtRejection;
+import dev.latchkey.auth.jwt.validation.JwtVerifier;
 import dev.latchkey.auth.jwt.validation.VerifiedJwt;
 
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,8 +24,11 @@ import java.util.Set;
  *   a space-separated string;</li>
  *   <li>attributes: the claims as an immutable map, plus {@value #JWT_ATTRIBUTE} holding the MicroProfile
  *   {@code JsonWebToken} (it takes the place of a claim of that name, which stays readable through it);</li>
- *   <li>credential id: the {@code jti}; mechanism {@value #MECHANISM}.</li>
+ *   <li>credential id: the {@code jti} when fit for a log ({@link JwtVerifier#safeId}); mechanism
+ *   {@value #MECHANISM}.</li>
  * </ul>
+ * The claims are mapped once per verified token and kept with it while it is cached; only the raw token is attached
+ * per request.
  */
 public class JwtCallerMapper {
 
@@ -33,6 +38,17 @@ public class JwtCallerMapper {
     private final List<String> nameClaims;
     private final String groupsClaim;
 
+    /** The mapped claims, without the raw token. */
+    private record Mapped(String name, Set<String> groups, Set<String> scopes, Map<String, Object> claims,
+                          String credentialId) {
+
+        LatchkeyCaller caller(String rawToken) {
+            Map<String, Object> attributes = new HashMap<>(claims);
+            attributes.put(JWT_ATTRIBUTE, new LatchkeyJsonWebToken(name, rawToken, claims, groups));
+            return new LatchkeyCaller(name, MECHANISM, groups, scopes, attributes, credentialId);
+        }
+    }
+
     public JwtCallerMapper(JwtSettings settings) {
         this.nameClaims = settings.nameClaims();
         this.groupsClaim = settings.groupsClaim();
@@ -40,19 +56,21 @@ public class JwtCallerMapper {
 
     /** @throws AuthenticationFailure 401 when no name claim is present */
     public LatchkeyCaller map(VerifiedJwt jwt) {
-        Map<String, Object> claims = ClaimValues.immutableCopy(jwt.claims().toJSONObject());
+        return jwt.derived(this, Mapped.class, this::mapClaims).caller(jwt.rawToken());
+    }
+
+    private Mapped mapClaims(JWTClaimsSet verified) {
+        Map<String, Object> claims = ClaimValues.immutableCopy(verified.toJSONObject());
+        String credentialId = JwtVerifier.safeId(verified.getJWTID());
         String name = nameClaims.stream()
                 .map(claims::get)
                 .filter(v -> v instanceof String s && !s.isBlank())
                 .map(String.class::cast)
                 .findFirst()
-                .orElseThrow(() -> new AuthenticationFailure(
-                        JwtRejection.NO_CALLER_NAME.error(jwt.jti().orElse(null))));
-        Set<String> groups = ClaimValues.at(claims, groupsClaim).map(ClaimValues::strings).orElse(Set.of());
+                .orElseThrow(() -> new AuthenticationFailure(JwtRejection.NO_CALLER_NAME.error(credentialId)));
+        Set<String> groups = Set.copyOf(ClaimValues.at(claims, groupsClaim).map(ClaimValues::strings).orElse(Set.of()));
         Object scopeClaim = claims.containsKey("scope") ? claims.get("scope") : claims.get("scp");
-        Set<String> scopes = scopeClaim == null ? Set.of() : ClaimValues.spaceSeparated(scopeClaim);
-        Map<String, Object> attributes = new LinkedHashMap<>(claims);
-        attributes.put(JWT_ATTRIBUTE, new LatchkeyJsonWebToken(name, jwt.rawToken(), claims, groups));
-        return new LatchkeyCaller(name, MECHANISM, groups, scopes, attributes, jwt.jti().orElse(null));
+        Set<String> scopes = scopeClaim == null ? Set.of() : Set.copyOf(ClaimValues.spaceSeparated(scopeClaim));
+        return new Mapped(name, groups, scopes, claims, credentialId);
     }
 }

@@ -1,10 +1,10 @@
 package dev.latchkey.auth.jwt.mp;
 
 import dev.latchkey.auth.jwt.mapping.ClaimValues;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -114,14 +114,20 @@ public final class LatchkeyJsonWebToken implements JsonWebToken {
         return null;
     }
 
+    /** One JSON-P provider, looked up on first use (each {@code Json.create*} call would look it up again). */
+    private static final class Json {
+        static final JsonProvider PROVIDER = JsonProvider.provider();
+    }
+
     static JsonValue toJson(Object value) {
+        JsonProvider json = Json.PROVIDER;
         if (value instanceof Map<?, ?> map) {
-            JsonObjectBuilder b = Json.createObjectBuilder();
+            JsonObjectBuilder b = json.createObjectBuilder();
             map.forEach((k, v) -> b.add(k.toString(), toJson(v)));
             return b.build();
         }
         if (value instanceof Collection<?> list) {
-            JsonArrayBuilder b = Json.createArrayBuilder();
+            JsonArrayBuilder b = json.createArrayBuilder();
             list.forEach(v -> b.add(toJson(v)));
             return b.build();
         }
@@ -129,18 +135,18 @@ public final class LatchkeyJsonWebToken implements JsonWebToken {
             return bool ? JsonValue.TRUE : JsonValue.FALSE;
         }
         if (value instanceof Long || value instanceof Integer) {
-            return Json.createValue(((Number) value).longValue());
+            return json.createValue(((Number) value).longValue());
         }
         if (value instanceof BigInteger big) {
-            return Json.createValue(big);
+            return json.createValue(big);
         }
         if (value instanceof BigDecimal dec) {
-            return Json.createValue(dec);
+            return json.createValue(dec);
         }
         if (value instanceof Number n) {
-            return Json.createValue(n.doubleValue());
+            return json.createValue(n.doubleValue());
         }
-        return Json.createValue(String.valueOf(value));
+        return json.createValue(String.valueOf(value));
     }
 
     /** Never prints the raw token or claim values. */

@@ -1,13 +1,11 @@
 package dev.latchkey.auth.jwt.validation;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import dev.latchkey.auth.cert.CertificateThumbprints;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.util.Base64;
 import java.util.Map;
 
 /**
@@ -37,20 +35,11 @@ final class CertificateBinding {
         }
         String actual;
         try {
-            actual = thumbprint(clientCertificate);
-        } catch (CertificateEncodingException e) {
-            return JwtRejection.CERTIFICATE_MISMATCH;
+            actual = CertificateThumbprints.x5tS256(clientCertificate);
+        } catch (IllegalStateException e) {
+            return JwtRejection.CERTIFICATE_MISMATCH; // a certificate that cannot be encoded matches nothing
         }
         return MessageDigest.isEqual(actual.getBytes(StandardCharsets.US_ASCII),
                 expected.getBytes(StandardCharsets.US_ASCII)) ? null : JwtRejection.CERTIFICATE_MISMATCH;
-    }
-
-    static String thumbprint(X509Certificate certificate) throws CertificateEncodingException {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
     }
 }

@@ -13,14 +13,20 @@ final class CompactForm {
     private CompactForm() {
     }
 
-    /** @return the rejection, or {@code null} when the shape is acceptable */
-    static JwtRejection check(String token, int maxTokenBytes) {
+    /**
+     * The only check before the verified-token cache lookup: a hit is a string that already passed every check.
+     *
+     * @return the rejection, or {@code null} when the size is acceptable
+     */
+    static JwtRejection checkSize(String token, int maxTokenBytes) {
         if (token == null || token.isEmpty()) {
             return JwtRejection.MALFORMED;
         }
-        if (token.length() > maxTokenBytes) {
-            return JwtRejection.TOO_LARGE;
-        }
+        return token.length() > maxTokenBytes ? JwtRejection.TOO_LARGE : null;
+    }
+
+    /** @return the rejection, or {@code null} when the shape of a token that passed {@link #checkSize} is acceptable */
+    static JwtRejection checkShape(String token) {
         int dots = 0;
         for (int i = 0; i < token.length(); i++) {
             char c = token.charAt(i);

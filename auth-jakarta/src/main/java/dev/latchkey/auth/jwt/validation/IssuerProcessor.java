@@ -4,7 +4,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.BadJWSException;
 import com.nimbusds.jose.proc.JOSEObjectTypeVerifier;
@@ -12,13 +11,12 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.jwt.config.IssuerSettings;
 import dev.latchkey.auth.jwt.config.JwtSettings;
+import dev.latchkey.auth.jwt.keys.UnknownKeyException;
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.function.BiFunction;
 
 /**
  * The Nimbus {@link DefaultJWTProcessor} of one issuer: a {@code JWSVerificationKeySelector} over the issuer's fixed
@@ -45,32 +43,31 @@ final class IssuerProcessor {
         return issuer;
     }
 
-    JWTClaimsSet process(SignedJWT jwt, BiFunction<JwtRejection, String, AuthenticationFailure> failure) {
+    JWTClaimsSet process(SignedJWT jwt) {
         try {
             return processor.process(jwt, null);
         } catch (JwtRejectedException e) {
             // Claims are only checked after the signature, so the jti is then trustworthy.
             String jti = e.rejection() == JwtRejection.WRONG_TYPE ? null : jti(jwt);
-            throw failure.apply(e.rejection(), jti);
+            throw JwtVerifier.failure(e.rejection(), jti);
         } catch (BadJWSException e) {
-            throw failure.apply(JwtRejection.INVALID_SIGNATURE, null);
+            throw JwtVerifier.failure(JwtRejection.INVALID_SIGNATURE, null);
         } catch (BadJOSEException e) {
-            // The algorithm was checked before, so this DefaultJWTProcessor message means no key has the kid.
-            boolean noKey = e.getMessage() != null && e.getMessage().contains("no matching key");
-            throw failure.apply(noKey ? JwtRejection.UNKNOWN_KEY : JwtRejection.MALFORMED, null);
+            throw JwtVerifier.failure(JwtRejection.MALFORMED, null);
+        } catch (UnknownKeyException e) {
+            throw JwtVerifier.failure(JwtRejection.UNKNOWN_KEY, null);
         } catch (KeySourceException e) {
-            if (rateLimited(e)) {
-                // The key set was fetched recently and has no such key: an unknown kid, not an outage.
-                throw failure.apply(JwtRejection.UNKNOWN_KEY, null);
-            }
-            LOG.log(System.Logger.Level.WARNING, "Keys of JWT issuer {0} unavailable: {1}", issuer.name(),
-                    e.getMessage());
+            // An outage is one line; a key source that broke unexpectedly gets its stack trace.
+            Throwable bug = e.getCause() instanceof RuntimeException ? e : null;
+            LOG.log(System.Logger.Level.WARNING, "Keys of JWT issuer " + issuer.name() + " unavailable: "
+                    + e.getMessage(), bug);
             throw JwtVerifier.unavailable();
         } catch (JOSEException e) {
-            throw failure.apply(JwtRejection.INVALID_SIGNATURE, null);
+            throw JwtVerifier.failure(JwtRejection.INVALID_SIGNATURE, null);
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "JWT processing failed: {0}", e.getClass().getName());
-            throw failure.apply(JwtRejection.MALFORMED, null);
+            // Not expected from any input: log it in full (the exception never holds the token) and refuse the token.
+            LOG.log(System.Logger.Level.WARNING, "JWT processing failed unexpectedly for issuer " + issuer.name(), e);
+            throw JwtVerifier.failure(JwtRejection.MALFORMED, null);
         }
     }
 
@@ -80,15 +77,6 @@ final class IssuerProcessor {
         } catch (java.text.ParseException | RuntimeException e) {
             return null;
         }
-    }
-
-    static boolean rateLimited(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof RateLimitReachedException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -1,12 +1,14 @@
 package dev.latchkey.auth.jwt.validation;
 
+import com.nimbusds.jose.Header;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.AuthenticationFailure;
@@ -29,7 +31,8 @@ import java.util.function.Function;
 /**
  * Verifies a compact bearer JWT (RFC 7519 §7.2, RFC 8725 §3), in this order:
  * <ol>
- *   <li>size bound and compact shape, before any parsing ({@link CompactForm}); JWE refused;</li>
+ *   <li>size bound; then a verified-token cache hit skips to the last step;</li>
+ *   <li>compact shape, before any parsing ({@link CompactForm}); JWE refused;</li>
  *   <li>header {@code alg} in the allow-list ({@code none} and HMAC never, RFC 8725 §3.1); any {@code crit} header
  *   refused, since Latchkey understands none (RFC 7515 §4.1.11);</li>
  *   <li>the issuer configuration chosen by the <em>unverified</em> {@code iss}, only to pick the keys to verify
@@ -39,9 +42,11 @@ import java.util.function.Function;
  *   <li>the {@code jti} denylist and the RFC 8705 certificate binding, also on a cache hit.</li>
  * </ol>
  * Every caller-side failure is an {@link AuthenticationFailure} carrying a 401 {@code invalid_token}; a JWKS
- * endpoint that cannot be reached with no usable cached key is a 503.
+ * endpoint that cannot be reached with no usable cached key, or a denylist that cannot answer, is a 503.
  */
 public final class JwtVerifier {
+
+    private static final System.Logger LOG = System.getLogger(JwtVerifier.class.getName());
 
     private final JwtSettings settings;
     private final Map<String, IssuerProcessor> byIssuer = new LinkedHashMap<>();
@@ -74,26 +79,35 @@ public final class JwtVerifier {
      * @throws AuthenticationFailure 401 for a refused token, 503 when the keys cannot be obtained
      */
     public VerifiedJwt verify(String token, X509Certificate clientCertificate) {
-        JwtRejection shape = CompactForm.check(token, settings.maxTokenBytes());
-        if (shape != null) {
-            throw failure(shape, null);
+        JwtRejection size = CompactForm.checkSize(token, settings.maxTokenBytes());
+        if (size != null) {
+            throw failure(size, null);
         }
         Optional<VerifiedJwt> cached = cache.get(token);
         if (cached.isPresent()) {
             return afterSignature(cached.get(), clientCertificate);
         }
+        JwtRejection shape = CompactForm.checkShape(token);
+        if (shape != null) {
+            throw failure(shape, null);
+        }
         SignedJWT jwt = parse(token);
         JWTClaimsSet unverified;
         try {
+            // RFC 7519 §7.2 step 10: the claims set is a JSON object, nothing else.
             unverified = jwt.getJWTClaimsSet();
         } catch (ParseException | RuntimeException e) {
+            throw failure(JwtRejection.MALFORMED, null);
+        }
+        if (unverified.getClaims().isEmpty()) {
+            // Nimbus reads the JSON array [] as an empty object; no claims can never be valid (iss, exp required).
             throw failure(JwtRejection.MALFORMED, null);
         }
         IssuerProcessor processor = processorFor(unverified.getIssuer());
         if (!processor.issuer().algorithms().contains(jwt.getHeader().getAlgorithm())) {
             throw failure(JwtRejection.ALGORITHM_NOT_ALLOWED, null);
         }
-        JWTClaimsSet claims = processor.process(jwt, this::failure);
+        JWTClaimsSet claims = processor.process(jwt);
         Instant exp = claims.getExpirationTime().toInstant();
         VerifiedJwt verified = new VerifiedJwt(token, claims, processor.issuer().name(), exp);
         VerifiedJwt result = afterSignature(verified, clientCertificate);
@@ -106,42 +120,40 @@ public final class JwtVerifier {
         return result;
     }
 
-    /** Header checks, then the parse into a signed JWT. */
+    /**
+     * One parse of header and payload (RFC 7515 §4: the header is a JSON object). Only a JWS with an allowed
+     * {@code alg} goes on: an unsecured JWT ({@code alg} {@code none} in any spelling) or HMAC is refused
+     * (RFC 8725 §3.1), and so is any {@code crit} header, since Latchkey understands none (RFC 7515 §4.1.11).
+     */
     private SignedJWT parse(String token) {
-        String alg;
-        SignedJWT jwt;
+        JWT parsed;
         try {
-            String[] parts = token.split("\\.", -1);
-            String headerJson = new Base64URL(parts[0]).decodeToString();
-            // RFC 7515 §4 and RFC 7519 §7.2 step 10: header and claims set are JSON objects, nothing else.
-            if (!isJsonObject(headerJson) || !isJsonObject(new Base64URL(parts[1]).decodeToString())) {
-                throw failure(JwtRejection.MALFORMED, null);
-            }
-            alg = JSONObjectUtils.getString(JSONObjectUtils.parse(headerJson), "alg");
+            parsed = JWTParser.parse(token);
         } catch (ParseException | RuntimeException e) {
-            if (e instanceof AuthenticationFailure failure) {
-                throw failure;
-            }
-            throw failure(JwtRejection.MALFORMED, null);
+            throw failure(headerAlgorithmAllowed(token) ? JwtRejection.MALFORMED : JwtRejection.ALGORITHM_NOT_ALLOWED,
+                    null);
         }
-        if (alg == null || !algorithms.contains(JWSAlgorithm.parse(alg))) {
+        if (!(parsed instanceof SignedJWT jwt) || !algorithms.contains(jwt.getHeader().getAlgorithm())) {
             throw failure(JwtRejection.ALGORITHM_NOT_ALLOWED, null);
         }
-        try {
-            jwt = SignedJWT.parse(token);
-        } catch (ParseException | RuntimeException e) {
-            throw failure(JwtRejection.MALFORMED, null);
-        }
-        JWSHeader header = jwt.getHeader();
-        if (header.getCriticalParams() != null && !header.getCriticalParams().isEmpty()) {
+        Set<String> critical = jwt.getHeader().getCriticalParams();
+        if (critical != null && !critical.isEmpty()) {
             throw failure(JwtRejection.UNSUPPORTED_CRITICAL_HEADER, null);
         }
         return jwt;
     }
 
-    private static boolean isJsonObject(String json) {
-        String trimmed = json.strip();
-        return trimmed.startsWith("{") && trimmed.endsWith("}");
+    /**
+     * On the error path only: whether a token that did not parse at least names an allowed algorithm, so that e.g.
+     * {@code none} with a signature, or {@code None} without one, is still reported as a refused algorithm.
+     */
+    private boolean headerAlgorithmAllowed(String token) {
+        try {
+            String header = new Base64URL(token.substring(0, token.indexOf('.'))).decodeToString();
+            return algorithms.contains(Header.parseAlgorithm(JSONObjectUtils.parse(header)));
+        } catch (ParseException | RuntimeException e) {
+            return true; // the header itself is malformed
+        }
     }
 
     /**
@@ -161,7 +173,7 @@ public final class JwtVerifier {
 
     private VerifiedJwt afterSignature(VerifiedJwt jwt, X509Certificate clientCertificate) {
         String jti = jwt.jti().orElse(null);
-        if (jti != null && denylist.isRevoked(jwt.claims().getIssuer(), jti)) {
+        if (jti != null && revoked(jwt.claims().getIssuer(), jti)) {
             throw failure(JwtRejection.REVOKED, jti);
         }
         JwtRejection binding = CertificateBinding.check(jwt.claims(), clientCertificate);
@@ -171,7 +183,19 @@ public final class JwtVerifier {
         return jwt;
     }
 
-    AuthenticationFailure failure(JwtRejection rejection, String jti) {
+    /** A denylist that cannot answer is our failure (503), never the caller's, and never "not revoked". */
+    private boolean revoked(String issuer, String jti) {
+        try {
+            return denylist.isRevoked(issuer, jti);
+        } catch (AuthenticationFailure e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "jti denylist failed for token " + safeId(jti), e);
+            throw unavailable();
+        }
+    }
+
+    static AuthenticationFailure failure(JwtRejection rejection, String jti) {
         return new AuthenticationFailure(rejection.error(safeId(jti)));
     }
 
@@ -181,7 +205,7 @@ public final class JwtVerifier {
     }
 
     /** A {@code jti} fit for an audit log: printable ASCII, at most 128 characters, else dropped. */
-    static String safeId(String jti) {
+    public static String safeId(String jti) {
         if (jti == null || jti.isEmpty() || jti.length() > 128) {
             return null;
         }

@@ -4,6 +4,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.crypto.Ed25519Verifier;
 import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
 import com.nimbusds.jose.jca.JCAContext;
@@ -17,6 +18,7 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.JWSVerifierFactory;
 import com.nimbusds.jose.proc.SecurityContext;
 import dev.latchkey.auth.jwt.keys.Ed25519Keys;
+import dev.latchkey.auth.jwt.keys.UnknownKeyException;
 
 import java.security.Key;
 import java.security.PublicKey;
@@ -35,31 +37,46 @@ final class VerificationKeys {
     private VerificationKeys() {
     }
 
+    /**
+     * The keys that may verify a token with this header. Never returns an empty list: no matching key is an
+     * {@link UnknownKeyException} (401), any other failure of the key source a {@link KeySourceException} (503),
+     * including an unexpected runtime exception, which is the key source's fault, not the caller's.
+     */
     static JWSKeySelector<SecurityContext> selector(Set<JWSAlgorithm> algorithms, JWKSource<SecurityContext> source) {
         JWSVerificationKeySelector<SecurityContext> standard = new JWSVerificationKeySelector<>(algorithms, source);
         return (JWSHeader header, SecurityContext context) -> {
-            if (!JWSAlgorithm.EdDSA.equals(header.getAlgorithm())) {
-                return standard.selectJWSKeys(header, context);
+            List<? extends Key> keys;
+            try {
+                keys = JWSAlgorithm.EdDSA.equals(header.getAlgorithm())
+                        ? ed25519Keys(algorithms, source, header, context)
+                        : standard.selectJWSKeys(header, context);
+            } catch (RuntimeException e) {
+                throw new KeySourceException("key selection failed: " + e.getClass().getName(), e);
             }
-            if (!algorithms.contains(JWSAlgorithm.EdDSA)) {
-                return List.of();
-            }
-            JWKMatcher matcher = JWKMatcher.forJWSHeader(header);
-            if (matcher == null) {
-                return List.of();
-            }
-            List<Key> keys = new ArrayList<>();
-            for (JWK jwk : source.get(new JWKSelector(matcher), context)) {
-                if (jwk instanceof OctetKeyPair okp && !okp.isPrivate()) {
-                    try {
-                        keys.add(Ed25519Keys.toPublicKey(okp));
-                    } catch (IllegalArgumentException e) {
-                        // not Ed25519: skip
-                    }
-                }
+            if (keys == null || keys.isEmpty()) {
+                throw new UnknownKeyException();
             }
             return keys;
         };
+    }
+
+    private static List<Key> ed25519Keys(Set<JWSAlgorithm> algorithms, JWKSource<SecurityContext> source,
+                                         JWSHeader header, SecurityContext context) throws KeySourceException {
+        JWKMatcher matcher = JWKMatcher.forJWSHeader(header);
+        if (!algorithms.contains(JWSAlgorithm.EdDSA) || matcher == null) {
+            return List.of();
+        }
+        List<Key> keys = new ArrayList<>();
+        for (JWK jwk : source.get(new JWKSelector(matcher), context)) {
+            if (jwk instanceof OctetKeyPair okp && !okp.isPrivate()) {
+                try {
+                    keys.add(Ed25519Keys.toPublicKey(okp));
+                } catch (IllegalArgumentException e) {
+                    // not Ed25519: skip
+                }
+            }
+        }
+        return keys;
     }
 
     static JWSVerifierFactory verifierFactory() {

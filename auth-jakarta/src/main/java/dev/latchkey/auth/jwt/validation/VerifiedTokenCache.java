@@ -17,7 +17,8 @@ import java.util.Optional;
  * Verified tokens, so that a client repeating its token is not re-verified on every request. Keyed by the SHA-256 of
  * the token, never the token; bounded in size; an entry lives at most {@code ttl} and never past the token's
  * validity ({@code exp}, or {@code iat + token.age}), which is also checked on every hit against the clock. The
- * caller still consults the {@code jti} denylist and the certificate binding on a hit.
+ * caller still consults the {@code jti} denylist and the certificate binding on a hit. An entry also keeps what was
+ * derived from its claims ({@link VerifiedJwt#derived}: the mapped caller, without the raw token).
  */
 final class VerifiedTokenCache {
 

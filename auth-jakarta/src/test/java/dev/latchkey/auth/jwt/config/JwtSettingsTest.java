@@ -149,7 +149,8 @@ class JwtSettingsTest {
             "latchkey.jwt.groups-claim=.roles", "latchkey.jwt.groups-claim=a..b", "mp.jwt.token.header=Bad Header",
             "latchkey.jwt.jwks.cache-ttl=PT0S", "latchkey.jwt.jwks.refresh-ahead=PT10M",
             "latchkey.jwt.jwks.outage-tolerance=-PT1S", "latchkey.jwt.cache.max-size=-1",
-            "latchkey.jwt.jwks.connect-timeout=soon"})
+            "latchkey.jwt.jwks.connect-timeout=soon", "latchkey.jwt.jwks.min-refetch-interval=PT5M",
+            "latchkey.jwt.jwks.connect-timeout=PT0.0001S", "latchkey.jwt.jwks.read-timeout=PT1000H"})
     void whenValueOutOfRangeThenRefusedNamingProperty(String assignment) {
         String[] kv = assignment.split("=", 2);
         ConfigurationException e = refused(base(kv[0], kv[1]));

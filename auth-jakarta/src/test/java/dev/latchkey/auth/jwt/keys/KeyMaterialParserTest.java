@@ -13,6 +13,7 @@ import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.List;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -64,6 +65,14 @@ class KeyMaterialParserTest {
     void whenBase64DerWithoutPemArmourThenParsed() throws Exception {
         String b64 = Base64.getEncoder().encodeToString(rsa.toPublicKey().getEncoded());
         assertEquals(1, KeyMaterialParser.parse(b64).getKeys().size());
+    }
+
+    @Test
+    void whenBase64UrlDerOrPaddedBase64JwkThenParsed() throws Exception {
+        String der = Base64URL.encode(rsa.toPublicKey().getEncoded()).toString();
+        assertEquals(1, KeyMaterialParser.parse(der).getKeys().size());
+        String jwk = Base64.getMimeEncoder().encodeToString(rsa.toPublicJWK().toJSONString().getBytes(UTF_8));
+        assertEquals("rsa-1", KeyMaterialParser.parse(jwk).getKeys().get(0).getKeyID());
     }
 
     @Test

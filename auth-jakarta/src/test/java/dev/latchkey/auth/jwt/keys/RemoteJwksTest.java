@@ -115,6 +115,16 @@ class RemoteJwksTest {
     }
 
     @Test
+    void whenEndpointDownWithNothingCachedThenEveryRequestIs503NotOnlyTheFirstFetches() {
+        server.down(true);
+        JwtVerifier v = verifier();
+        for (int i = 0; i < 10; i++) {
+            AuthError e = failure(() -> v.verify(Tokens.signedBy(first).sign(), null));
+            assertEquals(503, e.status(), "request " + i + ": " + e.reason());
+        }
+    }
+
+    @Test
     void whenEndpointServesGarbageWithNothingCachedThen503() {
         server.publishRaw("<html>oops</html>");
         AuthError e = failure(() -> verifier().verify(Tokens.signedBy(first).sign(), null));

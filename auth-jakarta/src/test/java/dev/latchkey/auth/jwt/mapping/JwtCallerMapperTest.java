@@ -9,6 +9,7 @@ import dev.latchkey.auth.jwt.fixtures.MutableClock;
 import dev.latchkey.auth.jwt.fixtures.TestConfig;
 import dev.latchkey.auth.jwt.fixtures.Tokens;
 import dev.latchkey.auth.jwt.fixtures.Verifiers;
+import dev.latchkey.auth.jwt.validation.JwtVerifier;
 import dev.latchkey.auth.jwt.validation.VerifiedJwt;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -114,5 +116,28 @@ class JwtCallerMapperTest {
             depth++;
         }
         assertTrue(depth < ClaimValues.MAX_DEPTH, "depth " + depth);
+    }
+
+    @Test
+    void whenJtiUnfitForLogsThenNoCredentialId() {
+        assertTrue(map(b -> b.jwtID("jti with spaces\n")).credentialId().isEmpty());
+        assertTrue(map(b -> b.jwtID("x".repeat(129))).credentialId().isEmpty());
+        AuthError e = assertThrows(AuthenticationFailure.class,
+                () -> map(b -> b.claim("upn", null).subject(null).jwtID("bad\u0000jti"))).error();
+        assertEquals(null, e.credentialId());
+    }
+
+    @Test
+    void whenTokenRepeatedThenClaimsMappedOnceAndRawTokenAttachedPerRequest() {
+        Map<String, String> p = TestConfig.single(rsa.toPublicJWK().toJSONString());
+        JwtVerifier verifier = Verifiers.verifier(p, new MutableClock(Tokens.NOW));
+        JwtCallerMapper mapper = new JwtCallerMapper(TestConfig.settings(p));
+        String token = Tokens.signedBy(rsa).sign();
+        LatchkeyCaller first = mapper.map(verifier.verify(token, null));
+        LatchkeyCaller second = mapper.map(verifier.verify(token, null)); // a cache hit
+        assertSame(first.groups(), second.groups(), "mapped once, reused from the verified-token cache");
+        assertSame(first.attributes().get("groups"), second.attributes().get("groups"));
+        assertEquals(token, ((JsonWebToken) second.attributes().get("jwt")).getRawToken());
+        assertEquals(first, second);
     }
 }
