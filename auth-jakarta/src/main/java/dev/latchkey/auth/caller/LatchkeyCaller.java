@@ -47,7 +47,7 @@ public final class LatchkeyCaller extends CallerPrincipal {
     }
 
     /**
-     * The caller an {@code IdentityStoreHandler} validated. Jakarta Security 3.0 §3.2.4: the handler's groups (the
+     * The caller an {@code IdentityStoreHandler} validated. Jakarta Security 3.0, chapter 3 (identity stores; the default IdentityStoreHandler): the handler's groups (the
      * validating store's plus those of group-only stores) are the caller's groups. A Latchkey store's caller keeps its
      * scopes and attributes; an application store's plain principal becomes a caller of {@code mechanism}.
      *
