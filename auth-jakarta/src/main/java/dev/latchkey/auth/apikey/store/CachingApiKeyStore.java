@@ -71,10 +71,6 @@ public class CachingApiKeyStore implements ApiKeyStore {
         };
     }
 
-    public ApiKeyStore delegate() {
-        return delegate;
-    }
-
     @Override
     public Optional<ApiKeyRecord> findByHash(String hash) {
         return byHash.get(hash, delegate::findByHash);
@@ -106,10 +102,5 @@ public class CachingApiKeyStore implements ApiKeyStore {
     @Override
     public void recordLastUsed(Map<String, Instant> lastUsedByKeyId) {
         delegate.recordLastUsed(lastUsedByKeyId);
-    }
-
-    /** Drops every cached entry (e.g. on an operator's request after a bulk revocation). */
-    public void invalidateAll() {
-        byHash.invalidateAll();
     }
 }
