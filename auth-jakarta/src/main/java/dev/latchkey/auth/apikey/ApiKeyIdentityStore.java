@@ -12,8 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Validates {@link ApiKeyCredential}s (VALIDATE) and provides their groups (PROVIDE_GROUPS); other credentials are
- * {@link CredentialValidationResult#NOT_VALIDATED_RESULT not validated}.
+ * Validates {@link ApiKeyCredential}s (VALIDATE) and returns the key's groups in the result (PROVIDE_GROUPS, so the
+ * handler keeps them: {@code getCallerGroups} is asked only of stores that provide groups and nothing else); other
+ * credentials are {@link CredentialValidationResult#NOT_VALIDATED_RESULT not validated}.
  *
  * <ul>
  *   <li>unknown key: {@link CredentialValidationResult#INVALID_RESULT} (answered "invalid API key", revealing
@@ -48,15 +49,6 @@ public class ApiKeyIdentityStore implements IdentityStore {
         }
         LatchkeyCaller caller = ApiKeyCallerMapper.toCaller(record.get());
         return new CredentialValidationResult(null, caller, null, record.get().keyId(), caller.groups());
-    }
-
-    @Override
-    public Set<String> getCallerGroups(CredentialValidationResult result) {
-        if (result.getCallerPrincipal() instanceof LatchkeyCaller caller
-                && ApiKeyCallerMapper.MECHANISM.equals(caller.mechanism())) {
-            return caller.groups();
-        }
-        return Set.of();
     }
 
     @Override

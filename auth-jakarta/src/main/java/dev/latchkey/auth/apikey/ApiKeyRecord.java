@@ -55,10 +55,6 @@ public record ApiKeyRecord(String keyId, String hash, String environment, String
         return Status.ACTIVE;
     }
 
-    public Optional<Instant> expiresAt() {
-        return Optional.ofNullable(expires);
-    }
-
     public Optional<RateLimit> rateLimitOverride() {
         return Optional.ofNullable(rateLimit);
     }
@@ -76,16 +72,6 @@ public record ApiKeyRecord(String keyId, String hash, String environment, String
     public ApiKeyRecord withLastUsed(Instant when) {
         return new ApiKeyRecord(keyId, hash, environment, name, scopes, groups, created, expires, revoked, rotatedFrom,
                 replacedBy, graceUntil, when, rateLimit);
-    }
-
-    public ApiKeyRecord withRateLimit(RateLimit limit) {
-        return new ApiKeyRecord(keyId, hash, environment, name, scopes, groups, created, expires, revoked, rotatedFrom,
-                replacedBy, graceUntil, lastUsed, limit);
-    }
-
-    public ApiKeyRecord withExpires(Instant when) {
-        return new ApiKeyRecord(keyId, hash, environment, name, scopes, groups, created, when, revoked, rotatedFrom,
-                replacedBy, graceUntil, lastUsed, rateLimit);
     }
 
     /** Metadata only: never the hash. */

@@ -43,11 +43,6 @@ public class ApiKeyService {
         return issue(spec, environment, null);
     }
 
-    /** Issues a key for another environment (e.g. a CLI on a staging host minting {@code live} keys). */
-    public CreatedApiKey create(ApiKeySpec spec, String forEnvironment) {
-        return issue(spec, forEnvironment, null);
-    }
-
     private CreatedApiKey issue(ApiKeySpec spec, String env, String rotatedFrom) {
         Instant now = clock.instant();
         if (spec.expires() != null && !spec.expires().isAfter(now)) {

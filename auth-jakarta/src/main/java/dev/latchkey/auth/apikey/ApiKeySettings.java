@@ -138,20 +138,9 @@ public record ApiKeySettings(String environment, Map<String, String> prefixes, O
                 c.duration(PREFIX + "last-used.flush-interval", Duration.ofSeconds(30)));
     }
 
-    public ApiKeySettings withEnvironment(String env) {
-        return new ApiKeySettings(env, prefixes, pepper, header, basicEnabled, queryParameterNames, store, file,
-                cacheTtl, negativeCacheTtl, cacheMaxSize, rateLimit, rateLimitMaxBuckets, lastUsedFlush);
-    }
-
     public ApiKeySettings withBasicEnabled(boolean enabled) {
         return new ApiKeySettings(environment, prefixes, pepper, header, enabled, queryParameterNames, store, file,
                 cacheTtl, negativeCacheTtl, cacheMaxSize, rateLimit, rateLimitMaxBuckets, lastUsedFlush);
-    }
-
-    public ApiKeySettings withRateLimit(RateLimit limit) {
-        return new ApiKeySettings(environment, prefixes, pepper, header, basicEnabled, queryParameterNames, store, file,
-                cacheTtl, negativeCacheTtl, cacheMaxSize, Optional.ofNullable(limit), rateLimitMaxBuckets,
-                lastUsedFlush);
     }
 
     /** Never shows the pepper. */

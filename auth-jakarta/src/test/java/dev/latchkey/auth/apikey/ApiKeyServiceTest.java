@@ -86,9 +86,9 @@ class ApiKeyServiceTest {
 
     @Test
     void whenKeyIsForAnotherEnvironmentThenRejectedSayingSoWithoutLookup() {
-        CreatedApiKey testKey = fx.service.create(new ApiKeySpec("dev", Set.of(), Set.of(), null, null), "test");
+        String testKey = fx.unissuedKey("test");
         int before = store.lookups();
-        AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> fx.validator.validate(testKey.key()));
+        AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> fx.validator.validate(testKey));
         assertEquals(401, f.error().status());
         assertEquals("API key is for the test environment", f.error().description());
         assertEquals(before, store.lookups());

@@ -20,17 +20,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * API keys in a SQL table ({@code latchkey_api_keys}, DDL in {@code dev/latchkey/apikey/schema-postgresql.sql} and
- * {@code schema-h2.sql}), looked up through a unique index on the hash. Every {@link SQLException} except a
- * uniqueness violation (SQLSTATE class 23) becomes {@link ApiKeyStoreUnavailable}; queries carry a timeout so a hung
- * database is reported as unavailable, not waited on forever.
+ * API keys in a SQL table ({@code latchkey_api_keys}, portable DDL for PostgreSQL and H2 in
+ * {@code dev/latchkey/apikey/schema.sql}), looked up through a unique index on the hash. Every {@link SQLException}
+ * except a uniqueness violation (SQLSTATE class 23) becomes {@link ApiKeyStoreUnavailable}; queries carry a timeout so
+ * a hung database is reported as unavailable, not waited on forever.
  */
 public class JdbcApiKeyStore implements ApiKeyStore {
 
@@ -46,12 +45,10 @@ public class JdbcApiKeyStore implements ApiKeyStore {
         this.queryTimeoutSeconds = queryTimeoutSeconds;
     }
 
-    /** Runs the shipped DDL for the database behind the data source (PostgreSQL or H2); idempotent. */
+    /** Runs the shipped DDL ({@code schema.sql}, PostgreSQL and H2 alike); idempotent. */
     public void createSchema() {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-            String resource = product.contains("postgres") ? "schema-postgresql.sql" : "schema-h2.sql";
-            for (String ddl : readResource(resource).split(";")) {
+            for (String ddl : readResource("schema.sql").split(";")) {
                 String sql = ddl.lines().filter(l -> !l.trim().startsWith("--")).reduce("", (a, b) -> a + "\n" + b);
                 if (!sql.isBlank()) {
                     s.execute(sql);

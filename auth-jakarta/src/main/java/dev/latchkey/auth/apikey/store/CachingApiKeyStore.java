@@ -3,8 +3,8 @@ package dev.latchkey.auth.apikey.store;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
-import com.github.benmanes.caffeine.cache.Ticker;
 import dev.latchkey.auth.apikey.ApiKeyRecord;
+import dev.latchkey.auth.apikey.ClockTicker;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -38,7 +38,7 @@ public class CachingApiKeyStore implements ApiKeyStore {
         long negative = negativeTtl.toNanos();
         this.byHash = Caffeine.newBuilder()
                 .maximumSize(maximumSize)
-                .ticker(ticker(clock))
+                .ticker(ClockTicker.of(clock))
                 .expireAfter(new Expiry<String, Optional<ApiKeyRecord>>() {
                     @Override
                     public long expireAfterCreate(String key, Optional<ApiKeyRecord> value, long currentTime) {
@@ -58,21 +58,6 @@ public class CachingApiKeyStore implements ApiKeyStore {
                     }
                 })
                 .build();
-    }
-
-    /** Caffeine's clock driven by {@code clock}, so tests control expiry. */
-    private static Ticker ticker(Clock clock) {
-        if (clock.equals(Clock.systemUTC()) || clock.equals(Clock.systemDefaultZone())) {
-            return Ticker.systemTicker();
-        }
-        return () -> {
-            Instant now = clock.instant();
-            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-        };
-    }
-
-    public ApiKeyStore delegate() {
-        return delegate;
     }
 
     @Override
@@ -106,10 +91,5 @@ public class CachingApiKeyStore implements ApiKeyStore {
     @Override
     public void recordLastUsed(Map<String, Instant> lastUsedByKeyId) {
         delegate.recordLastUsed(lastUsedByKeyId);
-    }
-
-    /** Drops every cached entry (e.g. on an operator's request after a bulk revocation). */
-    public void invalidateAll() {
-        byHash.invalidateAll();
     }
 }

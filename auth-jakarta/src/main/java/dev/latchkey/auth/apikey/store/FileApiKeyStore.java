@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +41,8 @@ import java.util.function.UnaryOperator;
  *   {@code stat} per read), so edits by another process or node are picked up.</li>
  * </ul>
  *
- * The file is created owner-readable only where the file system supports POSIX permissions.
+ * The file is owner-readable only where the file system supports POSIX permissions: {@link Files#createTempFile}
+ * creates the temporary file {@code rw-------} there, and the move keeps its permissions.
  */
 public class FileApiKeyStore implements ApiKeyStore {
 
@@ -129,12 +129,16 @@ public class FileApiKeyStore implements ApiKeyStore {
     /** The snapshot, reloaded first if the file changed on disk. */
     private Snapshot current() {
         Snapshot s = snapshot;
-        Stamp now = stamp();
-        if (now == null ? s.stamp() == null : now.equals(s.stamp())) {
+        if (sameStamp(stamp(), s.stamp())) {
             return s;
         }
         jvmLock.lock();
         try {
+            // Another thread may have reloaded while this one waited: reload only if still stale.
+            Snapshot latest = snapshot;
+            if (sameStamp(stamp(), latest.stamp())) {
+                return latest;
+            }
             Snapshot fresh = load();
             snapshot = fresh;
             return fresh;
@@ -188,7 +192,6 @@ public class FileApiKeyStore implements ApiKeyStore {
     private void write(List<ApiKeyRecord> records) throws IOException {
         Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
         try {
-            restrictPermissions(temp);
             try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
                  JsonWriter json = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
                          .createWriter(out)) {
@@ -207,12 +210,8 @@ public class FileApiKeyStore implements ApiKeyStore {
         }
     }
 
-    private static void restrictPermissions(Path path) throws IOException {
-        try {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system: rely on the directory's permissions.
-        }
+    private static boolean sameStamp(Stamp now, Stamp seen) {
+        return now == null ? seen == null : now.equals(seen);
     }
 
     private Stamp stamp() {

@@ -8,9 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class FileApiKeyStoreTest {
 
@@ -47,6 +50,14 @@ class FileApiKeyStoreTest {
         }
         assertTrue(fx.validator.validate(a.key()).isPresent());
         assertEquals(2, new FileApiKeyStore(store.file()).list().size(), "a fresh instance reads the file");
+    }
+
+    @Test
+    void whenTheFileIsWrittenThenOnlyItsOwnerCanReadIt() throws Exception {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX file system");
+        FileApiKeyStore store = new FileApiKeyStore(dir.resolve("api-keys.json"));
+        ApiKeyFixtures.live(store).service.create("a", Set.of(), null);
+        assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(store.file()));
     }
 
     @Test

@@ -1,4 +1,4 @@
--- Latchkey API keys (H2). Only SHA-256/HMAC-SHA-256 hashes of keys are stored, never the keys.
+-- Latchkey API keys (PostgreSQL, H2). Only SHA-256/HMAC-SHA-256 hashes of keys are stored, never the keys.
 CREATE TABLE IF NOT EXISTS latchkey_api_keys (
     key_id              VARCHAR(64)   NOT NULL PRIMARY KEY,
     key_hash            CHAR(64)      NOT NULL,
