@@ -22,8 +22,8 @@ import java.util.Set;
 /**
  * The {@link IdentityStoreHandler} on Jetty. Soteria's default handler looks the CDI BeanManager up in JNDI
  * ({@code java:comp/BeanManager}), which Jetty does not bind; binding it would in turn wake Soteria's JASPIC installer,
- * which fails on Jetty's {@code AuthConfigFactory}. This handler implements the same rules from Jakarta Security 3.0
- * §3.2.4 with plain CDI: stores are consulted in {@code priority()} order; the first VALID result wins and provides
+ * which fails on Jetty's {@code AuthConfigFactory}. This handler implements the same rules of the default IdentityStoreHandler
+ * (Jakarta Security 3.0, chapter 3) with plain CDI: stores are consulted in {@code priority()} order; the first VALID result wins and provides
  * groups if it declares {@code PROVIDE_GROUPS}; group-only stores add theirs; otherwise INVALID if any store said
  * INVALID, else NOT_VALIDATED.
  */

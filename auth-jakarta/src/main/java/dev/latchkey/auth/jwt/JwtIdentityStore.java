@@ -49,8 +49,8 @@ public class JwtIdentityStore implements IdentityStore {
     }
 
     /**
-     * {@code PROVIDE_GROUPS} so that the handler takes the groups of this store's result (Jakarta Security 3.0
-     * §3.2.4); {@code getCallerGroups} is not overridden, since the handler only calls it on group-only stores.
+     * {@code PROVIDE_GROUPS} so that the handler takes the groups of this store's result (Jakarta Security 3.0,
+     * chapter 3); {@code getCallerGroups} is not overridden, since the handler only calls it on group-only stores.
      */
     @Override
     public Set<ValidationType> validationTypes() {
