@@ -69,9 +69,14 @@ public class ApiKeyAuthenticator implements CredentialAuthenticator {
 
     /** Logs (key id only) and fires the event. */
     void exposed(ApiKeyExposed event) {
-        LOG.log(Level.WARNING, "API key sent in the URL (query parameter {0}) from {1} to {2}: key_id={3}; "
-                        + "treat it as leaked and rotate it", event.parameter(), event.remoteAddress(), event.path(),
-                event.keyId() == null ? "unknown" : event.keyId());
+        if (event.keyId() != null) {
+            LOG.log(Level.WARNING, "API key sent in the URL (query parameter {0}) from {1} to {2}: key_id={3}; "
+                    + "treat it as leaked and rotate it", event.parameter(), event.remoteAddress(), event.path(),
+                    event.keyId());
+        } else {
+            LOG.log(Level.WARNING, "Value in API key query parameter {0} from {1} to {2} refused (not a well-formed "
+                    + "key)", event.parameter(), event.remoteAddress(), event.path());
+        }
         if (exposedEvents != null) {
             exposedEvents.fire(event);
         }
