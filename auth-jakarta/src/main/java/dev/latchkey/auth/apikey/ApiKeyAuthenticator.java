@@ -1,21 +1,20 @@
 package dev.latchkey.auth.apikey;
 
+import dev.latchkey.auth.apikey.format.ParsedApiKey;
 import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.spi.AuthOutcome;
 import dev.latchkey.auth.spi.CredentialAuthenticator;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Named;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.CallerPrincipal;
+import jakarta.inject.Named;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.lang.System.Logger.Level;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -70,9 +69,14 @@ public class ApiKeyAuthenticator implements CredentialAuthenticator {
 
     /** Logs (key id only) and fires the event. */
     void exposed(ApiKeyExposed event) {
-        LOG.log(Level.WARNING, "API key sent in the URL (query parameter {0}) from {1} to {2}: key_id={3}; "
-                        + "treat it as leaked and rotate it", event.parameter(), event.remoteAddress(), event.path(),
-                event.keyId() == null ? "unknown" : event.keyId());
+        if (event.keyId() != null) {
+            LOG.log(Level.WARNING, "API key sent in the URL (query parameter {0}) from {1} to {2}: key_id={3}; "
+                    + "treat it as leaked and rotate it", event.parameter(), event.remoteAddress(), event.path(),
+                    event.keyId());
+        } else {
+            LOG.log(Level.WARNING, "Value in API key query parameter {0} from {1} to {2} refused (not a well-formed "
+                    + "key)", event.parameter(), event.remoteAddress(), event.path());
+        }
         if (exposedEvents != null) {
             exposedEvents.fire(event);
         }
@@ -99,9 +103,9 @@ public class ApiKeyAuthenticator implements CredentialAuthenticator {
         if (resolved.isEmpty()) {
             return AuthOutcome.NO_CREDENTIAL;
         }
-        String key = resolved.get().key();
-        // Format and checksum first: a malformed key never reaches an identity store.
-        String keyId = validator.format().parse(key).keyId();
+        // Format and checksum first, once: a malformed key never reaches an identity store.
+        ParsedApiKey key = validator.format().parse(resolved.get().key());
+        String keyId = key.keyId();
         CredentialValidationResult result = identityStoreHandler.validate(
                 new ApiKeyCredential(key, resolved.get().source()));
         switch (result.getStatus()) {
@@ -123,16 +127,9 @@ public class ApiKeyAuthenticator implements CredentialAuthenticator {
         }
     }
 
-    /** The key's own quota, carried by {@link ApiKeyCallerMapper}; an unreadable value falls back to the default. */
+    /** The key's own quota, carried by {@link ApiKeyCallerMapper}; none (the default applies) otherwise. */
     private static Optional<RateLimit> rateLimitOf(LatchkeyCaller caller) {
-        Object value = caller.attributes().get(ApiKeyCallerMapper.ATTR_RATE_LIMIT);
-        if (value == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(RateLimit.parse(value.toString()));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return caller.attributes().get(ApiKeyCallerMapper.ATTR_RATE_LIMIT) instanceof RateLimit limit
+                ? Optional.of(limit) : Optional.empty();
     }
 }

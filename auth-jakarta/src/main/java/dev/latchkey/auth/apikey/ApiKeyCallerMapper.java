@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Maps a valid key's record to the caller: name = the record's name (owner), scopes and groups from the record,
- * attributes {@code keyId}, {@code environment} (and {@code rateLimit} when the key has its own), credential id =
- * key id for audit logs.
+ * attributes {@code keyId}, {@code environment} (and {@code rateLimit}, a {@link RateLimit}, when the key has its
+ * own), credential id = key id for audit logs.
  */
 public final class ApiKeyCallerMapper {
 
@@ -24,9 +24,7 @@ public final class ApiKeyCallerMapper {
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put(ATTR_KEY_ID, record.keyId());
         attributes.put(ATTR_ENVIRONMENT, record.environment());
-        if (record.rateLimit() != null) {
-            attributes.put(ATTR_RATE_LIMIT, record.rateLimit().toString());
-        }
+        record.rateLimitOverride().ifPresent(limit -> attributes.put(ATTR_RATE_LIMIT, limit));
         return new LatchkeyCaller(record.name(), MECHANISM, record.groups(), record.scopes(), attributes,
                 record.keyId());
     }

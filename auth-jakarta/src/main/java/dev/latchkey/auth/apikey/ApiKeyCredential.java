@@ -1,24 +1,41 @@
 package dev.latchkey.auth.apikey;
 
+import dev.latchkey.auth.apikey.format.ParsedApiKey;
 import jakarta.security.enterprise.credential.Credential;
 
+import java.util.Objects;
+
 /**
- * An API key presented by a request, validated by {@link ApiKeyIdentityStore} (or an application's identity store)
- * through the {@code IdentityStoreHandler}. {@link #toString()} never shows the key.
+ * An API key presented by a request, already parsed and checksummed by the authenticator (once per request), validated
+ * by {@link ApiKeyIdentityStore} (or an application's identity store) through the {@code IdentityStoreHandler}.
+ * {@link #toString()} never shows the key.
  */
 public final class ApiKeyCredential implements Credential {
 
-    private volatile String key;
+    private volatile ParsedApiKey key;
+    private final String keyId;
     private final String source;
 
-    public ApiKeyCredential(String key, String source) {
-        this.key = key;
+    public ApiKeyCredential(ParsedApiKey key, String source) {
+        this.key = Objects.requireNonNull(key, "key");
+        this.keyId = key.keyId();
         this.source = source;
     }
 
-    /** The presented key (a secret). */
+    /** The presented key (a secret), or {@code null} once {@link #clear() cleared}. */
     public String key() {
+        ParsedApiKey k = key;
+        return k == null ? null : k.value();
+    }
+
+    /** The parsed key (its value is a secret), or {@code null} once {@link #clear() cleared}. */
+    public ParsedApiKey parsedKey() {
         return key;
+    }
+
+    /** The public key id, safe to log. */
+    public String keyId() {
+        return keyId;
     }
 
     /** Where it came from, e.g. {@code header:X-API-Key}. */
@@ -38,6 +55,6 @@ public final class ApiKeyCredential implements Credential {
 
     @Override
     public String toString() {
-        return "ApiKeyCredential[source=" + source + "]";
+        return "ApiKeyCredential[keyId=" + keyId + ", source=" + source + "]";
     }
 }

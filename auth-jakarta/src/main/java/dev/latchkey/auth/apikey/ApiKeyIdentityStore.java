@@ -1,5 +1,6 @@
 package dev.latchkey.auth.apikey;
 
+import dev.latchkey.auth.apikey.format.ParsedApiKey;
 import dev.latchkey.auth.caller.LatchkeyCaller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,10 +41,11 @@ public class ApiKeyIdentityStore implements IdentityStore {
 
     @Override
     public CredentialValidationResult validate(Credential credential) {
-        if (!(credential instanceof ApiKeyCredential apiKey) || apiKey.isCleared()) {
+        ParsedApiKey key = credential instanceof ApiKeyCredential apiKey ? apiKey.parsedKey() : null;
+        if (key == null) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        Optional<ApiKeyRecord> record = validator.validate(apiKey.key());
+        Optional<ApiKeyRecord> record = validator.validate(key);
         if (record.isEmpty()) {
             return CredentialValidationResult.INVALID_RESULT;
         }

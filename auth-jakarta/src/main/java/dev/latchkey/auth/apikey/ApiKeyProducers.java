@@ -19,7 +19,6 @@ import jakarta.inject.Singleton;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 /**
@@ -48,7 +47,7 @@ public class ApiKeyProducers {
     @Produces
     @Singleton
     ApiKeyHasher hasher(ApiKeySettings settings) {
-        return new ApiKeyHasher(settings.pepper().map(p -> p.getBytes(StandardCharsets.UTF_8)).orElse(null));
+        return ApiKeyHasher.of(settings);
     }
 
     @Produces
@@ -58,7 +57,13 @@ public class ApiKeyProducers {
                 settings.negativeCacheTtl(), settings.cacheMaxSize(), clock);
     }
 
-    static ApiKeyStore backend(ApiKeySettings settings, ConfigReader config) {
+    /**
+     * The configured backend ({@code latchkey.api-key.store}) without the cache: also for tools that manage keys
+     * without CDI, such as a CLI.
+     *
+     * @throws ConfigurationException when the JDBC settings are incomplete or the JNDI data source is missing
+     */
+    public static ApiKeyStore backend(ApiKeySettings settings, ConfigReader config) {
         return switch (settings.store()) {
             case "jdbc" -> jdbc(JdbcSettings.from(config));
             case "memory" -> new InMemoryApiKeyStore();
@@ -77,7 +82,7 @@ public class ApiKeyProducers {
             }
         } else {
             dataSource = new DriverManagerDataSource(jdbc.url().orElseThrow(), jdbc.user().orElse(null),
-                    jdbc.password().orElse(null));
+                    jdbc.password().orElse(null), (int) jdbc.queryTimeout().toSeconds());
         }
         JdbcApiKeyStore store = new JdbcApiKeyStore(dataSource, (int) jdbc.queryTimeout().toSeconds());
         if (jdbc.initSchema()) {
@@ -92,6 +97,7 @@ public class ApiKeyProducers {
         return new ApiKeyValidator(format, hasher, store, settings.environment(), clock);
     }
 
+    /** From the injected format and hasher (not {@link ApiKeyService#of}): an alternative hasher issues valid keys. */
     @Produces
     @Singleton
     ApiKeyService service(ApiKeyStore store, ApiKeyFormat format, ApiKeyHasher hasher, ApiKeySettings settings) {

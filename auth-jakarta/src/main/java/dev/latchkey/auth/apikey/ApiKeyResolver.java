@@ -26,6 +26,12 @@ import java.util.stream.Collectors;
  * <p>Refused with 400 {@code invalid_request}: a key in the query string (RFC 6750 §2.3 discourages it; URLs end up
  * in logs and histories), reported through the exposure hook with the key id only; and more than one key in one
  * request (RFC 6750 §2: one method per request). Only the query string is inspected, never a form body.
+ *
+ * <p>In the query string, any parameter whose value starts with a key prefix is a key; so is any non-empty value of
+ * a parameter named in {@code latchkey.api-key.query-parameters} ({@code api_key}, {@code apikey}, {@code api-key}),
+ * which only a client trying to send a key in the URL would use. Generic names ({@code key}) are not refused unless
+ * their value looks like a key: {@code GET /public?key=abc} stays an ordinary request. A refused URL fails the
+ * request even when it also carries another valid credential (e.g. a JWT) and this authenticator runs first.
  */
 public final class ApiKeyResolver {
 

@@ -1,5 +1,6 @@
 package dev.latchkey.auth.apikey;
 
+import dev.latchkey.auth.apikey.format.ApiKeyFormat;
 import dev.latchkey.auth.apikey.format.ApiKeyGenerator;
 import dev.latchkey.auth.apikey.format.ParsedApiKey;
 import dev.latchkey.auth.apikey.store.ApiKeyStore;
@@ -32,6 +33,15 @@ public class ApiKeyService {
         this.hasher = hasher;
         this.environment = environment;
         this.clock = clock;
+    }
+
+    /**
+     * The service for {@code settings} over {@code store}: key format from the prefixes, hasher from the pepper
+     * ({@link ApiKeyHasher#of}), keys issued for the configured environment. For use without CDI (e.g. a CLI).
+     */
+    public static ApiKeyService of(ApiKeySettings settings, ApiKeyStore store, Clock clock) {
+        return new ApiKeyService(store, new ApiKeyGenerator(new ApiKeyFormat(settings.prefixes())),
+                ApiKeyHasher.of(settings), settings.environment(), clock);
     }
 
     /** Issues a key in this deployment's environment. */

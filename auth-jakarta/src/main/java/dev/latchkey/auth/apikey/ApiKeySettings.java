@@ -23,9 +23,10 @@ import java.util.Optional;
  * @param pepper              {@code pepper}: optional HMAC key (at least 32 characters) for stored hashes
  * @param header              {@code header}: the API key header (default {@code X-API-Key})
  * @param basicEnabled        {@code basic-enabled}: accept Stripe-style Basic (key as user name, empty password)
- * @param queryParameterNames {@code query-parameters}: query parameters always refused as keys in URLs (default
- *                            {@code api_key,apikey,api-key,key}); values starting with a prefix are refused whatever
- *                            the parameter name
+ * @param queryParameterNames {@code query-parameters}: query parameters refused whatever their (non-empty) value,
+ *                            as attempts to send a key in the URL (default {@code api_key,apikey,api-key}: names that
+ *                            mean nothing but an API key, so {@code ?key=} or {@code ?token=} stay usable by
+ *                            applications); a value starting with a key prefix is refused under any name
  * @param store               {@code store}: {@code file} (default), {@code jdbc} or {@code memory}
  * @param file                {@code file}: the key file (default {@code .latchkey/api-keys.json} under the working
  *                            directory)
@@ -43,6 +44,9 @@ public record ApiKeySettings(String environment, Map<String, String> prefixes, O
                              Optional<RateLimit> rateLimit, long rateLimitMaxBuckets, Duration lastUsedFlush) {
 
     public static final String PREFIX = "latchkey.api-key.";
+
+    /** Names that only ever mean an API key; generic names such as {@code key} are left to applications. */
+    static final List<String> DEFAULT_QUERY_PARAMETERS = List.of("api_key", "apikey", "api-key");
 
     public ApiKeySettings {
         Objects.requireNonNull(environment, "environment");
@@ -88,7 +92,7 @@ public record ApiKeySettings(String environment, Map<String, String> prefixes, O
     /** Defaults for {@code environment}, for tests and programmatic use. */
     public static ApiKeySettings defaults(String environment) {
         return new ApiKeySettings(environment, defaultPrefixes(), Optional.empty(), "X-API-Key", false,
-                List.of("api_key", "apikey", "api-key", "key"), "file", Path.of(".latchkey", "api-keys.json"),
+                DEFAULT_QUERY_PARAMETERS, "file", Path.of(".latchkey", "api-keys.json"),
                 Duration.ofSeconds(30), Duration.ofSeconds(5), 10_000, Optional.of(RateLimit.parse("100/PT1M")),
                 100_000, Duration.ofSeconds(30));
     }
@@ -128,7 +132,7 @@ public record ApiKeySettings(String environment, Map<String, String> prefixes, O
         }
         return new ApiKeySettings(c.string(PREFIX + "environment", "test"), prefixes, c.string(PREFIX + "pepper"),
                 c.string(PREFIX + "header", "X-API-Key"), c.bool(PREFIX + "basic-enabled", false),
-                c.list(PREFIX + "query-parameters", List.of("api_key", "apikey", "api-key", "key")),
+                c.list(PREFIX + "query-parameters", DEFAULT_QUERY_PARAMETERS),
                 c.string(PREFIX + "store", "file"),
                 Path.of(c.string(PREFIX + "file", ".latchkey/api-keys.json")),
                 c.duration(PREFIX + "cache.ttl", Duration.ofSeconds(30)),

@@ -47,7 +47,15 @@ public final class ApiKeyValidator {
      *                               is unavailable
      */
     public Optional<ApiKeyRecord> validate(String presented) {
-        ParsedApiKey key = format.parse(presented);
+        return validate(format.parse(presented));
+    }
+
+    /**
+     * Validates a key {@link ApiKeyFormat#parse parsed} (and checksummed) by the caller.
+     *
+     * @see #validate(String)
+     */
+    public Optional<ApiKeyRecord> validate(ParsedApiKey key) {
         if (!key.environment().equals(environment)) {
             throw rejected("API key is for the " + key.environment() + " environment", "api_key_wrong_environment",
                     key.keyId());

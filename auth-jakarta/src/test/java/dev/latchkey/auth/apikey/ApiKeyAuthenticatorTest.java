@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -90,10 +91,32 @@ class ApiKeyAuthenticatorTest {
         for (int i = 0; i < 10; i++) {
             authenticator.authenticate(FakeRequest.create().bearer(key.key()).build());
         }
-        Map<String, String> headers = assertInstanceOf(AuthOutcome.Authenticated.class,
-                authenticator.authenticate(FakeRequest.create().bearer(key.key()).build())).responseHeaders();
-        assertEquals("1000", headers.get("RateLimit-Limit"));
-        assertEquals("989", headers.get("RateLimit-Remaining"));
+        AuthOutcome.Authenticated outcome = assertInstanceOf(AuthOutcome.Authenticated.class,
+                authenticator.authenticate(FakeRequest.create().bearer(key.key()).build()));
+        assertEquals("1000", outcome.responseHeaders().get("RateLimit-Limit"));
+        assertEquals("989", outcome.responseHeaders().get("RateLimit-Remaining"));
+        assertEquals(RateLimit.parse("1000/PT1M"), outcome.caller().attributes().get("rateLimit"));
+    }
+
+    @Test
+    void whenAKeyIsValidatedThenTheHandlerGetsItParsedWithItsKeyIdAndNeverPrintsIt() {
+        CreatedApiKey key = fx.service.create("svc", Set.of(), null);
+        List<ApiKeyCredential> seen = new ArrayList<>();
+        ApiKeyAuthenticator spying = new ApiKeyAuthenticator(c -> {
+            seen.add((ApiKeyCredential) c);
+            return identityStore.validate(c);
+        }, new ApiKeyResolver(fx.format, fx.settings, exposures::add), fx.validator, rateLimiter, lastUsed);
+
+        assertInstanceOf(AuthOutcome.Authenticated.class,
+                spying.authenticate(FakeRequest.create().header("X-API-Key", key.key()).build()));
+        ApiKeyCredential credential = seen.get(0);
+        assertEquals(key.keyId(), credential.keyId());
+        assertEquals(key.key(), credential.key());
+        assertEquals("header:X-API-Key", credential.source());
+        assertFalse(credential.toString().contains(key.key()));
+        credential.clear();
+        assertTrue(credential.isCleared());
+        assertEquals(CredentialValidationResult.Status.NOT_VALIDATED, identityStore.validate(credential).getStatus());
     }
 
     @Test

@@ -96,12 +96,22 @@ class ApiKeyResolverTest {
 
     @Test
     void whenAKeyNamedParameterHoldsGarbageThenStill400WithUnknownKeyId() {
-        for (String name : List.of("apikey", "key", "API_KEY")) {
+        for (String name : List.of("apikey", "api-key", "API_KEY")) {
             var request = FakeRequest.create().query(name + "=whatever").build();
             AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> resolver.resolve(request));
             assertEquals(400, f.error().status());
         }
         assertTrue(exposures.stream().allMatch(e -> e.keyId() == null));
+    }
+
+    @Test
+    void whenAGenericParameterNameHoldsAnOrdinaryValueThenNotRefused() {
+        var request = FakeRequest.create().query("key=abc&token=xyz").build();
+        assertTrue(resolver.resolve(request).isEmpty());
+        assertTrue(resolver.credentialSource(request).isEmpty());
+        assertTrue(exposures.isEmpty());
+        assertThrows(AuthenticationFailure.class,
+                () -> resolver.resolve(FakeRequest.create().query("key=" + key).build()), "unless it is a key");
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,6 +31,7 @@ class ApiKeySettingsTest {
         assertEquals(Map.of("sk_live_", "live", "sk_test_", "test"), s.prefixes());
         assertEquals("X-API-Key", s.header());
         assertFalse(s.basicEnabled());
+        assertEquals(List.of("api_key", "apikey", "api-key"), s.queryParameterNames(), "no generic names like key");
         assertEquals("file", s.store());
         assertEquals(Path.of(".latchkey/api-keys.json"), s.file());
         assertEquals(Duration.ofSeconds(30), s.cacheTtl());

@@ -7,6 +7,6 @@ class H2JdbcApiKeyStoreTest extends JdbcApiKeyStoreContract {
 
     @Override
     protected DataSource dataSource() {
-        return new DriverManagerDataSource("jdbc:h2:mem:latchkey;DB_CLOSE_DELAY=-1", "sa", "");
+        return new DriverManagerDataSource("jdbc:h2:mem:latchkey;DB_CLOSE_DELAY=-1", "sa", "", 5);
     }
 }

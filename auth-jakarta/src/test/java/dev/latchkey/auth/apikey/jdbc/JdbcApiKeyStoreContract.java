@@ -108,7 +108,7 @@ abstract class JdbcApiKeyStoreContract {
     @Test
     void whenTheDatabaseIsUnreachableThenStoreIsUnavailable() {
         JdbcApiKeyStore broken = new JdbcApiKeyStore(
-                new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=1", "x", "secret-pw"), 1);
+                new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/none", "x", "secret-pw", 1), 1);
         ApiKeyStoreUnavailable e = assertThrows(ApiKeyStoreUnavailable.class, () -> broken.findByHash("00"));
         assertFalse(e.getMessage().contains("secret-pw"));
         AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> ApiKeyFixtures.live(broken)

@@ -26,6 +26,6 @@ class PostgresJdbcApiKeyStoreTest extends JdbcApiKeyStoreContract {
 
     @Override
     protected DataSource dataSource() {
-        return new DriverManagerDataSource(postgres.getJdbcUrl("postgres", "postgres"), "postgres", null);
+        return new DriverManagerDataSource(postgres.getJdbcUrl("postgres", "postgres"), "postgres", null, 5);
     }
 }
