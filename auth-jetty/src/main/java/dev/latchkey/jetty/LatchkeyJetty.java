@@ -13,6 +13,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.servlet.ServletContainer;
 import org.jboss.weld.environment.servlet.EnhancedListener;
 
@@ -155,7 +156,8 @@ public final class LatchkeyJetty {
             context.addServletContainerInitializer(new EnhancedListener());
             context.addServletContainerInitializer(new LatchkeyServletContainerInitializer());
             ServletHolder jersey = new ServletHolder("jax-rs",
-                    new ServletContainer(ResourceConfig.forApplicationClass(application)));
+                    new ServletContainer(ResourceConfig.forApplicationClass(application)
+                            .property(ServerProperties.WADL_FEATURE_DISABLE, true)));
             jersey.setInitOrder(1); // start with the context, so a broken application fails start-up
             context.addServlet(jersey, mapping(application));
             return context;
