@@ -1,6 +1,6 @@
 package dev.latchkey.auth.apikey;
 
-import dev.latchkey.auth.apikey.fixtures.MutableClock;
+import dev.latchkey.auth.fixtures.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ApiKeyRateLimiterTest {
 
-    private final MutableClock clock = MutableClock.startingNow();
+    private final MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
     private final ApiKeyRateLimiter limiter = new ApiKeyRateLimiter(Optional.of(RateLimit.parse("3/PT1M")), 100, clock);
 
     @Test

@@ -12,7 +12,7 @@ import dev.latchkey.auth.jwt.fixtures.Certificates;
 import dev.latchkey.auth.fixtures.FakeRequest;
 import dev.latchkey.auth.fixtures.TestPki;
 import dev.latchkey.auth.jwt.fixtures.Keys;
-import dev.latchkey.auth.jwt.fixtures.MutableClock;
+import dev.latchkey.auth.fixtures.MutableClock;
 import dev.latchkey.auth.jwt.fixtures.TestConfig;
 import dev.latchkey.auth.jwt.fixtures.Tokens;
 import dev.latchkey.auth.jwt.mapping.JwtCallerMapper;

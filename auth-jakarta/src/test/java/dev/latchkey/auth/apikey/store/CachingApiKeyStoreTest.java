@@ -5,7 +5,7 @@ import dev.latchkey.auth.apikey.ApiKeyValidator;
 import dev.latchkey.auth.apikey.CreatedApiKey;
 import dev.latchkey.auth.apikey.fixtures.ApiKeyFixtures;
 import dev.latchkey.auth.apikey.fixtures.CountingApiKeyStore;
-import dev.latchkey.auth.apikey.fixtures.MutableClock;
+import dev.latchkey.auth.fixtures.MutableClock;
 import dev.latchkey.auth.apikey.format.ApiKeyGenerator;
 import dev.latchkey.auth.error.AuthenticationFailure;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CachingApiKeyStoreTest {
 
-    private final MutableClock clock = MutableClock.startingNow();
+    private final MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
     private final CountingApiKeyStore backend = new CountingApiKeyStore(new InMemoryApiKeyStore());
     private final CachingApiKeyStore cache = new CachingApiKeyStore(backend, Duration.ofSeconds(30),
             Duration.ofSeconds(5), 1000, clock);

@@ -3,7 +3,7 @@ package dev.latchkey.auth.apikey.store;
 import dev.latchkey.auth.apikey.ApiKeyRecord;
 import dev.latchkey.auth.apikey.CreatedApiKey;
 import dev.latchkey.auth.apikey.fixtures.ApiKeyFixtures;
-import dev.latchkey.auth.apikey.fixtures.MutableClock;
+import dev.latchkey.auth.fixtures.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,7 +65,7 @@ class FileApiKeyStoreTest {
         Path file = dir.resolve("api-keys.json");
         FileApiKeyStore first = new FileApiKeyStore(file);
         FileApiKeyStore second = new FileApiKeyStore(file);
-        MutableClock clock = MutableClock.startingNow();
+        MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
         ApiKeyFixtures one = new ApiKeyFixtures(first, clock, "live", null);
         ApiKeyFixtures two = new ApiKeyFixtures(second, clock, "live", null);
         int perThread = 40;

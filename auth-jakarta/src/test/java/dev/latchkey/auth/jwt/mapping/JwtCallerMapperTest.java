@@ -5,7 +5,7 @@ import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.jwt.fixtures.Keys;
-import dev.latchkey.auth.jwt.fixtures.MutableClock;
+import dev.latchkey.auth.fixtures.MutableClock;
 import dev.latchkey.auth.jwt.fixtures.TestConfig;
 import dev.latchkey.auth.jwt.fixtures.Tokens;
 import dev.latchkey.auth.jwt.fixtures.Verifiers;

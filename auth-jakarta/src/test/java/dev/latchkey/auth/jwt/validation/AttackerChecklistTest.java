@@ -12,7 +12,7 @@ import com.nimbusds.jose.util.Base64URL;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.jwt.fixtures.JwksServer;
 import dev.latchkey.auth.jwt.fixtures.Keys;
-import dev.latchkey.auth.jwt.fixtures.MutableClock;
+import dev.latchkey.auth.fixtures.MutableClock;
 import dev.latchkey.auth.jwt.fixtures.TestConfig;
 import dev.latchkey.auth.jwt.fixtures.Tokens;
 import dev.latchkey.auth.jwt.fixtures.Verifiers;

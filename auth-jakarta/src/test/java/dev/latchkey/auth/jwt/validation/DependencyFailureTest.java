@@ -9,7 +9,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.jwt.config.JwtSettings;
 import dev.latchkey.auth.jwt.fixtures.Keys;
-import dev.latchkey.auth.jwt.fixtures.MutableClock;
+import dev.latchkey.auth.fixtures.MutableClock;
 import dev.latchkey.auth.jwt.fixtures.TestConfig;
 import dev.latchkey.auth.jwt.fixtures.Tokens;
 import dev.latchkey.auth.jwt.revocation.InMemoryJtiDenylist;

@@ -9,7 +9,7 @@ import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.jwt.fixtures.Keys;
-import dev.latchkey.auth.jwt.fixtures.MutableClock;
+import dev.latchkey.auth.fixtures.MutableClock;
 import dev.latchkey.auth.jwt.fixtures.TestConfig;
 import dev.latchkey.auth.jwt.fixtures.Tokens;
 import dev.latchkey.auth.jwt.revocation.InMemoryJtiDenylist;
