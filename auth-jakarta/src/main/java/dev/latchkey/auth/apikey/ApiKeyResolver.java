@@ -4,6 +4,7 @@ import dev.latchkey.auth.apikey.format.ApiKeyFormat;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.request.QueryParameters;
+import dev.latchkey.auth.spi.CredentialAuthenticator;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,8 @@ import java.util.stream.Collectors;
  * a parameter named in {@code latchkey.api-key.query-parameters} ({@code api_key}, {@code apikey}, {@code api-key}),
  * which only a client trying to send a key in the URL would use. Generic names ({@code key}) are not refused unless
  * their value looks like a key: {@code GET /public?key=abc} stays an ordinary request. A refused URL fails the
- * request even when it also carries another valid credential (e.g. a JWT) and this authenticator runs first.
+ * request, and is reported as an exposure, even when the request also carries another credential (e.g. a JWT):
+ * the chain lets the URL's refusal win over the conflict.
  */
 public final class ApiKeyResolver {
 
@@ -60,7 +62,7 @@ public final class ApiKeyResolver {
             return Optional.of(sources.get(0));
         }
         return QueryParameters.of(request).stream().filter(p -> format.looksLikeKey(p.value()))
-                .map(p -> "query:" + p.name()).findFirst();
+                .map(p -> CredentialAuthenticator.QUERY_SOURCE + p.name()).findFirst();
     }
 
     /**

@@ -112,15 +112,37 @@ public final class AuthenticatorChain {
                         "duplicate_authorization_header"));
             }
         }
-        Set<String> sources = new LinkedHashSet<>();
+        Map<String, CredentialAuthenticator> sources = new LinkedHashMap<>();
         for (CredentialAuthenticator a : authenticators) {
             if (a.exclusive()) {
-                a.credentialSource(request).ifPresent(sources::add);
+                a.credentialSource(request).ifPresent(source -> sources.putIfAbsent(source, a));
             }
         }
         if (sources.size() > 1) {
-            return Optional.of(AuthError.invalidRequest(requestErrorScheme,
-                    "more than one credential presented: use exactly one", "conflicting_credentials"));
+            return Optional.of(urlCredentialRefusal(request, sources).orElseGet(() -> AuthError.invalidRequest(
+                    requestErrorScheme, "more than one credential presented: use exactly one",
+                    "conflicting_credentials")));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A credential in the URL is refused by its own authenticator even beside another credential, so that its
+     * refusal (and the report that the credential leaked, RFC 6750 §5.3) is never masked by the conflict.
+     */
+    private static Optional<AuthError> urlCredentialRefusal(HttpServletRequest request,
+                                                            Map<String, CredentialAuthenticator> sources) {
+        for (Map.Entry<String, CredentialAuthenticator> e : sources.entrySet()) {
+            if (e.getKey().startsWith(CredentialAuthenticator.QUERY_SOURCE)) {
+                try {
+                    AuthOutcome outcome = e.getValue().authenticate(request);
+                    if (outcome instanceof AuthOutcome.Rejected rejected) {
+                        return Optional.of(rejected.error());
+                    }
+                } catch (AuthenticationFailure failure) {
+                    return Optional.of(failure.error());
+                }
+            }
         }
         return Optional.empty();
     }

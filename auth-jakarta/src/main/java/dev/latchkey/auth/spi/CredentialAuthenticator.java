@@ -18,6 +18,9 @@ import java.util.Optional;
  */
 public interface CredentialAuthenticator {
 
+    /** Prefix of a {@link #credentialSource} in the query string, e.g. {@code query:api_key}. */
+    String QUERY_SOURCE = "query:";
+
     /** The name used in {@code latchkey.mechanisms}: {@code jwt}, {@code api-key}, {@code basic}, {@code client-cert}. */
     String name();
 
@@ -30,8 +33,9 @@ public interface CredentialAuthenticator {
 
     /**
      * Where this request carries this authenticator's credential, e.g. {@code header:Authorization} or
-     * {@code header:X-API-Key}; empty when it carries none. Must be cheap (no validation): the chain uses it to refuse
-     * requests that present two different credentials.
+     * {@code header:X-API-Key}, or {@link #QUERY_SOURCE} and the parameter name for one in the URL (which
+     * {@link #authenticate} must refuse); empty when it carries none. Must be cheap (no validation): the chain uses
+     * it to refuse requests that present two different credentials.
      */
     Optional<String> credentialSource(HttpServletRequest request);
 
