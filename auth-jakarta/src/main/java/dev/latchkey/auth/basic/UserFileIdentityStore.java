@@ -4,6 +4,7 @@ import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.AuthenticationFailure;
+import dev.latchkey.auth.file.ReloadingFile;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.security.enterprise.credential.Credential;
@@ -13,11 +14,7 @@ import jakarta.security.enterprise.identitystore.IdentityStore;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -26,7 +23,7 @@ import java.util.Set;
 
 /**
  * The embedded default store for Basic credentials: users with PBKDF2 hashes and groups from the users file
- * ({@code latchkey.basic.users-file}, format in {@link UserFile}), reloaded when its modification time or size changes.
+ * ({@code latchkey.basic.users-file}, format in {@link UserFile}), reloaded when it changes ({@link ReloadingFile}).
  *
  * <p>No user enumeration: an unknown user costs one PBKDF2 verification against a dummy hash with the configured
  * parameters, exactly like a wrong password, and both return {@link CredentialValidationResult#INVALID_RESULT}. A
@@ -47,10 +44,7 @@ public class UserFileIdentityStore implements IdentityStore {
     private int iterations;
     private PasswordHasher hasher;
     private String dummyHash;
-    private volatile Snapshot snapshot;
-
-    private record Snapshot(FileTime modified, long size, Map<String, UserRecord> users) {
-    }
+    private ReloadingFile<Map<String, UserRecord>> users;
 
     /** For CDI; settings are read in {@link #init()}. */
     public UserFileIdentityStore() {
@@ -67,6 +61,7 @@ public class UserFileIdentityStore implements IdentityStore {
 
     private void configure(BasicSettings settings, PasswordHasher hasher) {
         this.file = settings.usersFile();
+        this.users = new ReloadingFile<>(file, "Basic users file", f -> checkIterations(UserFile.read(f)), Map.of());
         this.iterations = settings.hashIterations();
         this.hasher = hasher;
         // Same algorithm and iterations as new users' hashes, so that unknown users take as long as known ones.
@@ -103,37 +98,10 @@ public class UserFileIdentityStore implements IdentityStore {
 
     /** The current users, reloading the file when it changed. */
     Map<String, UserRecord> users() {
-        Snapshot current = snapshot;
-        BasicFileAttributes attrs;
         try {
-            attrs = Files.readAttributes(file, BasicFileAttributes.class);
-        } catch (NoSuchFileException e) {
-            if (current == null || !current.users().isEmpty() || current.modified() != null) {
-                LOG.log(Level.WARNING, "users file {0} does not exist: no Basic users", file.toAbsolutePath());
-                snapshot = new Snapshot(null, -1, Map.of());
-            }
-            return Map.of();
+            return users.get();
         } catch (IOException e) {
-            return keepLastGood(current, e);
-        }
-        if (current != null && attrs.lastModifiedTime().equals(current.modified()) && attrs.size() == current.size()) {
-            return current.users();
-        }
-        synchronized (this) {
-            if (snapshot != current) {
-                return snapshot.users();
-            }
-            try {
-                Map<String, UserRecord> users = checkIterations(UserFile.read(file));
-                snapshot = new Snapshot(attrs.lastModifiedTime(), attrs.size(), users);
-                LOG.log(Level.INFO, "loaded {0} Basic users from {1}", users.size(), file.toAbsolutePath());
-                return users;
-            } catch (IOException | RuntimeException e) {
-                Map<String, UserRecord> kept = keepLastGood(current, e);
-                // Not retried (nor logged again) until the file changes again.
-                snapshot = new Snapshot(attrs.lastModifiedTime(), attrs.size(), kept);
-                return kept;
-            }
+            throw new AuthenticationFailure(AuthError.unavailable("user store unavailable", "user_store_unavailable"));
         }
     }
 
@@ -168,15 +136,5 @@ public class UserFileIdentityStore implements IdentityStore {
 
     private static String sample(List<String> names) {
         return names.size() <= 10 ? names.toString() : names.subList(0, 10) + " and " + (names.size() - 10) + " more";
-    }
-
-    private Map<String, UserRecord> keepLastGood(Snapshot current, Exception e) {
-        if (current == null) {
-            LOG.log(Level.ERROR, "users file {0} cannot be read: {1}", file.toAbsolutePath(), e.getMessage());
-            throw new AuthenticationFailure(AuthError.unavailable("user store unavailable", "user_store_unavailable"));
-        }
-        LOG.log(Level.WARNING, "users file {0} cannot be read, keeping the last good version: {1}",
-                file.toAbsolutePath(), e.getMessage());
-        return current.users();
     }
 }

@@ -2,14 +2,13 @@ package dev.latchkey.auth.cert;
 
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.AuthenticationFailure;
+import dev.latchkey.auth.file.ReloadingFile;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.security.cert.CRL;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
@@ -19,8 +18,9 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Revocation by a local CRL file (RFC 5280 §5), PEM or DER, one or more CRLs, reloaded when its modification time
- * or size changes (the size catches a replacement within the file system's timestamp granularity). A CRL applies to the certificates of its issuer (same issuer DN); others are not checked by it. The file is
+ * Revocation by a local CRL file (RFC 5280 §5), PEM or DER, one or more CRLs, reloaded when it changes
+ * ({@link ReloadingFile}). A CRL applies to the certificates of its issuer (same issuer DN); others are not checked
+ * by it. The file is
  * trusted as the operator's: its signature is not verified here (the CA's key is the TLS trust store's business).
  *
  * <p>Failures: a revoked leaf is 401 {@code certificate revoked}. If the file becomes unreadable or malformed after a
@@ -32,20 +32,11 @@ public class CrlRevocationChecker {
 
     private static final System.Logger LOG = System.getLogger(CrlRevocationChecker.class.getName());
 
-    private final Path file;
+    private final ReloadingFile<List<X509CRL>> file;
     private final Clock clock;
-    private static final Stamp MISSING = new Stamp(FileTime.fromMillis(Long.MIN_VALUE), -1);
-    private volatile State state;
-
-    /** What identifies a version of the file. */
-    private record Stamp(FileTime modified, long size) {
-    }
-
-    private record State(Stamp loadedStamp, List<X509CRL> crls, Stamp failedStamp) {
-    }
 
     public CrlRevocationChecker(Path file, Clock clock) {
-        this.file = file;
+        this.file = new ReloadingFile<>(file, "CRL file", this::load, null);
         this.clock = clock;
     }
 
@@ -62,57 +53,18 @@ public class CrlRevocationChecker {
     }
 
     List<X509CRL> current() {
-        State s = state;
-        Stamp stamp;
         try {
-            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
-            stamp = new Stamp(attrs.lastModifiedTime(), attrs.size());
+            return file.get();
         } catch (IOException e) {
-            stamp = MISSING; // read() below fails and reports it, once per change
-        }
-        if (s != null && (stamp.equals(s.loadedStamp()) || stamp.equals(s.failedStamp()))) {
-            return usable(s);
-        }
-        synchronized (this) {
-            if (state != s) {
-                return usable(state);
-            }
-            try {
-                List<X509CRL> crls = read(file);
-                state = new State(stamp, crls, null);
-                LOG.log(Level.INFO, "loaded {0} CRL(s) from {1}", crls.size(), file);
-                warnIfStale(crls);
-                return crls;
-            } catch (IOException | RuntimeException e) {
-                return failed(s, stamp, e);
-            }
-        }
-    }
-
-    private List<X509CRL> failed(State s, Stamp stamp, Exception e) {
-        if (s == null || s.crls() == null) {
-            if (s == null || !stamp.equals(s.failedStamp())) {
-                LOG.log(Level.ERROR, "CRL file {0} cannot be loaded, refusing client certificates: {1}", file,
-                        e.getMessage());
-            }
-            state = new State(null, null, stamp);
             throw new AuthenticationFailure(AuthError.unavailable("certificate revocation list unavailable",
                     "crl_unavailable"));
         }
-        if (!stamp.equals(s.failedStamp())) {
-            LOG.log(Level.WARNING, "CRL file {0} cannot be loaded, keeping the last good CRLs: {1}", file,
-                    e.getMessage());
-        }
-        state = new State(s.loadedStamp(), s.crls(), stamp);
-        return s.crls();
     }
 
-    private static List<X509CRL> usable(State s) {
-        if (s.crls() == null) {
-            throw new AuthenticationFailure(AuthError.unavailable("certificate revocation list unavailable",
-                    "crl_unavailable"));
-        }
-        return s.crls();
+    private List<X509CRL> load(Path path) throws IOException {
+        List<X509CRL> crls = read(path);
+        warnIfStale(path, crls);
+        return crls;
     }
 
     static List<X509CRL> read(Path file) throws IOException {
@@ -127,10 +79,10 @@ public class CrlRevocationChecker {
         }
     }
 
-    private void warnIfStale(List<X509CRL> crls) {
+    private void warnIfStale(Path path, List<X509CRL> crls) {
         for (X509CRL crl : crls) {
             if (crl.getNextUpdate() != null && crl.getNextUpdate().toInstant().isBefore(clock.instant())) {
-                LOG.log(Level.WARNING, "CRL of {0} in {1} is past its nextUpdate", crl.getIssuerX500Principal(), file);
+                LOG.log(Level.WARNING, "CRL of {0} in {1} is past its nextUpdate", crl.getIssuerX500Principal(), path);
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.latchkey.auth.basic;
 
 import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.error.AuthenticationFailure;
+import dev.latchkey.auth.file.ReloadingFile;
 import dev.latchkey.auth.fixtures.CountingHasher;
 import jakarta.security.enterprise.credential.CallerOnlyCredential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
@@ -144,7 +145,7 @@ class UserFileIdentityStoreTest {
         String weak = hashWithIterations("pw", 1);
         Files.writeString(usersFile(), "mallory = " + weak + "\n", StandardOpenOption.APPEND);
         Files.setLastModifiedTime(usersFile(), FileTime.from(Instant.now().plusSeconds(5)));
-        try (LogCapture log = LogCapture.of(UserFileIdentityStore.class)) {
+        try (LogCapture log = LogCapture.of(ReloadingFile.class)) {
             assertEquals(CredentialValidationResult.Status.INVALID, store.validate(cred("mallory", "pw")).getStatus());
             assertEquals(CredentialValidationResult.Status.VALID, store.validate(cred("alice", "one")).getStatus());
             List<String> warnings = log.messages(Level.WARNING);

@@ -1,6 +1,7 @@
 package dev.latchkey.auth.apikey.store;
 
 import dev.latchkey.auth.apikey.ApiKeyRecord;
+import dev.latchkey.auth.file.FileStamp;
 import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonWriter;
@@ -18,7 +19,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,14 +53,12 @@ public class FileApiKeyStore implements ApiKeyStore {
     private final ReentrantLock jvmLock;
     private volatile Snapshot snapshot = Snapshot.EMPTY;
 
-    private record Stamp(long modifiedNanos, long size, Object fileKey) {
-    }
 
-    private record Snapshot(Stamp stamp, List<ApiKeyRecord> records, Map<String, ApiKeyRecord> byHash,
+    private record Snapshot(FileStamp stamp, List<ApiKeyRecord> records, Map<String, ApiKeyRecord> byHash,
                             Map<String, ApiKeyRecord> byId) {
         static final Snapshot EMPTY = of(null, List.of());
 
-        static Snapshot of(Stamp stamp, List<ApiKeyRecord> records) {
+        static Snapshot of(FileStamp stamp, List<ApiKeyRecord> records) {
             Map<String, ApiKeyRecord> byHash = new ConcurrentHashMap<>();
             Map<String, ApiKeyRecord> byId = new ConcurrentHashMap<>();
             records.forEach(r -> {
@@ -170,7 +168,7 @@ public class FileApiKeyStore implements ApiKeyStore {
 
     private Snapshot load() {
         for (int attempt = 0; ; attempt++) {
-            Stamp before = stamp();
+            FileStamp before = stamp();
             if (before == null) {
                 return Snapshot.of(null, List.of());
             }
@@ -210,16 +208,14 @@ public class FileApiKeyStore implements ApiKeyStore {
         }
     }
 
-    private static boolean sameStamp(Stamp now, Stamp seen) {
+    private static boolean sameStamp(FileStamp now, FileStamp seen) {
         return now == null ? seen == null : now.equals(seen);
     }
 
-    private Stamp stamp() {
+    /** The file's stamp, or null when it does not exist. */
+    private FileStamp stamp() {
         try {
-            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            return new Stamp(a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS), a.size(), a.fileKey());
-        } catch (NoSuchFileException e) {
-            return null;
+            return FileStamp.of(file).orElse(null);
         } catch (IOException e) {
             throw new ApiKeyStoreUnavailable("cannot read API key file " + file, e);
         }
