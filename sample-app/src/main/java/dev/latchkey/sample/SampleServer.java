@@ -5,7 +5,12 @@ import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.jetty.LatchkeyJetty;
 import dev.latchkey.jetty.LatchkeyServer;
 import dev.latchkey.sample.cli.ServeOptions;
+import dev.latchkey.sample.jwt.DevSigningKey;
+import dev.latchkey.sample.jwt.JwksLocationConfigSource;
+import dev.latchkey.sample.jwt.SampleJwtSettings;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +18,10 @@ import java.util.function.Consumer;
 
 /**
  * Starts the sample API on embedded Jetty: plain HTTP, and HTTPS with the development certificates (client
- * certificates wanted, trusted when issued by the development CA). Writes the client-certificate mapping first when
- * absent. Jetty stops on SIGTERM (its shutdown hook).
+ * certificates wanted, trusted when issued by the development CA). Writes the client-certificate mapping and the
+ * development signing key first when absent. Unless a key or key location is configured, bearer JWTs are verified
+ * with the sample's own {@code /.well-known/jwks.json}, fetched over HTTP on first use (or read from the key file
+ * when plain HTTP is disabled). Jetty stops on SIGTERM (its shutdown hook).
  */
 public final class SampleServer {
 
@@ -24,6 +31,10 @@ public final class SampleServer {
 
     private SampleServer() {
     }
+
+    /** Where the sample serves its public keys. */
+    public static final String JWKS_PATH = "/.well-known/jwks.json";
+    private static final String PUBLIC_KEY = "mp.jwt.verify.publickey";
 
     public static Path certsDir(ConfigReader config) {
         return Path.of(config.string(CERTS_DIR, DEFAULT_CERTS_DIR));
@@ -36,8 +47,23 @@ public final class SampleServer {
         if (certSettings.mappingFile().isPresent() && ClientCertMappingFile.ensure(certSettings.mappingFile().get())) {
             notes.accept("Wrote the sample client-certificate mapping to " + certSettings.mappingFile().get());
         }
+        DevSigningKey key = DevSigningKey.ensure(SampleJwtSettings.keyDirectory(config));
+        if (key.generated()) {
+            notes.accept("Generated a development signing key in " + key.directory() + " (kid " + key.keyId() + ")");
+        }
+        int httpPort = options.httpPort();
+        JwksLocationConfigSource.use(null); // forget a previous start's location before looking for a configured one
+        if (config.string(PUBLIC_KEY).isEmpty() && config.string(JwksLocationConfigSource.LOCATION).isEmpty()) {
+            if (httpPort == 0) {
+                httpPort = freePort(); // the JWKS URL names the port, so it is chosen before start
+            }
+            String location = httpPort > 0 ? "http://127.0.0.1:" + httpPort + JWKS_PATH
+                    : key.jwksFile().toAbsolutePath().toUri().toString();
+            JwksLocationConfigSource.use(location);
+            notes.accept("Bearer JWTs are verified with the keys at " + location);
+        }
         LatchkeyJetty.Builder builder = LatchkeyJetty.builder()
-                .port(options.httpPort())
+                .port(httpPort)
                 .application(SampleApplication.class);
         if (options.httpsEnabled()) {
             DevTls.Material tls = DevTls.ensure(certsDir(config));
@@ -49,6 +75,12 @@ public final class SampleServer {
                     tls.password(), LatchkeyJetty.ClientAuth.WANT));
         }
         return builder.start();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     /** "Latchkey sample listening on http://localhost:8080/api and https://localhost:8443/api". */
