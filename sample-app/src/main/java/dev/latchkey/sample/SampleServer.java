@@ -40,28 +40,14 @@ public final class SampleServer {
         return Path.of(config.string(CERTS_DIR, DEFAULT_CERTS_DIR));
     }
 
-    /** Starts the server; {@code notes} receives one-line remarks (certificates generated, mapping written). */
+    /** Starts the server; {@code notes} receives one-line remarks (files generated, the JWKS location). */
     public static LatchkeyServer start(ServeOptions options, Consumer<String> notes) throws Exception {
         ConfigReader config = ConfigReader.current();
         ClientCertificateSettings certSettings = ClientCertificateSettings.from(config);
         if (certSettings.mappingFile().isPresent() && ClientCertMappingFile.ensure(certSettings.mappingFile().get())) {
             notes.accept("Wrote the sample client-certificate mapping to " + certSettings.mappingFile().get());
         }
-        DevSigningKey key = DevSigningKey.ensure(SampleJwtSettings.keyDirectory(config));
-        if (key.generated()) {
-            notes.accept("Generated a development signing key in " + key.directory() + " (kid " + key.keyId() + ")");
-        }
-        int httpPort = options.httpPort();
-        JwksLocationConfigSource.use(null); // forget a previous start's location before looking for a configured one
-        if (config.string(PUBLIC_KEY).isEmpty() && config.string(JwksLocationConfigSource.LOCATION).isEmpty()) {
-            if (httpPort == 0) {
-                httpPort = freePort(); // the JWKS URL names the port, so it is chosen before start
-            }
-            String location = httpPort > 0 ? "http://127.0.0.1:" + httpPort + JWKS_PATH
-                    : key.jwksFile().toAbsolutePath().toUri().toString();
-            JwksLocationConfigSource.use(location);
-            notes.accept("Bearer JWTs are verified with the keys at " + location);
-        }
+        int httpPort = jwtKeys(config, options.httpPort(), notes);
         LatchkeyJetty.Builder builder = LatchkeyJetty.builder()
                 .port(httpPort)
                 .application(SampleApplication.class);
@@ -75,6 +61,28 @@ public final class SampleServer {
                     tls.password(), LatchkeyJetty.ClientAuth.WANT));
         }
         return builder.start();
+    }
+
+    /**
+     * Ensures the development signing key and, unless keys are configured, points the JWT authenticator at the
+     * sample's own JWKS URL (or its file when plain HTTP is off). Returns the HTTP port to bind: a free one picked
+     * now for 0, since the URL names it.
+     */
+    private static int jwtKeys(ConfigReader config, int httpPort, Consumer<String> notes) throws IOException {
+        DevSigningKey key = DevSigningKey.ensure(SampleJwtSettings.keyDirectory(config));
+        if (key.generated()) {
+            notes.accept("Generated a development signing key in " + key.directory() + " (kid " + key.keyId() + ")");
+        }
+        JwksLocationConfigSource.use(null); // forget a previous start's location before looking for a configured one
+        if (config.string(PUBLIC_KEY).isPresent() || config.string(JwksLocationConfigSource.LOCATION).isPresent()) {
+            return httpPort;
+        }
+        int port = httpPort == 0 ? freePort() : httpPort;
+        String location = port > 0 ? "http://127.0.0.1:" + port + JWKS_PATH
+                : key.jwksFile().toAbsolutePath().toUri().toString();
+        JwksLocationConfigSource.use(location);
+        notes.accept("Bearer JWTs are verified with the keys at " + location);
+        return port;
     }
 
     private static int freePort() throws IOException {
