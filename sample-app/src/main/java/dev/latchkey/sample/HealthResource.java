@@ -8,7 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /** Public liveness endpoint: no credential needed. */
-@Path("/health")
+@Path("/api/health")
 public class HealthResource {
 
     @GET

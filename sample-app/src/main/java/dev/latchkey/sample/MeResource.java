@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
 /** Who am I: any authenticated caller ({@code **} is Jakarta Security's "any authenticated caller" role). */
-@Path("/me")
+@Path("/api/me")
 public class MeResource {
 
     @GET

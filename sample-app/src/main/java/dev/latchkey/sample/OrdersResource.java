@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** Orders: reading needs {@code orders:read}, writing {@code orders:write}, deleting the {@code admin} role. */
-@Path("/orders")
+@Path("/api/orders")
 @Produces(MediaType.APPLICATION_JSON)
 public class OrdersResource {
 

@@ -31,7 +31,14 @@ class MainUsageTest {
             "user add",
             "user add ali:ce",
             "user remove",
-            "user rename alice"})
+            "user rename alice",
+            "token",
+            "token --scope orders:read",
+            "token --sub alice extra",
+            "token --sub alice --ttl 15m",
+            "token --sub alice --ttl P2D",
+            "token --sub alice --ttl 0",
+            "token --sub alice --ttl 9999999999"})
     void whenUsageIsWrongThenExit2WithUsageAndNoStackTrace(String commandLine) {
         CapturedIo captured = new CapturedIo();
         int status = Main.run(commandLine.split(" "), captured.io());

@@ -1,11 +1,8 @@
 package dev.latchkey.sample;
 
-import dev.latchkey.jetty.LatchkeyServer;
-import dev.latchkey.sample.cli.ServeOptions;
 import dev.latchkey.sample.fixtures.CapturedIo;
+import dev.latchkey.sample.fixtures.RunningSample;
 import dev.latchkey.sample.fixtures.TlsClients;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,38 +26,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SampleEndToEndTest {
 
-    private static final Map<String, String> PROPERTIES = Map.of(
-            "latchkey.api-key.file", "api-keys.json",
-            "latchkey.basic.users-file", "users.properties",
-            "latchkey.client-cert.mapping-file", "client-cert-mapping.json",
-            SampleServer.CERTS_DIR, "certs");
-
     @TempDir
     static Path dir;
-    private static LatchkeyServer server;
+    private static RunningSample sample;
     private static String http;
     private static String https;
 
     @BeforeAll
     static void start() throws Exception {
-        PROPERTIES.forEach((name, file) -> System.setProperty(name, dir.resolve(file).toString()));
-        releaseConfig(); // a configuration built before the properties were set must not be reused
-        server = SampleServer.start(new ServeOptions(0, 0), note -> { });
-        http = "http://localhost:" + server.httpPort().orElseThrow() + "/api";
-        https = "https://localhost:" + server.httpsPort().orElseThrow() + "/api";
+        sample = RunningSample.start(dir);
+        http = sample.http() + "/api";
+        https = sample.https() + "/api";
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (server != null) {
-            server.close();
+        if (sample != null) {
+            sample.close();
         }
-        PROPERTIES.keySet().forEach(System::clearProperty);
-        releaseConfig();
-    }
-
-    private static void releaseConfig() {
-        ConfigProviderResolver.instance().releaseConfig(ConfigProvider.getConfig());
     }
 
     @Test
@@ -105,13 +87,11 @@ class SampleEndToEndTest {
     }
 
     private static Path certs() {
-        return dir.resolve("certs");
+        return sample.certs();
     }
 
     private static CapturedIo cli(String password, String... args) {
-        CapturedIo captured = new CapturedIo(password == null ? "unused" : password, Map.of());
-        assertEquals(0, Main.run(args, captured.io()), captured.err());
-        return captured;
+        return sample.cli(password, args);
     }
 
     private static HttpRequest.Builder get(String url) {

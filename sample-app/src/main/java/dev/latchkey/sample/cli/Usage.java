@@ -14,6 +14,8 @@ public final class Usage {
               user add NAME [--groups a,b]          password from the console, or one line of standard input
               user list
               user remove NAME
+              token --sub NAME [--scope "a b"] [--groups a,b] [--ttl PT15M] [--aud AUD] [--expired]
+                                                    print one RS256 access token signed with the development key
               help""";
 
     private Usage() {

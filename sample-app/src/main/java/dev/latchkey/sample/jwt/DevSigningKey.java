@@ -1,0 +1,126 @@
+package dev.latchkey.sample.jwt;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.text.ParseException;
+import java.util.Objects;
+
+/**
+ * The sample's development token-signing key: an RSA 2048-bit key pair (RS256, RFC 7518 §3.3) whose {@code kid} is
+ * its RFC 7638 JWK thumbprint (SHA-256), kept in {@code latchkey.sample.jwt-dir} (default {@code .latchkey/jwt}):
+ * <ul>
+ *   <li>{@value #PRIVATE_KEY_FILE}: the private JWK (RFC 7517 §4), owner-only (POSIX 600) from its creation;</li>
+ *   <li>{@value #JWKS_FILE}: the public JWK Set (RFC 7517 §5) that {@code GET /.well-known/jwks.json} serves.</li>
+ * </ul>
+ * {@link #toString()} never prints the private key (Nimbus's {@code RSAKey.toString()} would). Development only.
+ */
+public final class DevSigningKey {
+
+    public static final String PRIVATE_KEY_FILE = "signing-key.jwk.json";
+    public static final String JWKS_FILE = "jwks.json";
+    private static final int BITS = 2048;
+
+    private final Path directory;
+    private final RSAKey key;
+    private final boolean generated;
+
+    private DevSigningKey(Path directory, RSAKey key, boolean generated) {
+        this.directory = directory;
+        this.key = key;
+        this.generated = generated;
+    }
+
+    /** Loads the key pair in {@code dir}, or generates one when either file is missing. */
+    public static DevSigningKey ensure(Path dir) throws IOException {
+        Path privateFile = dir.resolve(PRIVATE_KEY_FILE);
+        if (Files.isRegularFile(privateFile) && Files.isRegularFile(dir.resolve(JWKS_FILE))) {
+            try {
+                RSAKey key = RSAKey.parse(Files.readString(privateFile, StandardCharsets.UTF_8));
+                if (!key.isPrivate()) {
+                    throw new IOException(privateFile + " holds no private key");
+                }
+                return new DevSigningKey(dir, key, false);
+            } catch (ParseException e) {
+                throw new IOException(privateFile + " is not an RSA JWK"); // no parser message: it may quote the file
+            }
+        }
+        return generate(dir);
+    }
+
+    /** Generates a fresh key pair into {@code dir}, replacing any previous one. */
+    public static DevSigningKey generate(Path dir) throws IOException {
+        RSAKey key;
+        try {
+            key = new RSAKeyGenerator(BITS).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
+                    .keyIDFromThumbprint(true).generate();
+        } catch (JOSEException e) {
+            throw new IOException("cannot generate an RSA key: " + e.getMessage(), e);
+        }
+        Files.createDirectories(dir);
+        // Private key first, owner-only from its creation; then the public set that names it.
+        write(dir.resolve(PRIVATE_KEY_FILE), key.toJSONString());
+        write(dir.resolve(JWKS_FILE), new JWKSet(key.toPublicJWK()).toString(true));
+        return new DevSigningKey(dir, key, true);
+    }
+
+    /** The private signing key; never log or print it. */
+    public RSAKey privateKey() {
+        return key;
+    }
+
+    public String keyId() {
+        return key.getKeyID();
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public Path jwksFile() {
+        return directory.resolve(JWKS_FILE);
+    }
+
+    public boolean generated() {
+        return generated;
+    }
+
+    /** Names the files and the {@code kid} only. */
+    @Override
+    public String toString() {
+        return "DevSigningKey[directory=" + directory + ", kid=" + keyId() + ", generated=" + generated + "]";
+    }
+
+    /** Writes through an owner-only temporary file in the same directory, moved into place (no half files). */
+    private static void write(Path target, String content) throws IOException {
+        Path dir = Objects.requireNonNull(target.toAbsolutePath().getParent());
+        Path temp;
+        try {
+            temp = Files.createTempFile(dir, ".key", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            temp = Files.createTempFile(dir, ".key", ".tmp"); // not POSIX: the directory's permissions apply
+        }
+        try {
+            Files.writeString(temp, content + "\n", StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}
