@@ -22,8 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * MicroProfile JWT 2.1 claim injection mistakes fail deployment (Weld reports them while booting): an ambiguous
  * {@code @Claim}, claim injection into a {@code @SessionScoped} bean, and a claim type the specification does not list.
  *
- * <p>The healthy application is checked first: after a failed Weld boot in the same JVM, the already running web
- * application's request context was seen inactive (weld-servlet shared state; not a Latchkey matter).
+ * <p>The healthy application is checked first: Weld, on the server class path here, runs every web application in
+ * one static container instance, so deploying or removing another application leaves an earlier one without request
+ * context ("not valid after container STATIC_INSTANCE shutdown"). The test harness deploys one at a time.
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
