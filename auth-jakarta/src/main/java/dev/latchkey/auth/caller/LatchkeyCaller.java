@@ -15,8 +15,11 @@ import java.util.Set;
  *
  * <p>Some containers replace custom principal types with their own; the same object is therefore also stored as the
  * request attribute {@link #REQUEST_ATTRIBUTE} and is injectable as {@link CurrentCaller}.
+ *
+ * <p>A credential kind may subclass it to expose a richer principal type as well (a JWT caller is also a MicroProfile
+ * {@code JsonWebToken}); a subclass stays immutable and overrides {@link #withGroups(Set)}.
  */
-public final class LatchkeyCaller extends CallerPrincipal {
+public class LatchkeyCaller extends CallerPrincipal {
 
     /** Request attribute under which the authenticated caller is stored. */
     public static final String REQUEST_ATTRIBUTE = "dev.latchkey.caller";
@@ -58,8 +61,7 @@ public final class LatchkeyCaller extends CallerPrincipal {
                                       Map<String, Object> attributes) {
         Set<String> groups = result.getCallerGroups() == null ? Set.of() : result.getCallerGroups();
         if (result.getCallerPrincipal() instanceof LatchkeyCaller caller) {
-            return caller.groups.equals(groups) ? caller : new LatchkeyCaller(caller.getName(), caller.mechanism,
-                    groups, caller.scopes, caller.attributes, caller.credentialId);
+            return caller.groups.equals(groups) ? caller : caller.withGroups(groups);
         }
         return new LatchkeyCaller(result.getCallerPrincipal().getName(), mechanism, groups, Set.of(), attributes,
                 credentialId);
@@ -70,6 +72,11 @@ public final class LatchkeyCaller extends CallerPrincipal {
             throw new IllegalArgumentException("caller name must not be blank");
         }
         return name;
+    }
+
+    /** This caller with other groups (an identity store handler's); a subclass returns its own type. */
+    public LatchkeyCaller withGroups(Set<String> groups) {
+        return new LatchkeyCaller(getName(), mechanism, groups, scopes, attributes, credentialId);
     }
 
     public String mechanism() {
@@ -103,6 +110,7 @@ public final class LatchkeyCaller extends CallerPrincipal {
     @Override
     public boolean equals(Object o) {
         return o instanceof LatchkeyCaller other
+                && getClass() == other.getClass()
                 && getName().equals(other.getName())
                 && mechanism.equals(other.mechanism)
                 && groups.equals(other.groups)

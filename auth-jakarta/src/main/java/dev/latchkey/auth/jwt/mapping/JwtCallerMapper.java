@@ -4,26 +4,25 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.jwt.config.JwtSettings;
-import dev.latchkey.auth.jwt.mp.LatchkeyJsonWebToken;
+import dev.latchkey.auth.jwt.mp.JwtCaller;
 import dev.latchkey.auth.jwt.validation.JwtRejection;
 import dev.latchkey.auth.jwt.validation.JwtVerifier;
 import dev.latchkey.auth.jwt.validation.VerifiedJwt;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Maps verified claims to a {@link LatchkeyCaller}:
+ * Maps verified claims to a {@link JwtCaller} (a {@link LatchkeyCaller} that is also the MicroProfile
+ * {@code JsonWebToken}):
  * <ul>
  *   <li>name: the first present, non-blank string of {@code latchkey.jwt.name-claims} (MicroProfile JWT 2.1 §5.1:
  *   {@code upn}, then {@code preferred_username}, then {@code sub});</li>
  *   <li>groups: the {@code latchkey.jwt.groups-claim} path, a string array or a single string;</li>
  *   <li>scopes: {@code scope}, space-separated (RFC 8693 §4.2, RFC 9068 §2.2.3), or else {@code scp} as an array or
  *   a space-separated string;</li>
- *   <li>attributes: the claims as an immutable map, plus {@value #JWT_ATTRIBUTE} holding the MicroProfile
- *   {@code JsonWebToken} (it takes the place of a claim of that name, which stays readable through it);</li>
+ *   <li>attributes: the claims as an immutable map;</li>
  *   <li>credential id: the {@code jti} when fit for a log ({@link JwtVerifier#safeId}); mechanism
  *   {@value #MECHANISM}.</li>
  * </ul>
@@ -32,8 +31,7 @@ import java.util.Set;
  */
 public class JwtCallerMapper {
 
-    public static final String MECHANISM = "jwt";
-    public static final String JWT_ATTRIBUTE = "jwt";
+    public static final String MECHANISM = JwtCaller.MECHANISM;
 
     private final List<String> nameClaims;
     private final String groupsClaim;
@@ -42,10 +40,8 @@ public class JwtCallerMapper {
     private record Mapped(String name, Set<String> groups, Set<String> scopes, Map<String, Object> claims,
                           String credentialId) {
 
-        LatchkeyCaller caller(String rawToken) {
-            Map<String, Object> attributes = new HashMap<>(claims);
-            attributes.put(JWT_ATTRIBUTE, new LatchkeyJsonWebToken(name, rawToken, claims, groups));
-            return new LatchkeyCaller(name, MECHANISM, groups, scopes, attributes, credentialId);
+        JwtCaller caller(String rawToken) {
+            return new JwtCaller(name, groups, scopes, claims, credentialId, rawToken);
         }
     }
 
@@ -55,7 +51,7 @@ public class JwtCallerMapper {
     }
 
     /** @throws AuthenticationFailure 401 when no name claim is present */
-    public LatchkeyCaller map(VerifiedJwt jwt) {
+    public JwtCaller map(VerifiedJwt jwt) {
         return jwt.derived(this, Mapped.class, this::mapClaims).caller(jwt.rawToken());
     }
 

@@ -1,7 +1,6 @@
 package dev.latchkey.auth.jwt.mp;
 
 import dev.latchkey.auth.caller.CurrentCaller;
-import dev.latchkey.auth.jwt.mapping.JwtCallerMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Produces;
@@ -10,8 +9,9 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Makes {@code @Inject JsonWebToken} work (MicroProfile JWT 2.1 §7.1): the current caller's token when it
- * authenticated with a JWT, else an empty token (no name, no claims). {@code @Claim} injection is not provided.
+ * Makes {@code @Inject JsonWebToken} work (MicroProfile JWT 2.1, "Injection of JsonWebToken"): request scoped, so it
+ * is the current request's token even in an {@code @ApplicationScoped} bean; the caller itself ({@link JwtCaller})
+ * when it authenticated with a JWT, else the empty token (every method returns {@code null}).
  *
  * <p>Do not combine with another MicroProfile JWT implementation in the same application: both would produce
  * {@code JsonWebToken}.
@@ -22,13 +22,12 @@ public class JsonWebTokenProducer {
     @Inject
     CurrentCaller currentCaller;
 
-    /** {@code @Typed}: not also a {@code Principal} bean, which the container already provides (CDI 4.0 §3.10). */
+    /** {@code @Typed}: not also a {@code Principal} bean (see {@link MpJwtExtension} for that one). */
     @Produces
     @RequestScoped
     @Typed(JsonWebToken.class)
     public JsonWebToken currentToken() {
         return currentCaller.get()
-                .map(c -> c.attributes().get(JwtCallerMapper.JWT_ATTRIBUTE))
                 .filter(JsonWebToken.class::isInstance)
                 .map(JsonWebToken.class::cast)
                 .orElse(LatchkeyJsonWebToken.empty());

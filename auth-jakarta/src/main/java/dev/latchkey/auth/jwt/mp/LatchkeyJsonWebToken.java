@@ -1,16 +1,9 @@
 package dev.latchkey.auth.jwt.mp;
 
 import dev.latchkey.auth.jwt.mapping.ClaimValues;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +12,7 @@ import java.util.Set;
 /**
  * The MicroProfile JWT view of a verified token. Claim values follow MicroProfile JWT 2.1 §5.1.2: standard
  * numeric-date claims as {@link Long}, {@code aud} and {@code groups} as {@code Set<String>}, strings as
- * {@link String}, booleans as {@link Boolean}; other numbers, objects and arrays as JSON-P {@link JsonValue}s.
+ * {@link String}, booleans as {@link Boolean}; other numbers, objects and arrays as JSON-P {@code JsonValue}s.
  * {@code groups} is the caller's groups as mapped from {@code latchkey.jwt.groups-claim}.
  *
  * <p>The raw token is available through {@link #getRawToken()} only; {@link #toString()} never shows it.
@@ -43,7 +36,7 @@ public final class LatchkeyJsonWebToken implements JsonWebToken {
         this.groups = Set.copyOf(groups);
     }
 
-    /** The token of an unauthenticated request: no name, no claims. */
+    /** The token of an unauthenticated request: no name, no claim names ({@code null}), no claims. */
     public static LatchkeyJsonWebToken empty() {
         return EMPTY;
     }
@@ -56,7 +49,8 @@ public final class LatchkeyJsonWebToken implements JsonWebToken {
     @Override
     public Set<String> getClaimNames() {
         if (rawToken == null) {
-            return Set.of();
+            // MicroProfile JWT 2.1, "Injection of JsonWebToken": the empty token's methods return null
+            return null;
         }
         Set<String> names = new LinkedHashSet<>(claims.keySet());
         names.add(Claims.raw_token.name());
@@ -90,7 +84,7 @@ public final class LatchkeyJsonWebToken implements JsonWebToken {
         if (value instanceof String || value instanceof Boolean) {
             return (T) value;
         }
-        return (T) toJson(value);
+        return (T) JsonValues.of(value);
     }
 
     @Override
@@ -112,41 +106,6 @@ public final class LatchkeyJsonWebToken implements JsonWebToken {
             }
         }
         return null;
-    }
-
-    /** One JSON-P provider, looked up on first use (each {@code Json.create*} call would look it up again). */
-    private static final class Json {
-        static final JsonProvider PROVIDER = JsonProvider.provider();
-    }
-
-    static JsonValue toJson(Object value) {
-        JsonProvider json = Json.PROVIDER;
-        if (value instanceof Map<?, ?> map) {
-            JsonObjectBuilder b = json.createObjectBuilder();
-            map.forEach((k, v) -> b.add(k.toString(), toJson(v)));
-            return b.build();
-        }
-        if (value instanceof Collection<?> list) {
-            JsonArrayBuilder b = json.createArrayBuilder();
-            list.forEach(v -> b.add(toJson(v)));
-            return b.build();
-        }
-        if (value instanceof Boolean bool) {
-            return bool ? JsonValue.TRUE : JsonValue.FALSE;
-        }
-        if (value instanceof Long || value instanceof Integer) {
-            return json.createValue(((Number) value).longValue());
-        }
-        if (value instanceof BigInteger big) {
-            return json.createValue(big);
-        }
-        if (value instanceof BigDecimal dec) {
-            return json.createValue(dec);
-        }
-        if (value instanceof Number n) {
-            return json.createValue(n.doubleValue());
-        }
-        return json.createValue(String.valueOf(value));
     }
 
     /** Never prints the raw token or claim values. */

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,7 +45,8 @@ class JwtCallerMapperTest {
         assertEquals(Set.of("read", "write"), caller.scopes());
         assertEquals("jti-1", caller.credentialId().orElseThrow());
         assertEquals("alice", caller.attributes().get("sub"));
-        assertTrue(caller.attributes().get("jwt") instanceof JsonWebToken);
+        assertTrue(caller instanceof JsonWebToken);
+        assertNull(caller.attributes().get("jwt"));
         assertThrows(UnsupportedOperationException.class, () -> caller.attributes().put("x", "y"));
         @SuppressWarnings("unchecked")
         List<Object> groups = (List<Object>) caller.attributes().get("groups");
@@ -85,7 +87,7 @@ class JwtCallerMapperTest {
     @Test
     void whenJsonWebTokenThenMicroProfileClaimTypes() {
         LatchkeyCaller caller = map(b -> b.claim("custom", Map.of("k", 1)).claim("flag", true).claim("ratio", 1.5));
-        JsonWebToken jwt = (JsonWebToken) caller.attributes().get("jwt");
+        JsonWebToken jwt = (JsonWebToken) caller;
         assertEquals("alice@example.com", jwt.getName());
         assertEquals(Tokens.ISSUER, jwt.getIssuer());
         assertEquals(Set.of("api"), jwt.getAudience());
@@ -137,7 +139,7 @@ class JwtCallerMapperTest {
         LatchkeyCaller second = mapper.map(verifier.verify(token, null)); // a cache hit
         assertSame(first.groups(), second.groups(), "mapped once, reused from the verified-token cache");
         assertSame(first.attributes().get("groups"), second.attributes().get("groups"));
-        assertEquals(token, ((JsonWebToken) second.attributes().get("jwt")).getRawToken());
+        assertEquals(token, ((JsonWebToken) second).getRawToken());
         assertEquals(first, second);
     }
 }

@@ -1,0 +1,73 @@
+package dev.latchkey.auth.jwt.mp;
+
+import dev.latchkey.auth.caller.LatchkeyCaller;
+import dev.latchkey.auth.jwt.mapping.ClaimValues;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The caller a bearer JWT authenticated: a {@link LatchkeyCaller} (mechanism {@code jwt}, groups, scopes, the claims as
+ * attributes) that is also the MicroProfile {@link JsonWebToken}. One object is therefore the container principal
+ * ({@code HttpServletRequest.getUserPrincipal()}, JAX-RS {@code SecurityContext.getUserPrincipal()}, MicroProfile JWT
+ * 2.1 "JAX-RS Container API Integration": "MUST be an instance of JsonWebToken"), the injected {@code JsonWebToken}
+ * and {@code Principal}, and the {@code CurrentCaller}.
+ *
+ * <p>Claims are read through {@link LatchkeyJsonWebToken} (the MicroProfile claim types); its {@code groups} claim is
+ * this caller's groups. {@link #toString()} never shows the raw token or claim values.
+ */
+public final class JwtCaller extends LatchkeyCaller implements JsonWebToken {
+
+    /** The caller's mechanism name. */
+    public static final String MECHANISM = "jwt";
+
+    private final LatchkeyJsonWebToken token;
+
+    /**
+     * @param claims       the verified claims, immutable (see {@link ClaimValues#immutableCopy(Map)})
+     * @param credentialId the token's {@code jti} when fit for a log, or {@code null}
+     * @param rawToken     the compact token, for {@link #getRawToken()} only
+     */
+    public JwtCaller(String name, Set<String> groups, Set<String> scopes, Map<String, Object> claims,
+                     String credentialId, String rawToken) {
+        super(name, MECHANISM, groups, scopes, claims, credentialId);
+        this.token = new LatchkeyJsonWebToken(name, rawToken, claims, groups);
+    }
+
+    @Override
+    public JwtCaller withGroups(Set<String> groups) {
+        return new JwtCaller(getName(), groups, scopes(), attributes(), credentialId().orElse(null), getRawToken());
+    }
+
+    @Override
+    public Set<String> getClaimNames() {
+        return token.getClaimNames();
+    }
+
+    @Override
+    public <T> T getClaim(String claimName) {
+        return token.getClaim(claimName);
+    }
+
+    @Override
+    public long getExpirationTime() {
+        return token.getExpirationTime();
+    }
+
+    @Override
+    public long getIssuedAtTime() {
+        return token.getIssuedAtTime();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof JwtCaller other && super.equals(other)
+                && java.util.Objects.equals(getRawToken(), other.getRawToken());
+    }
+
+    @Override
+    public int hashCode() {
+        return super.hashCode();
+    }
+}
