@@ -116,6 +116,7 @@ class JwksOverHttpTest {
         assertTrue(response.body().contains("\"error\":\"temporarily_unavailable\""), response.body());
         assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("").isEmpty(),
                 "a 503 is our failure, not a challenge to the client");
+        assertTrue(response.headers().firstValue("Retry-After").isPresent(), response.headers().map().toString());
     }
 
     @Test
