@@ -71,9 +71,13 @@ public final class AuthenticatorChain {
         return realm;
     }
 
-    /** The challenge to send with an error: the error's own scheme, or none. */
+    /**
+     * The challenge to send with an error: the error's own scheme, or none. A server-side failure (5xx) never carries
+     * one: it is not a request to authenticate (RFC 7235 §4.1), and RFC 6750 §3.1 defines no Bearer error code for it.
+     */
     public List<String> challengesFor(AuthError error) {
-        return error.scheme() == null ? List.of() : List.of(WwwAuthenticate.challenge(realm, error));
+        return error.scheme() == null || error.isServerSide() ? List.of()
+                : List.of(WwwAuthenticate.challenge(realm, error));
     }
 
     /** Result of running the chain: the outcome and the authenticator that produced it (null when none did). */
