@@ -7,7 +7,6 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.SecurityContext;
 
 import java.security.Principal;
@@ -17,16 +16,16 @@ import java.util.Optional;
 @Priority(Priorities.AUTHORIZATION)
 final class AuthorizationFilter implements ContainerRequestFilter {
 
-    /** Injected by the JAX-RS runtime when it runs on servlets; only used for the audit event's client address. */
-    @Context
-    HttpServletRequest servletRequest;
+    /** The current request when on servlets (else null); only used for the audit event's client address. */
+    private final HttpServletRequest servletRequest;
 
     private final AccessRule rule;
     private final Challenges challenges;
 
-    AuthorizationFilter(AccessRule rule, Challenges challenges) {
+    AuthorizationFilter(AccessRule rule, Challenges challenges, HttpServletRequest servletRequest) {
         this.rule = rule;
         this.challenges = challenges;
+        this.servletRequest = servletRequest;
     }
 
     AccessRule rule() {
