@@ -7,6 +7,7 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.SecurityContext;
 
 import java.security.Principal;
@@ -16,16 +17,16 @@ import java.util.Optional;
 @Priority(Priorities.AUTHORIZATION)
 final class AuthorizationFilter implements ContainerRequestFilter {
 
-    /** The current request when on servlets (else null); only used for the audit event's client address. */
-    private final HttpServletRequest servletRequest;
+    /** Injected by the JAX-RS runtime when it runs on servlets; only used for the audit event's client address. */
+    @Context
+    HttpServletRequest servletRequest;
 
     private final AccessRule rule;
     private final Challenges challenges;
 
-    AuthorizationFilter(AccessRule rule, Challenges challenges, HttpServletRequest servletRequest) {
+    AuthorizationFilter(AccessRule rule, Challenges challenges) {
         this.rule = rule;
         this.challenges = challenges;
-        this.servletRequest = servletRequest;
     }
 
     AccessRule rule() {

@@ -1,9 +1,7 @@
 package dev.latchkey.jaxrs;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.ext.Provider;
 
@@ -21,19 +19,12 @@ public class LatchkeyAuthorizationFeature implements DynamicFeature {
 
     private final Challenges challenges = new Challenges();
 
-    /**
-     * The current request (a per-request proxy on servlet containers), handed to each filter for the audit event's
-     * client address: filter instances registered here are not injected by every JAX-RS runtime (Jersey is one).
-     */
-    @Context
-    HttpServletRequest servletRequest;
-
     @Override
     public void configure(ResourceInfo resource, FeatureContext context) {
         if (resource.getResourceClass() == null || resource.getResourceMethod() == null) {
             return;
         }
         AccessRule.of(resource.getResourceClass(), resource.getResourceMethod())
-                .ifPresent(rule -> context.register(new AuthorizationFilter(rule, challenges, servletRequest)));
+                .ifPresent(rule -> context.register(new AuthorizationFilter(rule, challenges)));
     }
 }
