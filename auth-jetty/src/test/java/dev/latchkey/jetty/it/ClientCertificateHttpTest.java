@@ -2,6 +2,7 @@ package dev.latchkey.jetty.it;
 
 import dev.latchkey.auth.cert.DevCertificates.Issued;
 import dev.latchkey.jetty.LatchkeyJetty;
+import dev.latchkey.jetty.it.fixtures.LogCapture;
 import dev.latchkey.jetty.it.fixtures.Pki;
 import dev.latchkey.jetty.it.fixtures.TestClock;
 import dev.latchkey.jetty.it.fixtures.TestServer;
@@ -136,7 +137,14 @@ class ClientCertificateHttpTest {
 
     @Test
     void whenNoClientCertificateThen401Unauthenticated() throws Exception {
-        HttpResponse<String> none = call(null, "/me");
+        HttpResponse<String> none;
+        String logged;
+        try (LogCapture log = new LogCapture()) {
+            none = call(null, "/me");
+            logged = log.all();
+        }
+        assertTrue(logged.contains("challenged: remote=127.0.0.1 path=/api/me"),
+                "the CHALLENGE audit event names the client address: " + logged);
         assertEquals(401, none.statusCode(), none.body());
         assertEquals("unauthenticated", json(none).getString("error"));
         String challenge = header(none, "WWW-Authenticate");
