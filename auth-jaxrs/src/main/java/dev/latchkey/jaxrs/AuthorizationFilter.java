@@ -17,7 +17,10 @@ import java.util.Optional;
 @Priority(Priorities.AUTHORIZATION)
 final class AuthorizationFilter implements ContainerRequestFilter {
 
-    /** Injected by the JAX-RS runtime when it runs on servlets; only used for the audit event's client address. */
+    /**
+     * Only for the audit event's client address. Jersey does not inject instances registered by a DynamicFeature, so
+     * this stays null there and the address comes from CDI's built-in request bean ({@link Challenges#remoteAddress}).
+     */
     @Context
     HttpServletRequest servletRequest;
 
@@ -42,7 +45,7 @@ final class AuthorizationFilter implements ContainerRequestFilter {
         Optional<AuthError> denied = AccessDecision.decide(rule, principal, caller, security::isUserInRole);
         denied.ifPresent(error -> {
             if (principal == null) {
-                challenges.challenged(servletRequest == null ? null : servletRequest.getRemoteAddr(),
+                challenges.challenged(servletRequest != null ? servletRequest.getRemoteAddr() : challenges.remoteAddress(),
                         request.getUriInfo().getRequestUri().getPath());
             }
             request.abortWith(ErrorResponse.of(error, challenges.forError(error)));

@@ -10,6 +10,7 @@ import dev.latchkey.auth.mechanism.MechanismSettings;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.CDI;
+import jakarta.servlet.http.HttpServletRequest;
 
 import java.time.Instant;
 import java.util.List;
@@ -44,6 +45,19 @@ final class Challenges {
             beanManager.getEvent().select(AuthenticationEvent.class).fire(new AuthenticationEvent(
                     AuthenticationEvent.Outcome.CHALLENGE, null, "no_credential", 401, null, null, remoteAddress,
                     path, Instant.now()));
+        }
+    }
+
+    /**
+     * The client address of the current request from CDI's built-in {@code HttpServletRequest} bean (CDI 4.0 §18.3.1,
+     * Jakarta EE containers and Weld servlet), or null outside a servlet request or without CDI.
+     */
+    String remoteAddress() {
+        try {
+            Instance<HttpServletRequest> request = CDI.current().select(HttpServletRequest.class);
+            return request.isResolvable() ? request.get().getRemoteAddr() : null;
+        } catch (RuntimeException | LinkageError e) {
+            return null; // no CDI container, no active request context, or no servlet API
         }
     }
 

@@ -9,11 +9,13 @@ import dev.latchkey.auth.apikey.store.ApiKeyStore;
 import dev.latchkey.auth.apikey.store.CachingApiKeyStore;
 import dev.latchkey.auth.apikey.store.FileApiKeyStore;
 import dev.latchkey.auth.apikey.store.InMemoryApiKeyStore;
+import dev.latchkey.auth.clock.LatchkeyClock;
 import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.config.ConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import javax.naming.InitialContext;
@@ -30,7 +32,9 @@ import java.time.Clock;
 @ApplicationScoped
 public class ApiKeyProducers {
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    @LatchkeyClock
+    Clock clock;
 
     @Produces
     @Singleton

@@ -3,9 +3,11 @@ package dev.latchkey.auth.basic;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.latchkey.auth.clock.LatchkeyClock;
 import dev.latchkey.auth.config.ConfigReader;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +30,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class LoginThrottle {
 
+    @Inject
+    @LatchkeyClock
+    Clock systemClock;
     private Clock clock;
     private int maxPerUser;
     private int maxPerAddress;
@@ -50,7 +55,7 @@ public class LoginThrottle {
 
     @PostConstruct
     void init() {
-        configure(BasicSettings.from(ConfigReader.current()), Clock.systemUTC());
+        configure(BasicSettings.from(ConfigReader.current()), systemClock);
     }
 
     private void configure(BasicSettings settings, Clock clock) {

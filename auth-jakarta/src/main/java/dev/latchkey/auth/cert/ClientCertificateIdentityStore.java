@@ -2,10 +2,12 @@ package dev.latchkey.auth.cert;
 
 import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.cert.CertificateCallerMapper.CertificateIdentity;
+import dev.latchkey.auth.clock.LatchkeyClock;
 import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.error.AuthenticationFailure;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
@@ -30,6 +32,9 @@ import java.util.Set;
 @ApplicationScoped
 public class ClientCertificateIdentityStore implements IdentityStore {
 
+    @Inject
+    @LatchkeyClock
+    Clock systemClock;
     private Clock clock;
     private CertificateCallerMapper mapper;
     private CertificateMappings mappings;
@@ -45,7 +50,7 @@ public class ClientCertificateIdentityStore implements IdentityStore {
 
     @PostConstruct
     void init() {
-        configure(ClientCertificateSettings.from(ConfigReader.current()), Clock.systemUTC());
+        configure(ClientCertificateSettings.from(ConfigReader.current()), systemClock);
     }
 
     private void configure(ClientCertificateSettings settings, Clock clock) {

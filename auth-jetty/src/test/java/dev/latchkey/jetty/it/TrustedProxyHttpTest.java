@@ -1,0 +1,93 @@
+package dev.latchkey.jetty.it;
+
+import dev.latchkey.auth.cert.DevCertificates.Issued;
+import dev.latchkey.jetty.LatchkeyJetty;
+import dev.latchkey.jetty.it.fixtures.Pki;
+import dev.latchkey.jetty.it.fixtures.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static dev.latchkey.jetty.it.fixtures.Http.get;
+import static dev.latchkey.jetty.it.fixtures.Http.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Issue 6 over real HTTP(S): the client certificate forwarded by a TLS-terminating proxy in Envoy's
+ * {@code X-Forwarded-Client-Cert}, believed because the request comes from 127.0.0.1, which is in
+ * {@code latchkey.client-cert.trusted-proxies}.
+ */
+class TrustedProxyHttpTest {
+
+    private static final String READER = "spiffe://it.example/ns/orders/sa/reader";
+    private static final String XFCC = "X-Forwarded-Client-Cert";
+
+    @TempDir
+    static Path dir;
+    private static Pki pki;
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        pki = Pki.create(dir);
+        Path mapping = Files.writeString(dir.resolve("mapping.json"),
+                "{\"spiffe://it.example/ns/orders/*\": {\"groups\": [\"orders\"], \"scopes\": [\"orders:read\"]}}");
+        server = TestServer.start(Map.of(
+                "latchkey.mechanisms", "client-cert",
+                "latchkey.client-cert.trust-domains", "it.example",
+                "latchkey.client-cert.mapping-file", mapping.toString(),
+                "latchkey.client-cert.trusted-proxies", "127.0.0.0/8,::1/128",
+                "latchkey.client-cert.forwarded-format", "xfcc"), pki.tls(LatchkeyJetty.ClientAuth.WANT));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void whenTrustedProxyForwardsASpiffeCertificateThenItIsTheCaller() throws Exception {
+        Issued client = pki.spiffeClient(READER);
+        HttpResponse<String> orders = get(server.http("/orders"), XFCC, Pki.xfcc(client.certificate(), READER));
+        assertEquals(200, orders.statusCode(), orders.body());
+        assertEquals("orders for " + READER, orders.body());
+    }
+
+    @Test
+    void whenTrustedProxyForwardsAnExpiredCertificateThen401() throws Exception {
+        Instant now = Instant.now();
+        Issued expired = pki.spiffeClient(READER, now.minus(Duration.ofDays(2)), now.minus(Duration.ofDays(1)));
+        HttpResponse<String> refused = get(server.http("/me"), XFCC, Pki.xfcc(expired.certificate(), READER));
+        assertEquals(401, refused.statusCode(), refused.body());
+        assertEquals("client certificate expired", json(refused).getString("detail"));
+    }
+
+    @Test
+    void whenTrustedProxyForwardsAMalformedHeaderThen400() throws Exception {
+        Issued client = pki.spiffeClient(READER);
+        String tampered = Pki.xfcc(client.certificate(), READER).replaceFirst("Hash=[0-9a-f]{4}", "Hash=0000");
+        for (String value : new String[]{"Cert=\"not-a-certificate\"", "By=x;Subject=\"CN=a\"", tampered}) {
+            HttpResponse<String> refused = get(server.http("/me"), XFCC, value);
+            assertEquals(400, refused.statusCode(), value + " -> " + refused.body());
+            assertEquals("invalid_request", json(refused).getString("error"));
+        }
+    }
+
+    @Test
+    void whenTrustedProxySendsNoHeaderThenItsOwnTlsCertificateIdentifiesNobody() throws Exception {
+        Issued proxyOwn = pki.spiffeClient(READER);
+        HttpResponse<String> none = get(pki.client(proxyOwn), server.https("/me"));
+        assertEquals(401, none.statusCode(), none.body());
+        assertEquals("unauthenticated", json(none).getString("error"));
+    }
+}
