@@ -145,7 +145,7 @@ class JwtSettingsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"mp.jwt.verify.clock.skew=-1", "mp.jwt.verify.clock.skew=601", "mp.jwt.verify.token.age=0",
-            "mp.jwt.verify.token.age=abc", "latchkey.jwt.max-token-bytes=10", "latchkey.jwt.min-rsa-bits=1024",
+            "mp.jwt.verify.token.age=abc", "latchkey.jwt.max-token-bytes=10", "latchkey.jwt.min-rsa-bits=1023",
             "latchkey.jwt.groups-claim=.roles", "latchkey.jwt.groups-claim=a..b", "mp.jwt.token.header=Bad Header",
             "latchkey.jwt.jwks.cache-ttl=PT0S", "latchkey.jwt.jwks.refresh-ahead=PT10M",
             "latchkey.jwt.jwks.outage-tolerance=-PT1S", "latchkey.jwt.cache.max-size=-1",
