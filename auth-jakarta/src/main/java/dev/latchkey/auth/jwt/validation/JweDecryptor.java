@@ -108,15 +108,9 @@ public final class JweDecryptor {
         };
     }
 
-    /** The payload must itself be a compact JWS (three parts); anything else is not a nested signed token. */
+    /** The payload must itself be a well-formed compact JWS; anything else is not a nested signed token. */
     private static String nested(String payload) {
-        int dots = 0;
-        for (int i = 0; i < payload.length(); i++) {
-            if (payload.charAt(i) == '.') {
-                dots++;
-            }
-        }
-        if (dots != 2) {
+        if (payload.isEmpty() || CompactForm.checkShape(payload) != null) {
             throw JwtVerifier.failure(JwtRejection.NOT_NESTED, null);
         }
         return payload;

@@ -96,9 +96,8 @@ public final class JwtVerifier {
         JwtRejection shape = CompactForm.checkShape(token);
         String jws = token;
         if (shape == JwtRejection.ENCRYPTED && decryptor != null) {
-            jws = decryptor.decrypt(token);
-            shape = CompactForm.checkShape(jws);
-            shape = shape == JwtRejection.ENCRYPTED ? JwtRejection.NOT_NESTED : shape;
+            jws = decryptor.decrypt(token); // a well-formed JWS, or refused
+            shape = null;
         } else if (shape == null && decryptor != null) {
             // MicroProfile JWT 2.1: with a decryption key, only signed-then-encrypted tokens are accepted.
             shape = JwtRejection.SIGNED_ONLY;
