@@ -14,7 +14,8 @@ import java.util.Optional;
  * Nimbus's {@link DefaultResourceRetriever} (timeouts, size limit, non-2xx refused), which does not expose response
  * headers, extended to report the {@code Cache-Control} freshness lifetime of what it fetched (RFC 9111 §5.2.2):
  * {@code max-age} (or {@code s-maxage}) in seconds, zero for {@code no-store} or {@code no-cache}, empty when the
- * response says nothing.
+ * response says nothing. Redirects are not followed (a 3xx is a failed fetch): the configured URL is the only place
+ * keys come from.
  */
 final class CacheControlRetriever extends DefaultResourceRetriever {
 

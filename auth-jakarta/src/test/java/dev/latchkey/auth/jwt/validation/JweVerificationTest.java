@@ -130,6 +130,16 @@ class JweVerificationTest {
     }
 
     @Test
+    void whenHttpKeyLocationIsDownThen503NotInvalidToken() throws Exception {
+        try (JwksServer server = new JwksServer()) {
+            server.down(true);
+            AuthError e = failure(() -> verifier(server.url()).verify(Jwe.nested(signed(), recipient), null));
+            assertEquals(503, e.status());
+            assertEquals("jwks_unavailable", e.reason());
+        }
+    }
+
+    @Test
     void whenDecryptionConfiguredThenSignedOnlyTokenRefused() throws Exception {
         assertRejected(JwtRejection.SIGNED_ONLY, () -> pemVerifier().verify(signed(), null));
     }
