@@ -63,7 +63,9 @@ public final class JweDecryptor {
             throw JwtVerifier.failure(JwtRejection.MALFORMED, null);
         }
         JWEHeader header = jwe.getHeader();
-        if (!algorithms.contains(header.getAlgorithm()) || !encryptionMethods.contains(header.getEncryptionMethod())) {
+        if (header.getAlgorithm() == null || header.getEncryptionMethod() == null
+                || !algorithms.contains(header.getAlgorithm())
+                || !encryptionMethods.contains(header.getEncryptionMethod())) {
             throw JwtVerifier.failure(JwtRejection.ALGORITHM_NOT_ALLOWED, null);
         }
         if (header.getCompressionAlgorithm() != null) {
@@ -88,14 +90,21 @@ public final class JweDecryptor {
             throw JwtVerifier.failure(JwtRejection.UNKNOWN_KEY, null);
         }
         for (Key key : candidates) {
-            try {
-                jwe.decrypt(decrypters.createJWEDecrypter(header, key));
+            if (decryptedWith(jwe, header, key)) {
                 return nested(jwe.getPayload().toString());
-            } catch (JOSEException | IllegalStateException e) {
-                // wrong key or tampered token: try the next key; never report which step failed
             }
         }
         throw JwtVerifier.failure(JwtRejection.DECRYPTION_FAILED, null);
+    }
+
+    /** Wrong key or tampered token: {@code false}, without saying which step failed (no decryption oracle). */
+    private boolean decryptedWith(JWEObject jwe, JWEHeader header, Key key) {
+        try {
+            jwe.decrypt(decrypters.createJWEDecrypter(header, key));
+            return true;
+        } catch (JOSEException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** Nimbus's selector for the header's (already allowed) algorithms; key-less-kid keys match any kid. */
