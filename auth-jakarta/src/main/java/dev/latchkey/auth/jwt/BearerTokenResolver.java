@@ -66,7 +66,8 @@ public class BearerTokenResolver {
     /** Where the request carries a JWT bearer credential; cheap and never throws. */
     public Optional<String> source(HttpServletRequest request) {
         if (fromCookie) {
-            return cookieValues(request).isEmpty() ? Optional.empty() : Optional.of("cookie:" + cookie);
+            return cookieValues(request).stream().allMatch(String::isEmpty) ? Optional.empty()
+                    : Optional.of("cookie:" + cookie);
         }
         return headerToken(request).map(token -> "header:" + header);
     }
@@ -103,7 +104,8 @@ public class BearerTokenResolver {
             throw badRequest("more than one token cookie", "duplicate_token_cookie");
         }
         if (values.get(0).isEmpty()) {
-            throw badRequest("empty token cookie", "bearer_token_missing");
+            // A cleared cookie (e.g. after logout) carries no credential: 401 where one is required, not 400.
+            return Optional.empty();
         }
         return Optional.of(checkSyntax(values.get(0)));
     }

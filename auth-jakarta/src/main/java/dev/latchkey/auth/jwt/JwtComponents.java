@@ -19,6 +19,8 @@ import java.time.Clock;
 @ApplicationScoped
 public class JwtComponents {
 
+    private static final System.Logger LOG = System.getLogger(JwtComponents.class.getName());
+
     @Inject
     JtiDenylist denylist;
 
@@ -35,6 +37,7 @@ public class JwtComponents {
                 b = built;
                 if (b == null) {
                     JwtSettings settings = JwtSettings.from(ConfigProvider.getConfig());
+                    warnAboutWeakSettings(settings);
                     b = new Built(settings, new JwtVerifier(settings, denylist, Clock.systemUTC()),
                             new JwtCallerMapper(settings), new BearerTokenResolver(settings));
                     built = b;
@@ -42,6 +45,14 @@ public class JwtComponents {
             }
         }
         return b;
+    }
+
+    /** One start-up warning per deployment for a weakened setting, naming the property. */
+    static void warnAboutWeakSettings(JwtSettings settings) {
+        if (settings.minRsaBits() < 2048) {
+            LOG.log(System.Logger.Level.WARNING, "latchkey.jwt.min-rsa-bits={0}: RSA keys below 2048 bits are"
+                    + " accepted, against RFC 7518 §3.3; use only for legacy issuers", settings.minRsaBits());
+        }
     }
 
     public JwtSettings settings() {

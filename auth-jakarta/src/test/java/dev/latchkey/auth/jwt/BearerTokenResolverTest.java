@@ -104,7 +104,9 @@ class BearerTokenResolverTest {
         assertEquals(Optional.empty(), cookies.resolve(FakeRequest.create().bearer(TOKEN).build()));
         assertEquals("duplicate_token_cookie", badRequest(cookies,
                 FakeRequest.create().cookie("jwt", TOKEN).cookie("jwt", TOKEN).build()).reason());
-        assertEquals("bearer_token_missing", badRequest(cookies, FakeRequest.create().cookie("jwt", "").build()).reason());
+        HttpServletRequest cleared = FakeRequest.create().cookie("jwt", "").bearer(TOKEN).build();
+        assertEquals(Optional.empty(), cookies.resolve(cleared), "an empty cookie is no credential (401, not 400)");
+        assertEquals(Optional.empty(), cookies.source(cleared));
     }
 
     @Test

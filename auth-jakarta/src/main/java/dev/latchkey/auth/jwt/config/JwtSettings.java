@@ -33,16 +33,19 @@ import java.util.regex.Pattern;
  * @param maxTokenBytes  tokens longer than this are refused before parsing
  * @param nameClaims     claims tried in order for the caller name
  * @param groupsClaim    claim (dotted path allowed, e.g. {@code realm_access.roles}) holding the groups
- * @param minRsaBits     smallest RSA modulus accepted (RFC 7518 §3.3 requires 2048)
+ * @param minRsaBits     smallest RSA modulus accepted, for signature and decryption keys (default 2048, as RFC 7518
+ *                       §3.3 and §4.3 require; 1024 is accepted only when configured explicitly, with a warning)
  * @param jwks           remote JWKS fetching and caching
  * @param cacheMaxSize   verified-token cache size; 0 disables it
  * @param cacheTtl       longest time a verified token stays cached (never past its {@code exp})
  * @param apiKeyPrefixes Bearer values starting with one of these are API keys, left to the API-key authenticator
+ * @param decryption     decryption of encrypted (JWE) tokens ({@code mp.jwt.decrypt.*})
  */
 public record JwtSettings(List<IssuerSettings> issuers, Duration clockSkew, Optional<Duration> tokenAge,
                           String tokenHeader, String tokenCookie, Set<String> requiredClaims, Optional<String> typ,
                           int maxTokenBytes, List<String> nameClaims, String groupsClaim, int minRsaBits,
-                          JwksSettings jwks, long cacheMaxSize, Duration cacheTtl, List<String> apiKeyPrefixes) {
+                          JwksSettings jwks, long cacheMaxSize, Duration cacheTtl, List<String> apiKeyPrefixes,
+                          DecryptionSettings decryption) {
 
     public static final String MP = "mp.jwt.verify.";
     public static final String LK = "latchkey.jwt.";
@@ -89,8 +92,9 @@ public record JwtSettings(List<IssuerSettings> issuers, Duration clockSkew, Opti
                 || groupsClaim.contains("..")) {
             throw new ConfigurationException(LK + "groups-claim", "must be a claim name or a dotted path");
         }
-        if (minRsaBits < 2048) {
-            throw new ConfigurationException(LK + "min-rsa-bits", "must be at least 2048 (RFC 7518 §3.3)");
+        if (minRsaBits < 1024 || minRsaBits > 16384) {
+            throw new ConfigurationException(LK + "min-rsa-bits", "must be between 1024 and 16384 (RFC 7518 §3.3"
+                    + " requires 2048; 1024 only as an explicit opt-in for legacy issuers)");
         }
         if (jwks == null) {
             throw new ConfigurationException(JwksSettings.PREFIX + "*", "missing");
@@ -102,6 +106,9 @@ public record JwtSettings(List<IssuerSettings> issuers, Duration clockSkew, Opti
             throw new ConfigurationException(LK + "cache.ttl", "must be a positive duration");
         }
         apiKeyPrefixes = List.copyOf(apiKeyPrefixes);
+        if (decryption == null) {
+            throw new ConfigurationException(DecryptionSettings.LOCATION, "missing");
+        }
     }
 
     /** Whether tokens come from a cookie (MicroProfile JWT: {@code mp.jwt.token.header=Cookie}). */
@@ -150,7 +157,8 @@ public record JwtSettings(List<IssuerSettings> issuers, Duration clockSkew, Opti
                 JwksSettings.from(config),
                 config.longValue(LK + "cache.max-size", 10_000),
                 config.duration(LK + "cache.ttl", Duration.ofMinutes(5)),
-                List.copyOf(ApiKeySettings.prefixes(config).keySet()));
+                List.copyOf(ApiKeySettings.prefixes(config).keySet()),
+                DecryptionSettings.from(config));
     }
 
     static Set<String> issuerNames(Iterable<String> propertyNames) {

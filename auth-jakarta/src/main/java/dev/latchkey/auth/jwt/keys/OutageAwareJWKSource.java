@@ -3,6 +3,8 @@ package dev.latchkey.auth.jwt.keys;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.source.JWKSetBasedJWKSource;
+import com.nimbusds.jose.jwk.source.JWKSetSource;
 import com.nimbusds.jose.jwk.source.JWKSetSourceWithHealthStatusReporting;
 import com.nimbusds.jose.jwk.source.JWKSetUnavailableException;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -14,6 +16,7 @@ import com.nimbusds.jose.util.health.HealthReportListener;
 import com.nimbusds.jose.util.health.HealthStatus;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A remote issuer's key source that tells an unknown {@code kid} from an outage. Nimbus's {@link JWKSourceBuilder}
@@ -30,9 +33,18 @@ final class OutageAwareJWKSource implements JWKSource<SecurityContext>,
     private final JWKSource<SecurityContext> delegate;
     private volatile boolean healthy = true;
 
-    OutageAwareJWKSource(String issuerName, JWKSourceBuilder<SecurityContext> builder) {
+    /**
+     * @param wrap puts a layer over the JWK set source Nimbus built (its cache), e.g.
+     *             {@link CacheControlledJWKSetSource}
+     */
+    OutageAwareJWKSource(String issuerName, JWKSourceBuilder<SecurityContext> builder,
+                         Function<JWKSetSource<SecurityContext>, JWKSource<SecurityContext>> wrap) {
         this.issuerName = issuerName;
-        this.delegate = builder.healthReporting(this).build();
+        JWKSource<SecurityContext> built = builder.healthReporting(this).build();
+        if (!(built instanceof JWKSetBasedJWKSource<SecurityContext> based)) {
+            throw new IllegalStateException("unexpected Nimbus JWK source " + built.getClass().getName());
+        }
+        this.delegate = wrap.apply(based.getJWKSetSource());
     }
 
     @Override

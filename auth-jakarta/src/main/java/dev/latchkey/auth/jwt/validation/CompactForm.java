@@ -25,7 +25,10 @@ final class CompactForm {
         return token.length() > maxTokenBytes ? JwtRejection.TOO_LARGE : null;
     }
 
-    /** @return the rejection, or {@code null} when the shape of a token that passed {@link #checkSize} is acceptable */
+    /**
+     * @return {@code null} for a well-formed JWS, {@link JwtRejection#ENCRYPTED} for a well-formed JWE (five parts,
+     * RFC 7516 §7.1), else the rejection
+     */
     static JwtRejection checkShape(String token) {
         int dots = 0;
         for (int i = 0; i < token.length(); i++) {
@@ -36,10 +39,7 @@ final class CompactForm {
                 return JwtRejection.MALFORMED;
             }
         }
-        if (dots == 4) {
-            return JwtRejection.ENCRYPTED;
-        }
-        if (dots != 2) {
+        if (dots != 2 && dots != 4) {
             return JwtRejection.MALFORMED;
         }
         for (String part : token.split("\\.", -1)) {
@@ -47,7 +47,7 @@ final class CompactForm {
                 return JwtRejection.MALFORMED;
             }
         }
-        return null;
+        return dots == 4 ? JwtRejection.ENCRYPTED : null;
     }
 
     private static boolean isBase64Url(char c) {

@@ -14,6 +14,7 @@ import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.jwt.config.IssuerSettings;
 import dev.latchkey.auth.jwt.config.JwtSettings;
+import dev.latchkey.auth.jwt.keys.DecryptionKeys;
 import dev.latchkey.auth.jwt.keys.IssuerKeySources;
 import dev.latchkey.auth.jwt.revocation.JtiDenylist;
 
@@ -32,7 +33,9 @@ import java.util.function.Function;
  * Verifies a compact bearer JWT (RFC 7519 §7.2, RFC 8725 §3), in this order:
  * <ol>
  *   <li>size bound; then a verified-token cache hit skips to the last step;</li>
- *   <li>compact shape, before any parsing ({@link CompactForm}); JWE refused;</li>
+ *   <li>compact shape, before any parsing ({@link CompactForm}); with {@code mp.jwt.decrypt.key.location} a JWE is
+ *   decrypted ({@link JweDecryptor}) and its nested JWS goes on, and a bare JWS is refused; without it a JWE is
+ *   refused;</li>
  *   <li>header {@code alg} in the allow-list ({@code none} and HMAC never, RFC 8725 §3.1); any {@code crit} header
  *   refused, since Latchkey understands none (RFC 7515 §4.1.11);</li>
  *   <li>the issuer configuration chosen by the <em>unverified</em> {@code iss}, only to pick the keys to verify
@@ -54,10 +57,11 @@ public final class JwtVerifier {
     private final JtiDenylist denylist;
     private final VerifiedTokenCache cache;
     private final Clock clock;
+    private final JweDecryptor decryptor;
 
     public JwtVerifier(JwtSettings settings, JtiDenylist denylist, Clock clock) {
         this(settings, denylist, clock,
-                issuer -> IssuerKeySources.build(issuer, settings.jwks(), settings.minRsaBits()));
+                issuer -> IssuerKeySources.build(issuer, settings.jwks(), settings.minRsaBits(), clock));
     }
 
     /** With the key source of each issuer supplied (tests, or applications with keys of their own). */
@@ -67,6 +71,8 @@ public final class JwtVerifier {
         this.denylist = denylist;
         this.clock = clock;
         this.cache = new VerifiedTokenCache(settings.cacheMaxSize(), settings.cacheTtl(), clock);
+        this.decryptor = settings.decryption().enabled() ? new JweDecryptor(settings.decryption(),
+                DecryptionKeys.build(settings.decryption(), settings.minRsaBits(), settings.jwks(), clock)) : null;
         for (IssuerSettings issuer : settings.issuers()) {
             byIssuer.put(issuer.issuer(), new IssuerProcessor(issuer, settings, keySources.apply(issuer), clock));
             algorithms.addAll(issuer.algorithms());
@@ -88,10 +94,18 @@ public final class JwtVerifier {
             return afterSignature(cached.get(), clientCertificate);
         }
         JwtRejection shape = CompactForm.checkShape(token);
+        String jws = token;
+        if (shape == JwtRejection.ENCRYPTED && decryptor != null) {
+            jws = decryptor.decrypt(token); // a well-formed JWS, or refused
+            shape = null;
+        } else if (shape == null && decryptor != null) {
+            // MicroProfile JWT 2.1: with a decryption key, only signed-then-encrypted tokens are accepted.
+            shape = JwtRejection.SIGNED_ONLY;
+        }
         if (shape != null) {
             throw failure(shape, null);
         }
-        SignedJWT jwt = parse(token);
+        SignedJWT jwt = parse(jws);
         JWTClaimsSet unverified;
         try {
             // RFC 7519 §7.2 step 10: the claims set is a JSON object, nothing else.

@@ -23,6 +23,7 @@ import dev.latchkey.auth.jwt.keys.UnknownKeyException;
 import java.security.Key;
 import java.security.PublicKey;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -43,7 +44,12 @@ final class VerificationKeys {
      * including an unexpected runtime exception, which is the key source's fault, not the caller's.
      */
     static JWSKeySelector<SecurityContext> selector(Set<JWSAlgorithm> algorithms, JWKSource<SecurityContext> source) {
-        JWSVerificationKeySelector<SecurityContext> standard = new JWSVerificationKeySelector<>(algorithms, source);
+        JWSVerificationKeySelector<SecurityContext> standard = new JWSVerificationKeySelector<>(algorithms, source) {
+            @Override
+            protected JWKMatcher createJWKMatcher(JWSHeader header) {
+                return kidlessKeysMatch(super.createJWKMatcher(header));
+            }
+        };
         return (JWSHeader header, SecurityContext context) -> {
             List<? extends Key> keys;
             try {
@@ -62,7 +68,7 @@ final class VerificationKeys {
 
     private static List<Key> ed25519Keys(Set<JWSAlgorithm> algorithms, JWKSource<SecurityContext> source,
                                          JWSHeader header, SecurityContext context) throws KeySourceException {
-        JWKMatcher matcher = JWKMatcher.forJWSHeader(header);
+        JWKMatcher matcher = kidlessKeysMatch(JWKMatcher.forJWSHeader(header));
         if (!algorithms.contains(JWSAlgorithm.EdDSA) || matcher == null) {
             return List.of();
         }
@@ -77,6 +83,20 @@ final class VerificationKeys {
             }
         }
         return keys;
+    }
+
+    /**
+     * A configured key without {@code kid} (a PEM key has none) matches a token whatever its {@code kid}: the
+     * {@code kid} header is an unauthenticated hint (RFC 7515 §4.1.4), and every configured key is trusted for the
+     * issuer. Keys with a {@code kid} still match only that {@code kid}.
+     */
+    static JWKMatcher kidlessKeysMatch(JWKMatcher matcher) {
+        if (matcher == null || matcher.getKeyIDs() == null || matcher.getKeyIDs().isEmpty()) {
+            return matcher;
+        }
+        Set<String> ids = new HashSet<>(matcher.getKeyIDs());
+        ids.add(null);
+        return new JWKMatcher.Builder(matcher).keyIDs(ids).build();
     }
 
     static JWSVerifierFactory verifierFactory() {

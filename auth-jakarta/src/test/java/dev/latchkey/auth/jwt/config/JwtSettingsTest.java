@@ -51,7 +51,30 @@ class JwtSettingsTest {
         assertEquals(Duration.ofMinutes(5), s.jwks().cacheTtl());
         assertEquals(Duration.ofSeconds(30), s.jwks().minRefetchInterval());
         assertEquals(Duration.ofHours(1), s.jwks().outageTolerance());
+        assertEquals(Duration.ofSeconds(30), s.jwks().minCacheTtl());
+        assertEquals(Duration.ofHours(1), s.jwks().maxCacheTtl());
+        assertFalse(s.decryption().enabled());
+        assertEquals(Set.of(com.nimbusds.jose.JWEAlgorithm.RSA_OAEP, com.nimbusds.jose.JWEAlgorithm.RSA_OAEP_256),
+                s.decryption().algorithms());
+        assertEquals(Set.of(com.nimbusds.jose.EncryptionMethod.A256GCM), s.decryption().encryptionMethods());
         assertFalse(issuer.toString().contains(key), "inline key never printed");
+    }
+
+    @Test
+    void whenDecryptionAndCacheBoundsSetThenRead() {
+        JwtSettings s = TestConfig.settings(base("mp.jwt.decrypt.key.location", "/privateKey.pem",
+                "mp.jwt.decrypt.key.algorithm", "RSA-OAEP-256", "latchkey.jwt.decrypt.content-encryption",
+                "A128GCM,A256GCM", "latchkey.jwt.jwks.min-cache-ttl", "PT1M", "latchkey.jwt.jwks.max-cache-ttl",
+                "PT2H", "latchkey.jwt.min-rsa-bits", "1024"));
+        assertEquals(Optional.of("/privateKey.pem"), s.decryption().keyLocation());
+        assertEquals(Set.of(com.nimbusds.jose.JWEAlgorithm.RSA_OAEP_256), s.decryption().algorithms());
+        assertEquals(Set.of(com.nimbusds.jose.EncryptionMethod.A128GCM, com.nimbusds.jose.EncryptionMethod.A256GCM),
+                s.decryption().encryptionMethods());
+        assertEquals(Duration.ofMinutes(1), s.jwks().minCacheTtl());
+        assertEquals(Duration.ofHours(2), s.jwks().maxCacheTtl());
+        assertEquals(1024, s.minRsaBits());
+        assertEquals(Duration.ofHours(3), TestConfig.settings(base("latchkey.jwt.jwks.cache-ttl", "PT3H"))
+                .jwks().maxCacheTtl(), "the maximum follows a longer cache-ttl");
     }
 
     @Test
@@ -145,12 +168,16 @@ class JwtSettingsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"mp.jwt.verify.clock.skew=-1", "mp.jwt.verify.clock.skew=601", "mp.jwt.verify.token.age=0",
-            "mp.jwt.verify.token.age=abc", "latchkey.jwt.max-token-bytes=10", "latchkey.jwt.min-rsa-bits=1024",
+            "mp.jwt.verify.token.age=abc", "latchkey.jwt.max-token-bytes=10", "latchkey.jwt.min-rsa-bits=1023",
             "latchkey.jwt.groups-claim=.roles", "latchkey.jwt.groups-claim=a..b", "mp.jwt.token.header=Bad Header",
             "latchkey.jwt.jwks.cache-ttl=PT0S", "latchkey.jwt.jwks.refresh-ahead=PT10M",
             "latchkey.jwt.jwks.outage-tolerance=-PT1S", "latchkey.jwt.cache.max-size=-1",
             "latchkey.jwt.jwks.connect-timeout=soon", "latchkey.jwt.jwks.min-refetch-interval=PT5M",
-            "latchkey.jwt.jwks.connect-timeout=PT0.0001S", "latchkey.jwt.jwks.read-timeout=PT1000H"})
+            "latchkey.jwt.jwks.connect-timeout=PT0.0001S", "latchkey.jwt.jwks.read-timeout=PT1000H",
+            "latchkey.jwt.min-rsa-bits=20000", "latchkey.jwt.jwks.min-cache-ttl=PT10M",
+            "latchkey.jwt.jwks.min-cache-ttl=PT1S", "latchkey.jwt.jwks.max-cache-ttl=PT1M",
+            "mp.jwt.decrypt.key.algorithm=RSA1_5", "mp.jwt.decrypt.key.algorithm=PBES2-HS256+A128KW",
+            "mp.jwt.decrypt.key.algorithm=dir", "latchkey.jwt.decrypt.content-encryption=A128CBC-HS256"})
     void whenValueOutOfRangeThenRefusedNamingProperty(String assignment) {
         String[] kv = assignment.split("=", 2);
         ConfigurationException e = refused(base(kv[0], kv[1]));

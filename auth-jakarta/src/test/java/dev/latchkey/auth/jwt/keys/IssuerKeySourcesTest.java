@@ -1,6 +1,8 @@
 package dev.latchkey.auth.jwt.keys;
 
+import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.source.JWKSetUnavailableException;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -60,10 +62,47 @@ class IssuerKeySourcesTest {
     }
 
     @Test
-    void whenLocationMissingThenRefusedNamingProperty() {
+    void whenLocationMissingAtStartThenUnavailableUntilItAppears() throws Exception {
+        Path file = dir.resolve("late.pem");
+        JWKSource<SecurityContext> source = build(issuer(Optional.empty(), Optional.of(file.toUri().toString())));
+        KeySourceException e = assertThrows(KeySourceException.class, () -> keyCount(source));
+        assertTrue(e instanceof JWKSetUnavailableException, "ours (503), not the caller's");
+        assertTrue(e.getMessage().contains("mp.jwt.verify.publickey.location"), e.getMessage());
+        Files.writeString(file, pem(Keys.ec("late").toECPublicKey().getEncoded(), "PUBLIC KEY"));
+        assertEquals(1, keyCount(source), "read at first use once present");
+        Files.delete(file);
+        assertEquals(1, keyCount(source), "kept once read");
+    }
+
+    @Test
+    void whenLocationPresentButUnusableAtStartThenDeploymentFailsNamingProperty() throws Exception {
+        Path file = dir.resolve("garbage.pem");
+        Files.writeString(file, "not a key");
         ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> build(issuer(Optional.empty(), Optional.of("classpath:nope.pem"))));
+                () -> build(issuer(Optional.empty(), Optional.of(file.toString()))));
         assertTrue(e.getMessage().contains("mp.jwt.verify.publickey.location"));
+    }
+
+    @Test
+    void whenLocationHasUnsupportedSchemeThenDeploymentFails() {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> build(issuer(Optional.empty(), Optional.of("ftp://host/key.pem"))));
+        assertTrue(e.getMessage().contains("mp.jwt.verify.publickey.location"));
+    }
+
+    @Test
+    void whenRelativeClasspathNameWithLeadingSlashThenRead() throws Exception {
+        Path resource = Path.of("target/test-classes/latchkey-test-ec.pem");
+        Files.createDirectories(resource.getParent());
+        Files.writeString(resource, pem(Keys.ec("cp-ec").toECPublicKey().getEncoded(), "PUBLIC KEY"));
+        IssuerSettings es256 = new IssuerSettings("default", "mp.jwt.verify.", "https://issuer", Optional.empty(),
+                Optional.of("/latchkey-test-ec.pem"), Set.of(), Set.of(com.nimbusds.jose.JWSAlgorithm.ES256));
+        assertEquals(1, keyCount(build(es256)));
+    }
+
+    static String pem(byte[] der, String type) {
+        return "-----BEGIN " + type + "-----\n" + java.util.Base64.getMimeEncoder(64, "\n".getBytes())
+                .encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
     @Test
