@@ -14,7 +14,6 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -191,8 +190,6 @@ class JwtTokenFormatAttackTest {
      * {@code []} to an empty set, not to null). Low severity: the token must still be signed by a trusted key.
      */
     @Test
-    @Disabled("defect: JwtVerifier#parse accepts \"crit\": [] (checks critical != null && !critical.isEmpty()); "
-            + "fix: refuse when getCriticalParams() != null")
     void whenCritIsEmptyThen401() {
         refused("crit empty (RFC 7515 §4.1.11: MUST NOT be [])", T.signedRs256(
                 "{\"alg\":\"RS256\",\"typ\":\"at+jwt\",\"kid\":\"k-rsa\",\"crit\":[]}", T.claims(c -> c).toString(),

@@ -150,8 +150,8 @@ public final class JwtVerifier {
         if (!(parsed instanceof SignedJWT jwt) || !algorithms.contains(jwt.getHeader().getAlgorithm())) {
             throw failure(JwtRejection.ALGORITHM_NOT_ALLOWED, null);
         }
-        Set<String> critical = jwt.getHeader().getCriticalParams();
-        if (critical != null && !critical.isEmpty()) {
+        // RFC 7515 §4.1.11: no critical extension is understood here, and producers MUST NOT send an empty list.
+        if (jwt.getHeader().getCriticalParams() != null) {
             throw failure(JwtRejection.UNSUPPORTED_CRITICAL_HEADER, null);
         }
         return jwt;
