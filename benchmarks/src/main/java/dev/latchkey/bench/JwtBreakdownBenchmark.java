@@ -1,0 +1,100 @@
+package dev.latchkey.bench;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.latchkey.auth.caller.LatchkeyCaller;
+import dev.latchkey.auth.jwt.config.JwtSettings;
+import dev.latchkey.auth.jwt.mapping.JwtCallerMapper;
+import dev.latchkey.auth.jwt.revocation.InMemoryJtiDenylist;
+import dev.latchkey.auth.jwt.validation.JwtVerifier;
+import dev.latchkey.auth.jwt.validation.VerifiedJwt;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+import java.security.interfaces.RSAPublicKey;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Where the time of {@link JwtBenchmark#rs256Full} goes, one step at a time (RS256, cache disabled):
+ * <ul>
+ *   <li>{@code parse}: {@code SignedJWT.parse} plus the claims JSON;</li>
+ *   <li>{@code jwkToJdkKey}: converting the RSA JWK to a JDK key, which Nimbus's {@code JWSVerificationKeySelector}
+ *   does for every token;</li>
+ *   <li>{@code nimbusProcessor}: stock Nimbus {@code DefaultJWTProcessor} (parse, key selection, signature, default
+ *   claims checks): the reference for "a plain Nimbus validation";</li>
+ *   <li>{@code latchkeyVerifier}: {@code JwtVerifier.verify} alone (no caller mapping);</li>
+ *   <li>{@code callerMapping}: {@code JwtCallerMapper.map} of a freshly verified token.</li>
+ * </ul>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class JwtBreakdownBenchmark {
+
+    private JwtFixture fixture;
+    private String token;
+    private DefaultJWTProcessor<SecurityContext> nimbus;
+    private JwtVerifier verifier;
+    private JwtCallerMapper mapper;
+    private JWTClaimsSet claims;
+
+    @Setup
+    public void setUp() throws Exception {
+        fixture = JwtFixture.generate();
+        token = fixture.rs256Token();
+        nimbus = new DefaultJWTProcessor<>();
+        nimbus.setJWSKeySelector(new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256),
+                new ImmutableJWKSet<>(new JWKSet(List.of(fixture.rsa.toPublicJWK(), fixture.ec.toPublicJWK())))));
+        nimbus.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(JwtFixture.AUDIENCE,
+                new JWTClaimsSet.Builder().issuer(JwtFixture.ISSUER).build(), Set.of("exp")));
+        JwtSettings settings = fixture.settings(0);
+        verifier = new JwtVerifier(settings, new InMemoryJtiDenylist(), Clock.systemUTC());
+        mapper = new JwtCallerMapper(settings);
+        claims = verifier.verify(token, null).claims();
+        nimbusProcessor();
+    }
+
+    @Benchmark
+    public JWTClaimsSet parse() throws ParseException {
+        return SignedJWT.parse(token).getJWTClaimsSet();
+    }
+
+    @Benchmark
+    public RSAPublicKey jwkToJdkKey() throws JOSEException {
+        return fixture.rsa.toRSAPublicKey();
+    }
+
+    @Benchmark
+    public JWTClaimsSet nimbusProcessor() throws ParseException, BadJOSEException, JOSEException {
+        return nimbus.process(token, null);
+    }
+
+    @Benchmark
+    public VerifiedJwt latchkeyVerifier() {
+        return verifier.verify(token, null);
+    }
+
+    @Benchmark
+    public LatchkeyCaller callerMapping() {
+        return mapper.map(new VerifiedJwt(token, claims, "default", Instant.MAX));
+    }
+}
