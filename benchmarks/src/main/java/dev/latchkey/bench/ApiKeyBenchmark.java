@@ -57,12 +57,14 @@ public class ApiKeyBenchmark {
     }
 
     @Benchmark
-    public CredentialValidationResult cachedKey() {
+    public CredentialValidationResult cachedKey(ThreadCpu cpu) {
+        cpu.op();
         return fixture.identityStore.validate(fixture.credential());
     }
 
     @Benchmark
-    public CredentialValidationResult hotKeyStoreQueries(Counts counts) {
+    public CredentialValidationResult hotKeyStoreQueries(Counts counts, ThreadCpu cpu) {
+        cpu.op();
         long before = fixture.backend.queries();
         CredentialValidationResult result = fixture.identityStore.validate(fixture.credential());
         counts.storeQueries += fixture.backend.queries() - before;
