@@ -25,6 +25,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
+import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
 import java.time.Clock;
@@ -37,10 +38,11 @@ import java.util.concurrent.TimeUnit;
  * Where the time of {@link JwtBenchmark#rs256Full} goes, one step at a time (RS256, cache disabled):
  * <ul>
  *   <li>{@code parse}: {@code SignedJWT.parse} plus the claims JSON;</li>
- *   <li>{@code jwkToJdkKey}: converting the RSA JWK to a JDK key, which Nimbus's {@code JWSVerificationKeySelector}
+ *   <li>{@code jwkToJdkKey} / {@code ecJwkToJdkKey}: converting the RSA / EC JWK to a JDK key, which Nimbus's {@code JWSVerificationKeySelector}
  *   does for every token;</li>
  *   <li>{@code nimbusProcessor}: stock Nimbus {@code DefaultJWTProcessor} (parse, key selection, signature, default
- *   claims checks): the reference for "a plain Nimbus validation";</li>
+ *   claims checks): the reference for "a plain Nimbus validation" ({@code es256NimbusProcessor}: the same for
+ *   the ES256 token);</li>
  *   <li>{@code latchkeyVerifier}: {@code JwtVerifier.verify} alone (no caller mapping);</li>
  *   <li>{@code callerMapping}: {@code JwtCallerMapper.map} of a freshly verified token.</li>
  * </ul>
@@ -52,6 +54,7 @@ public class JwtBreakdownBenchmark {
 
     private JwtFixture fixture;
     private String token;
+    private String es256;
     private DefaultJWTProcessor<SecurityContext> nimbus;
     private JwtVerifier verifier;
     private JwtCallerMapper mapper;
@@ -61,6 +64,7 @@ public class JwtBreakdownBenchmark {
     public void setUp() throws Exception {
         fixture = JwtFixture.generate();
         token = fixture.rs256Token();
+        es256 = fixture.es256Token();
         nimbus = new DefaultJWTProcessor<>();
         nimbus.setJWSKeySelector(new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256),
                 new ImmutableJWKSet<>(new JWKSet(List.of(fixture.rsa.toPublicJWK(), fixture.ec.toPublicJWK())))));
@@ -71,6 +75,7 @@ public class JwtBreakdownBenchmark {
         mapper = new JwtCallerMapper(settings);
         claims = verifier.verify(token, null).claims();
         nimbus.process(token, null);
+        nimbus.process(es256, null);
     }
 
     @Benchmark
@@ -89,6 +94,18 @@ public class JwtBreakdownBenchmark {
     public JWTClaimsSet nimbusProcessor(ThreadCpu cpu) throws ParseException, BadJOSEException, JOSEException {
         cpu.op();
         return nimbus.process(token, null);
+    }
+
+    @Benchmark
+    public ECPublicKey ecJwkToJdkKey(ThreadCpu cpu) throws JOSEException {
+        cpu.op();
+        return fixture.ec.toECPublicKey();
+    }
+
+    @Benchmark
+    public JWTClaimsSet es256NimbusProcessor(ThreadCpu cpu) throws ParseException, BadJOSEException, JOSEException {
+        cpu.op();
+        return nimbus.process(es256, null);
     }
 
     @Benchmark
