@@ -1,0 +1,122 @@
+package dev.latchkey.bench;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.latchkey.auth.caller.LatchkeyCaller;
+import dev.latchkey.auth.jwt.config.JwtSettings;
+import dev.latchkey.auth.jwt.mapping.JwtCallerMapper;
+import dev.latchkey.auth.jwt.revocation.InMemoryJtiDenylist;
+import dev.latchkey.auth.jwt.validation.JwtVerifier;
+import dev.latchkey.auth.jwt.validation.VerifiedJwt;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Where the time of {@link JwtBenchmark#rs256Full} goes, one step at a time (RS256, cache disabled):
+ * <ul>
+ *   <li>{@code parse}: {@code SignedJWT.parse} plus the claims JSON;</li>
+ *   <li>{@code jwkToJdkKey} / {@code ecJwkToJdkKey}: converting the RSA / EC JWK to a JDK key, which Nimbus's {@code JWSVerificationKeySelector}
+ *   does for every token;</li>
+ *   <li>{@code nimbusProcessor}: stock Nimbus {@code DefaultJWTProcessor} (parse, key selection, signature, default
+ *   claims checks): the reference for "a plain Nimbus validation" ({@code es256NimbusProcessor}: the same for
+ *   the ES256 token);</li>
+ *   <li>{@code latchkeyVerifier}: {@code JwtVerifier.verify} alone (no caller mapping);</li>
+ *   <li>{@code callerMapping}: {@code JwtCallerMapper.map} of a freshly verified token.</li>
+ * </ul>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class JwtBreakdownBenchmark {
+
+    private JwtFixture fixture;
+    private String token;
+    private String es256;
+    private DefaultJWTProcessor<SecurityContext> nimbus;
+    private JwtVerifier verifier;
+    private JwtCallerMapper mapper;
+    private JWTClaimsSet claims;
+
+    @Setup
+    public void setUp() throws Exception {
+        fixture = JwtFixture.generate();
+        token = fixture.rs256Token();
+        es256 = fixture.es256Token();
+        nimbus = new DefaultJWTProcessor<>();
+        nimbus.setJWSKeySelector(new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256),
+                new ImmutableJWKSet<>(new JWKSet(List.of(fixture.rsa.toPublicJWK(), fixture.ec.toPublicJWK())))));
+        nimbus.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(JwtFixture.AUDIENCE,
+                new JWTClaimsSet.Builder().issuer(JwtFixture.ISSUER).build(), Set.of("exp")));
+        JwtSettings settings = fixture.settings(0);
+        verifier = new JwtVerifier(settings, new InMemoryJtiDenylist(), Clock.systemUTC());
+        mapper = new JwtCallerMapper(settings);
+        claims = verifier.verify(token, null).claims();
+        nimbus.process(token, null);
+        nimbus.process(es256, null);
+    }
+
+    @Benchmark
+    public JWTClaimsSet parse(ThreadCpu cpu) throws ParseException {
+        cpu.op();
+        return SignedJWT.parse(token).getJWTClaimsSet();
+    }
+
+    @Benchmark
+    public RSAPublicKey jwkToJdkKey(ThreadCpu cpu) throws JOSEException {
+        cpu.op();
+        return fixture.rsa.toRSAPublicKey();
+    }
+
+    @Benchmark
+    public JWTClaimsSet nimbusProcessor(ThreadCpu cpu) throws ParseException, BadJOSEException, JOSEException {
+        cpu.op();
+        return nimbus.process(token, null);
+    }
+
+    @Benchmark
+    public ECPublicKey ecJwkToJdkKey(ThreadCpu cpu) throws JOSEException {
+        cpu.op();
+        return fixture.ec.toECPublicKey();
+    }
+
+    @Benchmark
+    public JWTClaimsSet es256NimbusProcessor(ThreadCpu cpu) throws ParseException, BadJOSEException, JOSEException {
+        cpu.op();
+        return nimbus.process(es256, null);
+    }
+
+    @Benchmark
+    public VerifiedJwt latchkeyVerifier(ThreadCpu cpu) {
+        cpu.op();
+        return verifier.verify(token, null);
+    }
+
+    @Benchmark
+    public LatchkeyCaller callerMapping(ThreadCpu cpu) {
+        cpu.op();
+        return mapper.map(new VerifiedJwt(token, claims, "default", Instant.MAX));
+    }
+}
