@@ -17,7 +17,7 @@ import java.util.Optional;
 @Priority(Priorities.AUTHORIZATION)
 final class AuthorizationFilter implements ContainerRequestFilter {
 
-    /** Injected by the JAX-RS runtime when it runs on servlets; only used for the audit event's client address. */
+    /** Injected by the JAX-RS runtime when it runs on servlets: the audit event's client address, the CDI container. */
     @Context
     HttpServletRequest servletRequest;
 
@@ -42,10 +42,9 @@ final class AuthorizationFilter implements ContainerRequestFilter {
         Optional<AuthError> denied = AccessDecision.decide(rule, principal, caller, security::isUserInRole);
         denied.ifPresent(error -> {
             if (principal == null) {
-                challenges.challenged(servletRequest == null ? null : servletRequest.getRemoteAddr(),
-                        request.getUriInfo().getRequestUri().getPath());
+                challenges.challenged(servletRequest, request.getUriInfo().getRequestUri().getPath());
             }
-            request.abortWith(ErrorResponse.of(error, challenges.forError(error)));
+            request.abortWith(ErrorResponse.of(error, challenges.forError(error, servletRequest)));
         });
     }
 }

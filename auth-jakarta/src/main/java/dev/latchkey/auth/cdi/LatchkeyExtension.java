@@ -45,6 +45,8 @@ public class LatchkeyExtension implements Extension {
         LoginConfig annotation = type.getAnnotatedType().getAnnotation(LoginConfig.class);
         if (annotation != null) {
             loginConfigs.add(new LoginConfigDeclaration(annotation.authMethod(), annotation.realmName()));
+            LOG.info(() -> "@LoginConfig(authMethod = \"" + annotation.authMethod() + "\") on "
+                    + type.getAnnotatedType().getJavaClass().getName());
         }
     }
 

@@ -100,6 +100,7 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        request.setAttribute(AuthenticatorChain.REQUEST_ATTRIBUTE, chain);
         AuthenticatorChain.Result result = chain.run(request);
         String mechanism = result.decidedBy() == null ? null : result.decidedBy().name();
         if (result.outcome() instanceof AuthOutcome.Authenticated ok) {

@@ -23,7 +23,9 @@ import java.nio.charset.StandardCharsets;
  *   <li>the TCK puts {@code microprofile-config.properties} in the WAR's {@code META-INF}, which is not on the web
  *   application's class path (MicroProfile Config reads {@code META-INF/microprofile-config.properties} from the
  *   class path): it is copied to {@code WEB-INF/classes/META-INF};</li>
- *   <li>a WAR without configuration gets the TCK's issuer and signing key ({@link #DEFAULT_CONFIG});</li>
+ *   <li>a WAR without configuration gets none: {@code UnsecuredPingTest}'s application has no {@code @LoginConfig}
+ *   and no issuer, so Latchkey enables no mechanism, as MicroProfile JWT expects of an application that does not
+ *   ask for MP-JWT;</li>
  *   <li>the one deployment that verifies with the TCK's 1024-bit RSA key ({@code RsaKeySignatureTest}) is allowed
  *   that key size; every other one keeps Latchkey's 2048-bit floor.</li>
  * </ul>
@@ -32,12 +34,6 @@ public class TckArchiveProcessor implements ApplicationArchiveProcessor {
 
     static final String CONFIG = "META-INF/microprofile-config.properties";
     static final String CLASSES_CONFIG = "WEB-INF/classes/" + CONFIG;
-
-    /** The TCK's issuer ({@code TCKConstants.TEST_ISSUER}) and the public key of its {@code /privateKey.pem}. */
-    static final String DEFAULT_CONFIG = """
-            mp.jwt.verify.issuer=https://server.example.com
-            mp.jwt.verify.publickey.location=/publicKey.pem
-            """;
 
     /** {@code RsaKeySignatureTest}'s key, {@code microprofile-config-rsakey1024-location.properties}. */
     static final String RSA_1024_KEY = "rsaPublicKey1024bit";
@@ -56,7 +52,7 @@ public class TckArchiveProcessor implements ApplicationArchiveProcessor {
             config = read(war, "/" + CLASSES_CONFIG);
         }
         if (config == null) {
-            config = DEFAULT_CONFIG;
+            return;
         }
         if (config.contains(RSA_1024_KEY)) {
             config = config + "\n" + ALLOW_RSA_1024;
