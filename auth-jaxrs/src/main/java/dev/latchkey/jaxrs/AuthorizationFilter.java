@@ -2,6 +2,7 @@ package dev.latchkey.jaxrs;
 
 import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.error.AuthError;
+import dev.latchkey.auth.mechanism.AuthenticatorChain;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -44,7 +45,8 @@ final class AuthorizationFilter implements ContainerRequestFilter {
             if (principal == null) {
                 challenges.challenged(servletRequest, request.getUriInfo().getRequestUri().getPath());
             }
-            request.abortWith(ErrorResponse.of(error, challenges.forError(error, servletRequest)));
+            request.abortWith(ErrorResponse.of(error, challenges.forError(error,
+                    request.getProperty(AuthenticatorChain.REQUEST_ATTRIBUTE), servletRequest)));
         });
     }
 }

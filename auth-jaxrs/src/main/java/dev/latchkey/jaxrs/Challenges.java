@@ -34,10 +34,13 @@ final class Challenges {
     private volatile BeanManager beanManager;
     private volatile boolean looked;
 
-    /** @param request the current request when JAX-RS runs on servlets (finds the application's CDI container) */
-    List<String> forError(AuthError error, HttpServletRequest request) {
-        AuthenticatorChain ran = request != null
-                && request.getAttribute(AuthenticatorChain.REQUEST_ATTRIBUTE) instanceof AuthenticatorChain c ? c : null;
+    /**
+     * @param ranChain the request's {@link AuthenticatorChain#REQUEST_ATTRIBUTE} (JAX-RS exposes servlet request
+     *                 attributes as request properties), or null
+     * @param request  the current servlet request, or null: finds the application's CDI container otherwise
+     */
+    List<String> forError(AuthError error, Object ranChain, HttpServletRequest request) {
+        AuthenticatorChain ran = ranChain instanceof AuthenticatorChain c ? c : null;
         if (ran == null) {
             lookUp(request);
         }

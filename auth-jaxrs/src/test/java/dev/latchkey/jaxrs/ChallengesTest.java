@@ -8,7 +8,6 @@ import dev.latchkey.auth.spi.CredentialAuthenticator;
 import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
 
-import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,14 +16,6 @@ import java.util.function.Supplier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class ChallengesTest {
-
-    /** A request whose only attribute is the chain the mechanism ran. */
-    private static HttpServletRequest requestCarrying(AuthenticatorChain chain) {
-        return (HttpServletRequest) Proxy.newProxyInstance(ChallengesTest.class.getClassLoader(),
-                new Class<?>[]{HttpServletRequest.class}, (proxy, method, args) ->
-                        "getAttribute".equals(method.getName())
-                                && AuthenticatorChain.REQUEST_ATTRIBUTE.equals(args[0]) ? chain : null);
-    }
 
     private static Supplier<CredentialAuthenticator> scheme(String name, String scheme) {
         return () -> new CredentialAuthenticator() {
@@ -55,13 +46,13 @@ class ChallengesTest {
         AuthenticatorChain chain = new AuthenticatorChain(new MechanismSettings(List.of("jwt"), "mp-realm"),
                 Map.of("jwt", scheme("jwt", "Bearer")));
         List<String> challenges = new Challenges()
-                .forError(AuthError.unauthenticated(null), requestCarrying(chain));
+                .forError(AuthError.unauthenticated(null), chain, null);
         assertEquals(List.of("Bearer realm=\"mp-realm\""), challenges);
     }
 
     @Test
     void whenChainHasNoMechanismThenNoChallenge() {
         AuthenticatorChain none = new AuthenticatorChain(new MechanismSettings(List.of(), "api"), Map.of());
-        assertEquals(List.of(), new Challenges().forError(AuthError.unauthenticated(null), requestCarrying(none)));
+        assertEquals(List.of(), new Challenges().forError(AuthError.unauthenticated(null), none, null));
     }
 }

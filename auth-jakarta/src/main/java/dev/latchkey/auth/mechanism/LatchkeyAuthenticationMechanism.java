@@ -70,6 +70,7 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
     @PostConstruct
     void init() {
         MechanismSettings settings = MechanismSettings.from(ConfigReader.current(), extension.loginConfig());
+        LOG.info(() -> "authentication mechanisms " + settings.mechanisms() + ", realm " + settings.realm());
         if (settings.mechanisms().isEmpty()) {
             LOG.info("no authentication mechanism enabled (no latchkey.mechanisms, no @LoginConfig(authMethod = "
                     + "\"MP-JWT\"), no JWT issuer configured): every caller is anonymous");
