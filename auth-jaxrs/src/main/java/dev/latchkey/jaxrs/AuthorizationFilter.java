@@ -2,6 +2,7 @@ package dev.latchkey.jaxrs;
 
 import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.error.AuthError;
+import dev.latchkey.auth.mechanism.AuthenticatorChain;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -18,8 +19,8 @@ import java.util.Optional;
 final class AuthorizationFilter implements ContainerRequestFilter {
 
     /**
-     * Only for the audit event's client address. Jersey does not inject instances registered by a DynamicFeature, so
-     * this stays null there and the address comes from CDI's built-in request bean ({@link Challenges#remoteAddress}).
+     * Injected by the JAX-RS runtime when it runs on servlets and registers this filter itself; null for instances
+     * registered by a DynamicFeature (Jersey does not inject those), where {@link Challenges} falls back to CDI.
      */
     @Context
     HttpServletRequest servletRequest;
@@ -45,10 +46,10 @@ final class AuthorizationFilter implements ContainerRequestFilter {
         Optional<AuthError> denied = AccessDecision.decide(rule, principal, caller, security::isUserInRole);
         denied.ifPresent(error -> {
             if (principal == null) {
-                challenges.challenged(servletRequest != null ? servletRequest.getRemoteAddr() : challenges.remoteAddress(),
-                        request.getUriInfo().getRequestUri().getPath());
+                challenges.challenged(servletRequest, request.getUriInfo().getRequestUri().getPath());
             }
-            request.abortWith(ErrorResponse.of(error, challenges.forError(error)));
+            request.abortWith(ErrorResponse.of(error, challenges.forError(error,
+                    request.getProperty(AuthenticatorChain.REQUEST_ATTRIBUTE), servletRequest)));
         });
     }
 }

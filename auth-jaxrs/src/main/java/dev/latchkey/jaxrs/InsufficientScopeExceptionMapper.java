@@ -12,6 +12,6 @@ public class InsufficientScopeExceptionMapper implements ExceptionMapper<Insuffi
 
     @Override
     public Response toResponse(InsufficientScopeException exception) {
-        return ErrorResponse.of(exception.error(), challenges.forError(exception.error()));
+        return ErrorResponse.of(exception.error(), challenges.forError(exception.error(), null, null));
     }
 }

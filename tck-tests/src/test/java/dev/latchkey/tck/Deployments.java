@@ -90,7 +90,8 @@ public final class Deployments {
         return out.toString();
     }
 
-    private static File[] libraries() {
+    /** The Latchkey jars and everything they bring, as a user's WAR carries them in WEB-INF/lib. */
+    public static File[] libraries() {
         String dir = Objects.requireNonNull(System.getProperty("latchkey.war.lib"),
                 "system property latchkey.war.lib (set by the build)");
         File[] jars = new File(dir).listFiles((d, n) -> n.endsWith(".jar"));

@@ -38,6 +38,16 @@ public final class ConfigReader {
         return string(name).orElse(defaultValue);
     }
 
+    /** Whether any property name starts with {@code prefix} (e.g. {@code latchkey.jwt.issuers.}). */
+    public boolean hasAny(String prefix) {
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A comma-separated list; blank entries dropped. */
     public List<String> list(String name, List<String> defaultValue) {
         return string(name)

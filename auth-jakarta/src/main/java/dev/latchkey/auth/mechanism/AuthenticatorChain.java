@@ -24,6 +24,12 @@ import java.util.function.Supplier;
  */
 public final class AuthenticatorChain {
 
+    /**
+     * Request attribute holding the chain that ran for the request: the JAX-RS layer challenges with the chain of its
+     * own web application (several may share a JVM and a CDI provider).
+     */
+    public static final String REQUEST_ATTRIBUTE = "dev.latchkey.chain";
+
     private static final String AUTHORIZATION = "Authorization";
 
     private final List<CredentialAuthenticator> authenticators;

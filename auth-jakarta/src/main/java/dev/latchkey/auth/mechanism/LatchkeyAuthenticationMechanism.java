@@ -3,6 +3,7 @@ package dev.latchkey.auth.mechanism;
 import dev.latchkey.auth.audit.AuthenticationEvent;
 import dev.latchkey.auth.audit.AuthenticationEvent.Outcome;
 import dev.latchkey.auth.caller.CurrentCaller;
+import dev.latchkey.auth.cdi.LatchkeyExtension;
 import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.error.AuthError;
@@ -29,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 
 /**
  * The one Jakarta Security {@link HttpAuthenticationMechanism} of a Latchkey application. It delegates to the
@@ -41,10 +43,14 @@ import java.util.function.Supplier;
  *   <li>Two credentials: 400 {@code invalid_request} (RFC 6750 §2).</li>
  * </ul>
  *
+ * <p>Which authenticators run when {@code latchkey.mechanisms} is not set: see {@link MechanismSettings}.
+ *
  * <p>Applications with a mechanism of their own switch this one off with {@code latchkey.mechanism.enabled=false}.
  */
 @ApplicationScoped
 public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    private static final Logger LOG = Logger.getLogger(LatchkeyAuthenticationMechanism.class.getName());
 
     @Inject
     @Any
@@ -56,11 +62,20 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
     @Inject
     CurrentCaller currentCaller;
 
+    @Inject
+    LatchkeyExtension extension;
+
     private AuthenticatorChain chain;
 
     @PostConstruct
     void init() {
-        chain = new AuthenticatorChain(MechanismSettings.from(ConfigReader.current()), byName());
+        MechanismSettings settings = MechanismSettings.from(ConfigReader.current(), extension.loginConfig());
+        LOG.info(() -> "authentication mechanisms " + settings.mechanisms() + ", realm " + settings.realm());
+        if (settings.mechanisms().isEmpty()) {
+            LOG.info("no authentication mechanism enabled (no latchkey.mechanisms, no @LoginConfig(authMethod = "
+                    + "\"MP-JWT\"), no JWT issuer configured): every caller is anonymous");
+        }
+        chain = new AuthenticatorChain(settings, byName());
     }
 
     /**
@@ -86,6 +101,7 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        request.setAttribute(AuthenticatorChain.REQUEST_ATTRIBUTE, chain);
         AuthenticatorChain.Result result = chain.run(request);
         String mechanism = result.decidedBy() == null ? null : result.decidedBy().name();
         if (result.outcome() instanceof AuthOutcome.Authenticated ok) {
