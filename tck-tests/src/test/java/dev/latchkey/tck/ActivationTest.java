@@ -38,7 +38,7 @@ class ActivationTest {
 
     @Deployment(name = "mpjwt", testable = false)
     static WebArchive loginConfig() {
-        return discoverAll(Deployments.war("mpjwt", JWT_CONFIG, "MpJwtApplication", "FixtureResource"));
+        return discoverAll(Deployments.war("activation-mpjwt", JWT_CONFIG, "MpJwtApplication", "FixtureResource"));
     }
 
     @Deployment(name = "explicit", testable = false)
