@@ -1,6 +1,6 @@
 package dev.latchkey.sample;
 
-import dev.latchkey.auth.cert.DevCertificateFiles;
+import dev.latchkey.devcerts.DevCertificateFiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -14,7 +14,8 @@
  * {@code latchkey.client-cert.crl-file}, {@code latchkey.client-cert.trusted-proxies} (none),
  * {@code latchkey.client-cert.forwarded-format} (xfcc), {@code latchkey.client-cert.forwarded-header}.
  *
- * <p>{@link dev.latchkey.auth.cert.DevCertificates} and {@link dev.latchkey.auth.cert.DevCertificateFiles} create
- * development certificates; they need the optional BouncyCastle dependency ({@code bcpkix-jdk18on}).
+ * <p>Development certificates (a CA, server and client certificates, CRLs) for trying this out come from the separate
+ * {@code latchkey-dev-certs} module (package {@code dev.latchkey.devcerts}), which the sample application and the tests
+ * use; the library itself issues no certificates and does not depend on BouncyCastle.
  */
 package dev.latchkey.auth.cert;

@@ -2,11 +2,14 @@ package dev.latchkey.auth.cert;
 
 import dev.latchkey.auth.cert.CertificateCallerMapper.CertificateIdentity;
 import dev.latchkey.auth.cert.ClientCertificateSettings.PrincipalSource;
-import dev.latchkey.auth.cert.DevCertificates;
 import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.fixtures.TestPki;
+import dev.latchkey.devcerts.DevCertificateFiles;
+import dev.latchkey.devcerts.DevCertificates;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Set;
@@ -32,6 +35,16 @@ class CertificateCallerMapperTest {
         assertEquals("CN=api,O=Latchkey Dev", id.attributes().get("subject_dn"));
         assertEquals(List.of("api.payments.svc"), id.attributes().get("san_dns"));
         assertEquals(CertificateThumbprints.x5tS256(cert), id.attributes().get("x5t#S256"));
+    }
+
+    @Test
+    void whenDevCertificateFilesClientsThenSpiffeAndCnMappingsNameThem(@TempDir Path dir) throws Exception {
+        DevCertificateFiles.Generated g = DevCertificateFiles.generate(dir, "changeit".toCharArray());
+        CertificateCallerMapper spiffe = new CertificateCallerMapper(List.of(PrincipalSource.SPIFFE),
+                Set.of(DevCertificateFiles.TRUST_DOMAIN));
+        assertEquals(DevCertificateFiles.SPIFFE_ID, spiffe.map(g.spiffeClient().certificate()).name());
+        CertificateCallerMapper cn = new CertificateCallerMapper(List.of(PrincipalSource.CN), Set.of());
+        assertEquals(DevCertificateFiles.CLIENT_CN, cn.map(g.client().certificate()).name());
     }
 
     @Test

@@ -1,10 +1,11 @@
 package dev.latchkey.auth.cert;
 
 import dev.latchkey.auth.caller.LatchkeyCaller;
-import dev.latchkey.auth.cert.DevCertificates;
 import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.fixtures.MutableClock;
 import dev.latchkey.auth.fixtures.TestPki;
+import dev.latchkey.devcerts.DevCertificateFiles;
+import dev.latchkey.devcerts.DevCertificates;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,8 @@ package dev.latchkey.auth.cert;
 
 import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.fixtures.TestPki;
+import dev.latchkey.devcerts.DevCertificateFiles;
+import dev.latchkey.devcerts.DevCertificates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,6 @@
 package dev.latchkey.jetty.it;
 
-import dev.latchkey.auth.cert.DevCertificates.Issued;
+import dev.latchkey.devcerts.DevCertificates.Issued;
 import dev.latchkey.jetty.LatchkeyJetty;
 import dev.latchkey.jetty.it.fixtures.Pki;
 import dev.latchkey.jetty.it.fixtures.TestServer;

@@ -1,4 +1,4 @@
-package dev.latchkey.auth.cert;
+package dev.latchkey.devcerts;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DevCertificateFilesTest {
+
+    /** GeneralName tag of a uniformResourceIdentifier (RFC 5280, section 4.2.1.6). */
+    private static final int URI_SAN = 6;
 
     @TempDir
     Path dir;
@@ -75,11 +78,10 @@ class DevCertificateFilesTest {
         CertPathValidator.getInstance("PKIX").validate(
                 CertificateFactory.getInstance("X.509").generateCertPath(List.of(client)), params);
 
-        var mapper = new CertificateCallerMapper(List.of(ClientCertificateSettings.PrincipalSource.SPIFFE),
-                Set.of(DevCertificateFiles.TRUST_DOMAIN));
-        assertEquals(DevCertificateFiles.SPIFFE_ID, mapper.map(client).name());
-        var cn = new CertificateCallerMapper(List.of(ClientCertificateSettings.PrincipalSource.CN), Set.of());
-        assertEquals(DevCertificateFiles.CLIENT_CN, cn.map(g.client().certificate()).name());
+        assertEquals(List.of(List.of(URI_SAN, DevCertificateFiles.SPIFFE_ID)),
+                List.copyOf(client.getSubjectAlternativeNames()));
+        assertEquals("CN=" + DevCertificateFiles.CLIENT_CN + ",O=Latchkey Dev",
+                g.client().certificate().getSubjectX500Principal().getName());
         List<?> serverSans = g.server().certificate().getSubjectAlternativeNames().stream().map(l -> l.get(1)).toList();
         assertTrue(serverSans.contains("localhost") && serverSans.contains("127.0.0.1"), serverSans.toString());
     }

@@ -1,4 +1,4 @@
-package dev.latchkey.auth.cert;
+package dev.latchkey.devcerts;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
@@ -37,8 +37,9 @@ import java.util.List;
 
 /**
  * Development and test certificates: a CA, server and client certificates (EC P-256, SHA256withECDSA) and CRLs,
- * generated with BouncyCastle ({@code org.bouncycastle:bcpkix-jdk18on}, an optional dependency of Latchkey: add it to
- * use this class). Not for production PKI. {@link DevCertificateFiles} writes a ready-to-use set into a directory.
+ * generated with BouncyCastle ({@code org.bouncycastle:bcpkix-jdk18on}). For the sample application and tests only, not
+ * for production PKI; the Latchkey library does not depend on this module. {@link DevCertificateFiles} writes a
+ * ready-to-use set into a directory.
  *
  * <p>{@link Issued#toString()} never prints the private key.
  */
@@ -55,7 +56,7 @@ public final class DevCertificates {
         @Override
         public String toString() {
             return "Issued[subject=" + certificate.getSubjectX500Principal().getName() + ", serial="
-                    + CertificateThumbprints.serialHex(certificate) + "]";
+                    + certificate.getSerialNumber().toString(16) + "]";
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.latchkey.auth.cert;
+package dev.latchkey.devcerts;
 
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
