@@ -3,6 +3,7 @@ package dev.latchkey.auth.apikey;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import dev.latchkey.auth.clock.ClockTicker;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.AuthenticationFailure;
 import io.github.bucket4j.Bandwidth;

@@ -2,7 +2,7 @@ package dev.latchkey.auth.basic;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Ticker;
+import dev.latchkey.auth.clock.ClockTicker;
 import dev.latchkey.auth.clock.LatchkeyClock;
 import dev.latchkey.auth.config.ConfigReader;
 import jakarta.annotation.PostConstruct;
@@ -32,8 +32,7 @@ public class LoginThrottle {
 
     @Inject
     @LatchkeyClock
-    Clock systemClock;
-    private Clock clock;
+    Clock clock;
     private int maxPerUser;
     private int maxPerAddress;
     private Duration window;
@@ -55,7 +54,7 @@ public class LoginThrottle {
 
     @PostConstruct
     void init() {
-        configure(BasicSettings.from(ConfigReader.current()), systemClock);
+        configure(BasicSettings.from(ConfigReader.current()), clock);
     }
 
     private void configure(BasicSettings settings, Clock clock) {
@@ -70,11 +69,10 @@ public class LoginThrottle {
 
     private Cache<String, Attempts> cache(BasicSettings settings, Clock clock) {
         Duration keep = window.compareTo(lockout) > 0 ? window : lockout;
-        Ticker ticker = () -> clock.millis() * 1_000_000L;
         return Caffeine.newBuilder()
                 .maximumSize(settings.maxTrackedKeys())
                 .expireAfterWrite(keep)
-                .ticker(ticker)
+                .ticker(ClockTicker.of(clock))
                 .executor(Runnable::run)
                 .build();
     }

@@ -34,8 +34,7 @@ public class ClientCertificateIdentityStore implements IdentityStore {
 
     @Inject
     @LatchkeyClock
-    Clock systemClock;
-    private Clock clock;
+    Clock clock;
     private CertificateCallerMapper mapper;
     private CertificateMappings mappings;
     private CrlRevocationChecker revocation;
@@ -50,7 +49,7 @@ public class ClientCertificateIdentityStore implements IdentityStore {
 
     @PostConstruct
     void init() {
-        configure(ClientCertificateSettings.from(ConfigReader.current()), systemClock);
+        configure(ClientCertificateSettings.from(ConfigReader.current()), clock);
     }
 
     private void configure(ClientCertificateSettings settings, Clock clock) {

@@ -1,5 +1,6 @@
 package dev.latchkey.auth.jwt;
 
+import dev.latchkey.auth.clock.LatchkeyClock;
 import dev.latchkey.auth.jwt.config.JwtSettings;
 import dev.latchkey.auth.jwt.mapping.JwtCallerMapper;
 import dev.latchkey.auth.jwt.revocation.JtiDenylist;
@@ -12,7 +13,7 @@ import java.time.Clock;
 
 /**
  * The JWT mechanism's plain objects, built once from MicroProfile Config: settings, verifier (with its key sources and
- * cache), caller mapper and token resolver. Built on first use so that an application that does not enable
+ * cache, on the {@link LatchkeyClock}), caller mapper and token resolver. Built on first use so that an application that does not enable
  * {@code jwt} needs no JWT configuration; {@link JwtAuthenticator} builds it at start-up when {@code jwt} is enabled,
  * so that bad configuration fails deployment.
  */
@@ -23,6 +24,10 @@ public class JwtComponents {
 
     @Inject
     JtiDenylist denylist;
+
+    @Inject
+    @LatchkeyClock
+    Clock clock;
 
     private volatile Built built;
 
@@ -38,7 +43,7 @@ public class JwtComponents {
                 if (b == null) {
                     JwtSettings settings = JwtSettings.from(ConfigProvider.getConfig());
                     warnAboutWeakSettings(settings);
-                    b = new Built(settings, new JwtVerifier(settings, denylist, Clock.systemUTC()),
+                    b = new Built(settings, new JwtVerifier(settings, denylist, clock),
                             new JwtCallerMapper(settings), new BearerTokenResolver(settings));
                     built = b;
                 }

@@ -4,7 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import dev.latchkey.auth.apikey.ApiKeyRecord;
-import dev.latchkey.auth.apikey.ClockTicker;
+import dev.latchkey.auth.clock.ClockTicker;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -4,7 +4,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.latchkey.auth.clock.ClockTicker;
+import dev.latchkey.auth.clock.LatchkeyClock;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -23,8 +26,15 @@ public class InMemoryJtiDenylist implements JtiDenylist {
     private final Clock clock;
     private final Cache<String, Instant> revoked;
 
+    /** On the system clock; also the constructor CDI's client proxy uses. */
     public InMemoryJtiDenylist() {
-        this(Clock.systemUTC(), Ticker.systemTicker());
+        this(Clock.systemUTC());
+    }
+
+    /** On the {@link LatchkeyClock}, so that a test clock moves expiry too. */
+    @Inject
+    public InMemoryJtiDenylist(@LatchkeyClock Clock clock) {
+        this(clock, ClockTicker.of(clock));
     }
 
     public InMemoryJtiDenylist(Clock clock, Ticker ticker) {

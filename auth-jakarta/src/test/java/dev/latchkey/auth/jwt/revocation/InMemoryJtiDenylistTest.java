@@ -40,4 +40,15 @@ class InMemoryJtiDenylistTest {
         denylist.revoke("https://a", "old", now.minus(Duration.ofHours(1)));
         assertFalse(denylist.isRevoked("https://a", "old"));
     }
+
+    @Test
+    void whenBuiltOnLatchkeyClockThenMovingThatClockExpiresEntries() {
+        MutableClock latchkeyClock = new MutableClock(now);
+        InMemoryJtiDenylist onClock = new InMemoryJtiDenylist(latchkeyClock);
+        onClock.revoke("https://a", "j1", now.plusSeconds(60));
+        latchkeyClock.advance(Duration.ofSeconds(60).plusMinutes(10).minusSeconds(1));
+        assertTrue(onClock.isRevoked("https://a", "j1"));
+        latchkeyClock.advance(Duration.ofSeconds(2));
+        assertFalse(onClock.isRevoked("https://a", "j1"));
+    }
 }

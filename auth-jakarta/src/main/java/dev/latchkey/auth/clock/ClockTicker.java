@@ -1,11 +1,15 @@
-package dev.latchkey.auth.apikey;
+package dev.latchkey.auth.clock;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 
 import java.time.Clock;
 import java.time.Instant;
 
-/** Caffeine's time source driven by a {@link Clock}, so that tests control expiry with a clock they move. */
+/**
+ * Caffeine's time source for a {@link Clock}: the monotonic system ticker for a system clock (so that a wall-clock
+ * step never expires or revives entries), otherwise the clock's instant, so that tests control expiry with a clock
+ * they move.
+ */
 public final class ClockTicker {
 
     private ClockTicker() {
@@ -13,10 +17,15 @@ public final class ClockTicker {
 
     /** The system ticker for the system clock; otherwise the clock's instant in nanoseconds. */
     public static Ticker of(Clock clock) {
-        if (clock.equals(Clock.systemUTC()) || clock.equals(Clock.systemDefaultZone())) {
+        if (isSystem(clock)) {
             return Ticker.systemTicker();
         }
         return () -> nanos(clock);
+    }
+
+    /** Whether the clock is the system clock, in any zone. */
+    public static boolean isSystem(Clock clock) {
+        return clock.equals(Clock.system(clock.getZone()));
     }
 
     /** The clock's instant in nanoseconds since the epoch. */
