@@ -9,7 +9,10 @@ import java.util.Objects;
 /**
  * A configuration file read once per version: {@link #get()} returns the parsed content and re-reads the file only
  * when its {@link FileStamp} changed. A version that cannot be read or parsed is reported once and not retried until
- * the file changes again; meanwhile the last good content stays in force. Used for the Basic users file and the CRL.
+ * the file changes again; meanwhile the last good content stays in force. A version whose stamp changed while it was
+ * being parsed (an in-place write in progress, which may still parse, e.g. a CRL file cut after its first CRL) is not
+ * accepted: the call answers with the last good content and the next call reads the file again. Used for the Basic
+ * users file and the CRL.
  *
  * @param <T> the parsed content
  */
@@ -46,10 +49,6 @@ public final class ReloadingFile<T> {
         this.whenMissing = whenMissing;
     }
 
-    public Path path() {
-        return file;
-    }
-
     /**
      * @return the content of the current version, or the last good content when the current one is unusable
      * @throws IOException when no version was ever usable (the message says why, without the file's content)
@@ -71,15 +70,23 @@ public final class ReloadingFile<T> {
             return state; // another thread reloaded meanwhile
         }
         State<T> next;
+        if (stamp == MISSING && whenMissing != null) {
+            LOG.log(Level.WARNING, "{0} {1} does not exist", what, file.toAbsolutePath());
+            next = new State<>(stamp, whenMissing, null);
+            state = next;
+            return next;
+        }
         try {
-            if (stamp == MISSING && whenMissing != null) {
-                LOG.log(Level.WARNING, "{0} {1} does not exist", what, file.toAbsolutePath());
-                next = new State<>(stamp, whenMissing, null);
-            } else {
-                next = new State<>(stamp, Objects.requireNonNull(parser.parse(file)), null);
-                LOG.log(Level.INFO, "loaded {0} {1}", what, file.toAbsolutePath());
+            T parsed = Objects.requireNonNull(parser.parse(file));
+            if (!stamp.equals(stamp())) {
+                return changing(seen); // torn read: not accepted, the next call reads the file again
             }
+            next = new State<>(stamp, parsed, null);
+            LOG.log(Level.INFO, "loaded {0} {1}", what, file.toAbsolutePath());
         } catch (IOException | RuntimeException e) {
+            if (!stamp.equals(stamp())) {
+                return changing(seen);
+            }
             String problem = e instanceof NoSuchFileException ? "it does not exist" : e.getMessage();
             LOG.log(seen.content() == null ? Level.ERROR : Level.WARNING, "cannot load {0} {1}{2}: {3}", what,
                     file.toAbsolutePath(), seen.content() == null ? "" : ", keeping the last good version", problem);
@@ -87,6 +94,13 @@ public final class ReloadingFile<T> {
         }
         state = next;
         return next;
+    }
+
+    /** The answer while the file changes under the parser; {@link #state} is left as it was. */
+    private State<T> changing(State<T> seen) {
+        LOG.log(Level.DEBUG, "{0} {1} changed while being read; reading it again on next use", what,
+                file.toAbsolutePath());
+        return new State<>(seen.seen(), seen.content(), "it changed while being read");
     }
 
     private FileStamp stamp() {

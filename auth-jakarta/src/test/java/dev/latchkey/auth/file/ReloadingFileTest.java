@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,10 +23,16 @@ class ReloadingFileTest {
     Path dir;
 
     private final AtomicInteger parses = new AtomicInteger();
+    /** When set, appended to the file by the next parse after it has read it: a writer still at work. */
+    private final AtomicReference<String> appendWhileParsing = new AtomicReference<>();
 
     private String parse(Path file) throws IOException {
         parses.incrementAndGet();
         String text = Files.readString(file).trim();
+        String rest = appendWhileParsing.getAndSet(null);
+        if (rest != null) {
+            Files.writeString(file, rest, StandardOpenOption.APPEND);
+        }
         if (text.startsWith("bad")) {
             throw new IOException("line 1: not valid");
         }
@@ -101,5 +109,30 @@ class ReloadingFileTest {
         assertEquals("none", f.get());
         Files.writeString(file, "created");
         assertEquals("created", f.get());
+    }
+
+    @Test
+    void whenFileChangesWhileParsedThenThatReadIsNotAcceptedAndTheNextCallRereads() throws Exception {
+        Path file = Files.writeString(dir.resolve("f"), "one");
+        ReloadingFile<String> f = reloading(file, null);
+        assertEquals("one", f.get());
+
+        Files.writeString(file, "two-partial");
+        appendWhileParsing.set(" and-the-rest");
+        assertEquals("one", f.get(), "a torn read that parses does not replace the last good version");
+        assertEquals("two-partial and-the-rest", f.get());
+        assertEquals("two-partial and-the-rest", f.get());
+        assertEquals(3, parses.get());
+    }
+
+    @Test
+    void whenFirstVersionChangesWhileParsedThenUnusableUntilReadWhole() throws Exception {
+        Path file = Files.writeString(dir.resolve("f"), "first-partial");
+        ReloadingFile<String> f = reloading(file, null);
+
+        appendWhileParsing.set(" and-the-rest");
+        IOException e = assertThrows(IOException.class, f::get);
+        assertTrue(e.getMessage().contains("changed while being read"), e.getMessage());
+        assertEquals("first-partial and-the-rest", f.get());
     }
 }

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -127,14 +128,14 @@ public class FileApiKeyStore implements ApiKeyStore {
     /** The snapshot, reloaded first if the file changed on disk. */
     private Snapshot current() {
         Snapshot s = snapshot;
-        if (sameStamp(stamp(), s.stamp())) {
+        if (Objects.equals(stamp(), s.stamp())) {
             return s;
         }
         jvmLock.lock();
         try {
             // Another thread may have reloaded while this one waited: reload only if still stale.
             Snapshot latest = snapshot;
-            if (sameStamp(stamp(), latest.stamp())) {
+            if (Objects.equals(stamp(), latest.stamp())) {
                 return latest;
             }
             Snapshot fresh = load();
@@ -174,7 +175,12 @@ public class FileApiKeyStore implements ApiKeyStore {
             }
             try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8); JsonReader json = Json.createReader(in)) {
                 List<ApiKeyRecord> records = ApiKeyRecordJson.recordsFromJson(json.readObject());
-                return Snapshot.of(before, records);
+                if (before.equals(stamp())) {
+                    return Snapshot.of(before, records);
+                }
+                if (attempt > 2) { // changed while being read (an in-place edit): read again
+                    throw new ApiKeyStoreUnavailable("API key file " + file + " keeps changing while being read");
+                }
             } catch (NoSuchFileException e) {
                 if (attempt > 2) {
                     throw new ApiKeyStoreUnavailable("API key file " + file + " keeps disappearing", e);
@@ -206,10 +212,6 @@ public class FileApiKeyStore implements ApiKeyStore {
         } finally {
             Files.deleteIfExists(temp);
         }
-    }
-
-    private static boolean sameStamp(FileStamp now, FileStamp seen) {
-        return now == null ? seen == null : now.equals(seen);
     }
 
     /** The file's stamp, or null when it does not exist. */
