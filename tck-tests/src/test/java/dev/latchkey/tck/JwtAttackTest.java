@@ -125,7 +125,9 @@ class JwtAttackTest {
     void whenSignedWithAnAlgorithmOutsideTheAllowListOrKeyTypeThen401() {
         refused("PS256 by the issuer's own key (not in the allow-list)",
                 T.token(T.rsa, JWSAlgorithm.PS256, h -> h, c -> c), "algorithm not allowed");
-        refused("RS256 header naming the EC key", T.token(T.impostor, JWSAlgorithm.RS256, h -> h.keyID("k-ec"), c -> c));
+        // Signed by the issuer's real RSA key: only the kid naming an EC key (wrong key type for RS256) can refuse it
+        refused("RS256 by the issuer's RSA key, header naming the EC key",
+                T.token(T.rsa, JWSAlgorithm.RS256, h -> h.keyID("k-ec"), c -> c));
     }
 
     @Test

@@ -65,6 +65,17 @@ class JwtTokenFormatAttackTest {
         HARNESS.refused(base, name, token);
     }
 
+    /** A well-signed but odd token: accepted (200) or refused (401 invalid_token), never a 500. */
+    private void tolerated(String name, String token) {
+        HARNESS.attack(base, name, () -> token, response -> {
+            assertTrue(response.statusCode() == 200 || response.statusCode() == 401,
+                    name + ": " + response.statusCode() + " " + response.body());
+            if (response.statusCode() == 401) {
+                AttackHarness.assertInvalidToken(name, response, null);
+            }
+        });
+    }
+
     /** The control: without it, a broken deployment that refuses everything would pass every other test. */
     @Test
     void whenValidTokenThen200() {
@@ -155,6 +166,11 @@ class JwtTokenFormatAttackTest {
                 T.signedRs256(nestedHeader, T.claims(c -> c).toString(), T.impostor));
         String objects = T.openPayload(c -> c) + ",\"x\":" + "{\"a\":".repeat(350) + "1" + "}".repeat(350) + "}";
         refused("350 nested objects in the payload, forged", T.signedRs256(T.rsaHeader(), objects, T.impostor));
+        // The same depths signed by the issuer's real key: past the signature, mapping copes too (200 or 401, no 500)
+        tolerated("1100 nested arrays in the payload, signed by the issuer",
+                T.signedRs256(T.rsaHeader(), nested, T.rsa));
+        tolerated("350 nested objects in the payload, signed by the issuer",
+                T.signedRs256(T.rsaHeader(), objects, T.rsa));
     }
 
     @Test
