@@ -10,10 +10,12 @@ import dev.latchkey.sample.jwt.JwksLocationConfigSource;
 import dev.latchkey.sample.jwt.SampleJwtSettings;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -35,6 +37,7 @@ public final class SampleServer {
     /** Where the sample serves its public keys. */
     public static final String JWKS_PATH = "/.well-known/jwks.json";
     private static final String PUBLIC_KEY = "mp.jwt.verify.publickey";
+    private static final String PORT = "{port}";
 
     public static Path certsDir(ConfigReader config) {
         return Path.of(config.string(CERTS_DIR, DEFAULT_CERTS_DIR));
@@ -47,7 +50,26 @@ public final class SampleServer {
         if (certSettings.mappingFile().isPresent() && ClientCertMappingFile.ensure(certSettings.mappingFile().get())) {
             notes.accept("Wrote the sample client-certificate mapping to " + certSettings.mappingFile().get());
         }
-        int httpPort = jwtKeys(config, options.httpPort(), notes);
+        Optional<String> jwksUrlTemplate = jwtKeys(config, options.httpPort(), notes);
+        for (int attempt = 1; ; attempt++) {
+            int httpPort = jwksUrlTemplate.isPresent() && options.httpPort() == 0 ? freePort() : options.httpPort();
+            jwksUrlTemplate.ifPresent(t -> JwksLocationConfigSource.use(t.replace(PORT, Integer.toString(httpPort))));
+            try {
+                LatchkeyServer server = build(options, config, httpPort, notes).start();
+                jwksUrlTemplate.ifPresent(t -> notes.accept("Bearer JWTs are verified with the keys at "
+                        + t.replace(PORT, Integer.toString(httpPort))));
+                return server;
+            } catch (Exception e) {
+                // The free port picked above was taken before Jetty bound it: pick another (a fixed port is not retried)
+                if (options.httpPort() != 0 || jwksUrlTemplate.isEmpty() || !isBindFailure(e) || attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static LatchkeyJetty.Builder build(ServeOptions options, ConfigReader config, int httpPort,
+                                               Consumer<String> notes) throws IOException {
         LatchkeyJetty.Builder builder = LatchkeyJetty.builder()
                 .port(httpPort)
                 .application(SampleApplication.class);
@@ -60,29 +82,40 @@ public final class SampleServer {
             builder.tls(new LatchkeyJetty.Tls(options.httpsPort(), tls.keyStore(), tls.password(), tls.trustStore(),
                     tls.password(), LatchkeyJetty.ClientAuth.WANT));
         }
-        return builder.start();
+        return builder;
+    }
+
+    private static boolean isBindFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
      * Ensures the development signing key and, unless keys are configured, points the JWT authenticator at the
-     * sample's own JWKS URL (or its file when plain HTTP is off). Returns the HTTP port to bind: a free one picked
-     * now for 0, since the URL names it.
+     * sample's own key file when plain HTTP is off. Returns the JWKS URL to use with the HTTP port as {@value #PORT},
+     * empty when the location is already settled (configured, or the file).
      */
-    private static int jwtKeys(ConfigReader config, int httpPort, Consumer<String> notes) throws IOException {
+    private static Optional<String> jwtKeys(ConfigReader config, int httpPort, Consumer<String> notes)
+            throws IOException {
         DevSigningKey key = DevSigningKey.ensure(SampleJwtSettings.keyDirectory(config));
         if (key.generated()) {
             notes.accept("Generated a development signing key in " + key.directory() + " (kid " + key.keyId() + ")");
         }
         JwksLocationConfigSource.use(null); // forget a previous start's location before looking for a configured one
         if (config.string(PUBLIC_KEY).isPresent() || config.string(JwksLocationConfigSource.LOCATION).isPresent()) {
-            return httpPort;
+            return Optional.empty();
         }
-        int port = httpPort == 0 ? freePort() : httpPort;
-        String location = port > 0 ? "http://127.0.0.1:" + port + JWKS_PATH
-                : key.jwksFile().toAbsolutePath().toUri().toString();
-        JwksLocationConfigSource.use(location);
-        notes.accept("Bearer JWTs are verified with the keys at " + location);
-        return port;
+        if (httpPort < 0) {
+            String location = key.jwksFile().toAbsolutePath().toUri().toString();
+            JwksLocationConfigSource.use(location);
+            notes.accept("Bearer JWTs are verified with the keys at " + location);
+            return Optional.empty();
+        }
+        return Optional.of("http://127.0.0.1:" + PORT + JWKS_PATH);
     }
 
     private static int freePort() throws IOException {

@@ -156,14 +156,28 @@ class SampleJwtEndToEndTest {
 
     @Test
     void whenServerRanThenNoTokenOrPrivateKeyInAnyLogLineOrNote() throws Exception {
+        // Self-contained: makes every kind of request it checks for (accepted, tampered, expired, API key as Bearer),
+        // whatever order JUnit runs the other tests in; their secrets are checked too when they ran first.
         CapturedIo minted = sample.cli(null, "token", "--sub", "carol", "--scope", "orders:read");
-        assertEquals(200, get("/api/orders", "Bearer " + token(minted)).statusCode());
+        String valid = token(minted);
+        assertEquals(200, get("/api/orders", "Bearer " + valid).statusCode());
+        String signature = signatureOf(valid);
+        String tampered = valid.substring(0, valid.lastIndexOf('.') + 1)
+                + (signature.startsWith("AAAA") ? "BBBB" : "AAAA") + signature.substring(4);
+        assertEquals(401, get("/api/orders", "Bearer " + tampered).statusCode());
+        String expired = token(sample.cli(null, "token", "--sub", "carol", "--scope", "orders:read", "--expired"));
+        assertEquals(401, get("/api/orders", "Bearer " + expired).statusCode());
+        String key = sample.cli(null, "apikey", "create", "--name", "log-check", "--scopes", "orders:read")
+                .line("key:");
+        assertEquals(200, get("/api/orders", "Bearer " + key).statusCode());
+        assertEquals(401, get("/api/orders", "Bearer " + key + "x").statusCode());
+
         RSAKey privateKey = DevSigningKey.ensure(sample.jwtDir()).privateKey();
         List<String> forbidden = new ArrayList<>(secrets);
-        forbidden.add(token(minted));
+        forbidden.addAll(List.of(valid, tampered, expired, key, signatureOf(tampered), signatureOf(expired)));
         forbidden.add(privateKey.getPrivateExponent().toString());
         forbidden.add(privateKey.getFirstPrimeFactor().toString());
-        forbidden.add(signatureOf(token(minted)));
+        forbidden.add(signature);
 
         List<String> output = new ArrayList<>(logs.lines());
         output.addAll(sample.notes());

@@ -42,21 +42,28 @@ public final class DevSigningKey {
         this.generated = generated;
     }
 
-    /** Loads the key pair in {@code dir}, or generates one when either file is missing. */
+    /**
+     * Loads the key pair in {@code dir}: the private key when present (its public set rewritten from it when
+     * {@value #JWKS_FILE} is missing), else a freshly generated pair.
+     */
     public static DevSigningKey ensure(Path dir) throws IOException {
         Path privateFile = dir.resolve(PRIVATE_KEY_FILE);
-        if (Files.isRegularFile(privateFile) && Files.isRegularFile(dir.resolve(JWKS_FILE))) {
-            try {
-                RSAKey key = RSAKey.parse(Files.readString(privateFile, StandardCharsets.UTF_8));
-                if (!key.isPrivate()) {
-                    throw new IOException(privateFile + " holds no private key");
-                }
-                return new DevSigningKey(dir, key, false);
-            } catch (ParseException e) {
-                throw new IOException(privateFile + " is not an RSA JWK"); // no parser message: it may quote the file
-            }
+        if (!Files.isRegularFile(privateFile)) {
+            return generate(dir);
         }
-        return generate(dir);
+        RSAKey key;
+        try {
+            key = RSAKey.parse(Files.readString(privateFile, StandardCharsets.UTF_8));
+        } catch (ParseException e) {
+            throw new IOException(privateFile + " is not an RSA JWK"); // no parser message: it may quote the file
+        }
+        if (!key.isPrivate()) {
+            throw new IOException(privateFile + " holds no private key");
+        }
+        if (!Files.isRegularFile(dir.resolve(JWKS_FILE))) {
+            writeJwks(dir, key);
+        }
+        return new DevSigningKey(dir, key, false);
     }
 
     /** Generates a fresh key pair into {@code dir}, replacing any previous one. */
@@ -71,8 +78,13 @@ public final class DevSigningKey {
         Files.createDirectories(dir);
         // Private key first, owner-only from its creation; then the public set that names it.
         write(dir.resolve(PRIVATE_KEY_FILE), key.toJSONString());
-        write(dir.resolve(JWKS_FILE), new JWKSet(key.toPublicJWK()).toString(true));
+        writeJwks(dir, key);
         return new DevSigningKey(dir, key, true);
+    }
+
+    /** The public JWK Set naming only the public half of {@code key}. */
+    private static void writeJwks(Path dir, RSAKey key) throws IOException {
+        write(dir.resolve(JWKS_FILE), new JWKSet(key.toPublicJWK()).toString(true));
     }
 
     /** The private signing key; never log or print it. */

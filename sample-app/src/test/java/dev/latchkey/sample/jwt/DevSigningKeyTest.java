@@ -68,4 +68,17 @@ class DevSigningKeyTest {
         var e = assertThrows(java.io.IOException.class, () -> DevSigningKey.ensure(dir));
         assertFalse(e.getMessage().contains("secret-ish"), e.getMessage());
     }
+
+    @Test
+    void whenOnlyJwksMissingThenRewrittenFromThePrivateKeyNotRegenerated() throws Exception {
+        DevSigningKey first = DevSigningKey.ensure(dir);
+        Files.delete(first.jwksFile());
+
+        DevSigningKey again = DevSigningKey.ensure(dir);
+        assertFalse(again.generated());
+        assertEquals(first.keyId(), again.keyId());
+        JWK published = JWKSet.parse(Files.readString(again.jwksFile())).getKeys().get(0);
+        assertFalse(published.isPrivate());
+        assertEquals(first.privateKey().toPublicJWK(), published);
+    }
 }
