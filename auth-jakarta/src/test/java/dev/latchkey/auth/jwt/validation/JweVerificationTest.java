@@ -2,7 +2,11 @@ package dev.latchkey.auth.jwt.validation;
 
 import com.nimbusds.jose.EncryptionMethod;
 import com.nimbusds.jose.JWEAlgorithm;
+import com.nimbusds.jose.JWEHeader;
+import com.nimbusds.jose.JWEObject;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.DirectEncrypter;
+import com.nimbusds.jose.crypto.RSAEncrypter;
 import com.nimbusds.jose.crypto.PasswordBasedEncrypter;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
@@ -198,6 +202,17 @@ class JweVerificationTest {
         String crit = Jwe.encrypt(signed(), recipient, JWEAlgorithm.RSA_OAEP_256, EncryptionMethod.A256GCM,
                 h -> h.contentType("JWT").criticalParams(java.util.Set.of("exp")).customParam("exp", 1));
         assertRejected(JwtRejection.UNSUPPORTED_CRITICAL_HEADER, () -> v.verify(crit, null));
+    }
+
+    @Test
+    void whenCritIsAnEmptyListThenRefused() throws Exception {
+        JWEHeader header = JWEHeader.parse(Base64URL.encode(
+                "{\"alg\":\"RSA-OAEP-256\",\"enc\":\"A256GCM\",\"cty\":\"JWT\",\"crit\":[]}"));
+        JWEObject jwe = new JWEObject(header, new Payload(signed()));
+        jwe.encrypt(new RSAEncrypter(recipient.toRSAPublicKey()));
+        String token = jwe.serialize();
+        assertTrue(token.startsWith(header.toBase64URL().toString()), "the empty crit is on the wire");
+        assertRejected(JwtRejection.UNSUPPORTED_CRITICAL_HEADER, () -> pemVerifier().verify(token, null));
     }
 
     @Test
