@@ -231,7 +231,15 @@ class JweVerificationTest {
         AuthError e = failure(() -> v.verify(token, null));
         assertEquals(503, e.status());
         Files.writeString(late, Jwe.privatePem(recipient));
+        clock.advance(java.time.Duration.ofSeconds(30)); // the location is read again at most once per 30 s
         assertEquals("alice", v.verify(token, null).claims().getSubject());
+    }
+
+    @Test
+    void whenDecryptionKeyLocationIsPlainHttpToAnotherHostThenDeploymentFails() {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> verifier("http://keys.example/enc.jwk"));
+        assertTrue(e.getMessage().contains("mp.jwt.decrypt.key.location"), e.getMessage());
     }
 
     @Test
