@@ -9,6 +9,7 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.StringJoiner;
 
 /**
  * Nimbus's {@link DefaultResourceRetriever} (timeouts, size limit, non-2xx refused), which does not expose response
@@ -41,10 +42,27 @@ final class CacheControlRetriever extends DefaultResourceRetriever {
         try {
             Resource resource = retrieveResource(url);
             HttpURLConnection c = connection.get();
-            return new Fetched(resource, maxAge(c == null ? null : c.getHeaderField("Cache-Control")));
+            return new Fetched(resource, maxAge(c == null ? null : cacheControl(c)));
         } finally {
             connection.remove();
         }
+    }
+
+    /**
+     * All {@code Cache-Control} field lines joined with commas, as RFC 9110 §5.3 says a recipient may combine them;
+     * {@code null} when there is none. Field names are case-insensitive (RFC 9110 §5.1).
+     */
+    private static String cacheControl(HttpURLConnection c) {
+        StringJoiner joined = new StringJoiner(",");
+        boolean any = false;
+        // Index 0 is the status line; the loop ends at the first index without a field name.
+        for (int i = 1; c.getHeaderFieldKey(i) != null; i++) {
+            if ("Cache-Control".equalsIgnoreCase(c.getHeaderFieldKey(i))) {
+                joined.add(c.getHeaderField(i));
+                any = true;
+            }
+        }
+        return any ? joined.toString() : null;
     }
 
     /** The freshness lifetime a {@code Cache-Control} header value gives, or empty. */

@@ -24,7 +24,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>The refresh goes through the whole Nimbus chain, so the refetch rate limit, retry and outage tolerance still
  * apply. One thread refreshes while the others keep using the cached set (stale-while-revalidate); the refresh uses a
  * reference comparison, so a set that another path refreshed meanwhile is not fetched again. A failed refresh keeps
- * the cached set and backs off for the refetch interval.
+ * the cached set and backs off for the refetch interval, unless {@code latchkey.jwt.jwks.outage-tolerance} is zero:
+ * then keys are not used past their lifetime, and every request gets the failure (a 503) until a refetch, paced by
+ * the refetch rate limit, succeeds.
  */
 final class CacheControlledJWKSetSource implements JWKSetSource<SecurityContext> {
 
@@ -68,10 +70,13 @@ final class CacheControlledJWKSetSource implements JWKSetSource<SecurityContext>
     private final Freshness freshness;
     private final Duration backOff;
     private final String issuerName;
+    private final boolean serveStale;
     private final ReentrantLock refreshing = new ReentrantLock();
 
+    /** @param serveStale whether a failed refresh keeps the expired set in use (outage tolerance above zero) */
     CacheControlledJWKSetSource(JWKSetSource<SecurityContext> cached, Freshness freshness, Duration backOff,
-                                String issuerName) {
+                                String issuerName, boolean serveStale) {
+        this.serveStale = serveStale;
         this.cached = cached;
         this.freshness = freshness;
         this.backOff = backOff;
@@ -90,12 +95,15 @@ final class CacheControlledJWKSetSource implements JWKSetSource<SecurityContext>
                 return set;
             }
             JWKSet refreshed = cached.getJWKSet(JWKSetCacheRefreshEvaluator.referenceComparison(set),
-                    System.currentTimeMillis(), context);
+                    currentTime, context);
             if (freshness.stale()) {
                 freshness.backOff(backOff); // served by the outage cache: the fetch failed
             }
             return refreshed;
         } catch (KeySourceException e) {
+            if (!serveStale) {
+                throw e;
+            }
             LOG.log(System.Logger.Level.WARNING, "refreshing the keys of issuer {0} failed ({1}); the cached keys"
                     + " stay in use", issuerName, e.getMessage());
             freshness.backOff(backOff);

@@ -1,8 +1,6 @@
 package dev.latchkey.auth.jwt.keys;
 
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import com.nimbusds.jose.jwk.source.JWKSetBasedJWKSource;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -11,7 +9,6 @@ import dev.latchkey.auth.jwt.config.IssuerSettings;
 import dev.latchkey.auth.jwt.config.JwksSettings;
 
 import java.time.Clock;
-import java.util.stream.Collectors;
 
 /**
  * Builds the Nimbus {@link JWKSource} of one issuer.
@@ -48,7 +45,7 @@ public final class IssuerKeySources {
         if (issuer.publicKey().isPresent()) {
             String property = issuer.propertyPrefix() + "publickey";
             try {
-                return new ImmutableJWKSet<>(usable(KeyMaterialParser.parse(issuer.publicKey().get()), policy));
+                return new ImmutableJWKSet<>(policy.requireUsable(KeyMaterialParser.parse(issuer.publicKey().get())));
             } catch (IllegalArgumentException e) {
                 throw new ConfigurationException(property, e.getMessage());
             }
@@ -58,44 +55,16 @@ public final class IssuerKeySources {
         if (location.remote()) {
             return remote(issuer, location, jwks, policy, clock);
         }
-        return LocalKeySource.of(location, text -> usable(KeyMaterialParser.parse(text), policy));
-    }
-
-    /** The keys of {@code set}, all of which must be usable: a configured key that is not is a mistake. */
-    private static JWKSet usable(JWKSet set, KeyPolicy policy) {
-        KeyPolicy.Result result = policy.filter(set.getKeys());
-        if (!result.refused().isEmpty()) {
-            throw new IllegalArgumentException("unusable key(s): " + result.refused().stream()
-                    .map(r -> r.kid() + ": " + r.problem()).collect(Collectors.joining("; ")));
-        }
-        return new JWKSet(result.usable());
+        return LocalKeySource.of(location, text -> policy.requireUsable(KeyMaterialParser.parse(text)), clock,
+                jwks.minRefetchInterval());
     }
 
     private static JWKSource<SecurityContext> remote(IssuerSettings issuer, KeyLocation location, JwksSettings jwks,
                                                      KeyPolicy policy, Clock clock) {
-        if ("http".equalsIgnoreCase(location.url().getProtocol()) && !isLoopback(location.url().getHost())) {
+        if (RemoteKeySources.plainHttpBeyondLoopback(location.url())) {
             LOG.log(System.Logger.Level.WARNING, "{0} fetches keys over plain HTTP: use https (RFC 8725 §3.10)",
                     location.property());
         }
-        CacheControlRetriever retriever = new CacheControlRetriever(
-                Math.toIntExact(jwks.connectTimeout().toMillis()), Math.toIntExact(jwks.readTimeout().toMillis()),
-                jwks.sizeLimitBytes());
-        var freshness = new CacheControlledJWKSetSource.Freshness(clock, jwks.minCacheTtl(), jwks.cacheTtl(),
-                jwks.maxCacheTtl());
-        var source = new RemoteKeySetSource(location.url(), retriever, KeyMaterialParser::parse, policy::filter,
-                issuer.name(), freshness);
-        JWKSourceBuilder<SecurityContext> builder = JWKSourceBuilder.create(source)
-                .cache(jwks.maxCacheTtl().toMillis(), jwks.refreshTimeout().toMillis())
-                .refreshAheadCache(jwks.refreshAhead().toMillis(), false)
-                .rateLimited(jwks.minRefetchInterval().toMillis())
-                .retrying(jwks.retry());
-        builder = jwks.outageTolerance().isZero() ? builder.outageTolerant(false)
-                : builder.outageTolerant(jwks.outageTolerance().toMillis());
-        return new OutageAwareJWKSource(issuer.name(), builder, cachedChain -> new JWKSetBasedJWKSource<>(
-                new CacheControlledJWKSetSource(cachedChain, freshness, jwks.minRefetchInterval(), issuer.name())));
-    }
-
-    private static boolean isLoopback(String host) {
-        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
+        return RemoteKeySources.build(location, issuer.name(), jwks, clock, KeyMaterialParser::parse, policy::filter);
     }
 }

@@ -7,8 +7,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -35,16 +37,21 @@ public final class KeyLocation {
     private final String property;
     private final String location;
     private final URL url;
+    private final Path file;
     private final ClassLoader loader;
 
-    private KeyLocation(String property, String location, URL url, ClassLoader loader) {
+    private KeyLocation(String property, String location, URL url, Path file, ClassLoader loader) {
         this.property = property;
         this.location = location;
         this.url = url;
+        this.file = file;
         this.loader = loader;
     }
 
-    /** @throws ConfigurationException naming {@code property} when the location has an unsupported form */
+    /**
+     * @throws ConfigurationException naming {@code property} when the location has an unsupported form, including a
+     *                                {@code file:} URL that names no local path (e.g. with a host)
+     */
     public static KeyLocation of(String property, String location) {
         Objects.requireNonNull(location, "location");
         String lower = location.toLowerCase(java.util.Locale.ROOT);
@@ -60,8 +67,17 @@ public final class KeyLocation {
             throw new ConfigurationException(property, "unsupported location scheme: use http(s):, file:,"
                     + " classpath: or a path");
         }
+        Path file = null;
+        if (url != null && "file".equalsIgnoreCase(url.getProtocol())) {
+            try {
+                file = Path.of(url.toURI());
+            } catch (URISyntaxException | IllegalArgumentException | FileSystemNotFoundException e) {
+                throw new ConfigurationException(property, "not a local file: URL (use file:/absolute/path)");
+            }
+        }
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        return new KeyLocation(property, location, url, loader != null ? loader : KeyLocation.class.getClassLoader());
+        return new KeyLocation(property, location, url, file,
+                loader != null ? loader : KeyLocation.class.getClassLoader());
     }
 
     public String property() {
@@ -97,9 +113,8 @@ public final class KeyLocation {
             throw new IllegalStateException("remote location");
         }
         try {
-            if (url != null) {
-                Path path = Path.of(url.toURI());
-                return Files.isRegularFile(path) ? Optional.of(Files.readString(path, StandardCharsets.UTF_8))
+            if (file != null) {
+                return Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8))
                         : Optional.empty();
             }
             if (location.regionMatches(true, 0, "classpath:", 0, 10)) {
@@ -112,8 +127,6 @@ public final class KeyLocation {
             return resource(location);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + property + " location '" + location + "'", e);
-        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
-            return Optional.empty();
         }
     }
 

@@ -15,7 +15,10 @@ import java.security.PublicKey;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.text.ParseException;
 import java.util.ArrayList;
@@ -28,7 +31,9 @@ import java.util.regex.Pattern;
  * a JWK, a JWKS, or either of those Base64URL-encoded (plain Base64 DER of a public key is also read). Uses only the
  * JDK and Nimbus (no BouncyCastle).
  *
- * <p>Private keys are refused here: a verifier must hold public keys only. Error messages never echo key material.
+ * <p>{@link #parse} refuses private keys: a verifier must hold public keys only. {@link #parsePrivate} reads the
+ * decryption key formats instead (MicroProfile JWT 2.1 {@code mp.jwt.decrypt.key.location}): PKCS#8 PEM
+ * ({@code PRIVATE KEY}, RSA), JWK, JWKS or Base64URL JWK/JWKS. Error messages never echo key material.
  */
 public final class KeyMaterialParser {
 
@@ -38,14 +43,23 @@ public final class KeyMaterialParser {
     private KeyMaterialParser() {
     }
 
-    /** @throws IllegalArgumentException naming the problem, never the key */
+    /** Public keys. @throws IllegalArgumentException naming the problem, never the key */
     public static JWKSet parse(String text) {
+        return parse(text, false);
+    }
+
+    /** Private (decryption) keys. @throws IllegalArgumentException naming the problem, never the key */
+    public static JWKSet parsePrivate(String text) {
+        return parse(text, true);
+    }
+
+    private static JWKSet parse(String text, boolean privateKeys) {
         String t = text == null ? "" : text.trim();
         if (t.isEmpty()) {
             throw new IllegalArgumentException("no key material");
         }
         if (t.startsWith("-----BEGIN")) {
-            return parsePem(t);
+            return parsePem(t, privateKeys);
         }
         if (t.startsWith("{")) {
             return parseJson(t);
@@ -54,6 +68,9 @@ public final class KeyMaterialParser {
         byte[] decoded = new Base64(t).decode();
         if (decoded.length > 0 && decoded[0] == '{') {
             return parseJson(new String(decoded, StandardCharsets.UTF_8));
+        }
+        if (privateKeys) {
+            throw new IllegalArgumentException("not a PKCS#8 PEM private key, JWK or JWKS");
         }
         return new JWKSet(fromPublicKey(decodeSpki(decoded)));
     }
@@ -69,12 +86,20 @@ public final class KeyMaterialParser {
         }
     }
 
-    private static JWKSet parsePem(String text) {
+    private static JWKSet parsePem(String text, boolean privateKeys) {
         Matcher m = PEM.matcher(text);
         List<JWK> keys = new ArrayList<>();
         while (m.find()) {
             String type = m.group(1);
             byte[] der = new Base64(m.group(2)).decode();
+            if (privateKeys) {
+                if (!type.equals("PRIVATE KEY")) {
+                    throw new IllegalArgumentException("unsupported PEM type '" + type + "': use an unencrypted"
+                            + " PKCS#8 'PRIVATE KEY'");
+                }
+                keys.add(rsaPrivate(der));
+                continue;
+            }
             switch (type) {
                 case "PUBLIC KEY" -> keys.add(fromPublicKey(decodeSpki(der)));
                 case "RSA PUBLIC KEY" -> throw new IllegalArgumentException(
@@ -92,6 +117,20 @@ public final class KeyMaterialParser {
             throw new IllegalArgumentException("no PEM block found");
         }
         return new JWKSet(keys);
+    }
+
+    private static RSAKey rsaPrivate(byte[] pkcs8) {
+        try {
+            KeyFactory factory = KeyFactory.getInstance("RSA");
+            if (!(factory.generatePrivate(new PKCS8EncodedKeySpec(pkcs8)) instanceof RSAPrivateCrtKey key)) {
+                throw new IllegalArgumentException("not an RSA private key with CRT parameters");
+            }
+            RSAPublicKey pub = (RSAPublicKey) factory.generatePublic(
+                    new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
+            return new RSAKey.Builder(pub).privateKey(key).build();
+        } catch (GeneralSecurityException | ClassCastException e) {
+            throw new IllegalArgumentException("not a PKCS#8 RSA private key");
+        }
     }
 
     private static PublicKey certificateKey(byte[] der) {

@@ -4,6 +4,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyOperation;
 import com.nimbusds.jose.jwk.KeyType;
 import com.nimbusds.jose.jwk.KeyUse;
@@ -16,9 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * Which verification keys are usable. A key is refused when it:
+ * Which keys of a set are usable: a per-key rule, then distinct {@code kid}s among the keys the rule accepts (RFC 7517
+ * §4.5 asks for distinct kids; two usable keys with one kid are ambiguous, so both are refused). The rule for
+ * decryption keys is {@link DecryptionKeys}'s; the rule for verification keys refuses a key that:
  * <ul>
  *   <li>holds private material (a verifier must never be handed a signing key; the whole key is refused rather than
  *   silently reduced to its public part, because its presence means a secret has leaked into configuration);</li>
@@ -27,17 +32,21 @@ import java.util.Set;
  *   <li>has a type or curve no allowed algorithm can use: symmetric ({@code oct}) keys always (RFC 8725 §3.2), RSA
  *   below the minimum size (RFC 7518 §3.3), EC curves other than P-256/384/521 matched to ES256/384/512
  *   (RFC 7518 §3.4), OKP curves other than Ed25519 (RFC 8037 §3.1);</li>
- *   <li>shares its {@code kid} with another key of the set (ambiguous: RFC 7517 §4.5 asks for distinct kids).</li>
  * </ul>
  */
 public final class KeyPolicy {
 
-    private final Set<JWSAlgorithm> algorithms;
-    private final int minRsaBits;
+    private final Function<JWK, Optional<String>> rule;
 
+    /** The policy for verification keys. */
     public KeyPolicy(Set<JWSAlgorithm> algorithms, int minRsaBits) {
-        this.algorithms = Set.copyOf(algorithms);
-        this.minRsaBits = minRsaBits;
+        Set<JWSAlgorithm> allowed = Set.copyOf(algorithms);
+        this.rule = key -> verificationProblem(key, allowed, minRsaBits);
+    }
+
+    /** @param rule why a key is unusable, or empty */
+    KeyPolicy(Function<JWK, Optional<String>> rule) {
+        this.rule = rule;
     }
 
     /** A refused key and why; the {@code kid} (or "(no kid)") identifies it in logs. */
@@ -52,7 +61,7 @@ public final class KeyPolicy {
         List<JWK> candidates = new ArrayList<>();
         List<Refusal> refused = new ArrayList<>();
         for (JWK key : keys) {
-            Optional<String> problem = problem(key);
+            Optional<String> problem = rule.apply(key);
             if (problem.isPresent()) {
                 refused.add(new Refusal(kid(key), problem.get()));
             } else {
@@ -76,8 +85,26 @@ public final class KeyPolicy {
         return new Result(List.copyOf(usable), List.copyOf(refused));
     }
 
+    /**
+     * The keys of {@code set}, all of which must be usable: a configured key that is not is a mistake.
+     *
+     * @throws IllegalArgumentException naming each refused key's {@code kid} and problem, never key material
+     */
+    public JWKSet requireUsable(JWKSet set) {
+        Result result = filter(set.getKeys());
+        if (!result.refused().isEmpty()) {
+            throw new IllegalArgumentException("unusable key(s): " + result.refused().stream()
+                    .map(r -> r.kid() + ": " + r.problem()).collect(Collectors.joining("; ")));
+        }
+        return new JWKSet(result.usable());
+    }
+
     /** Why {@code key} is unusable, or empty. */
     public Optional<String> problem(JWK key) {
+        return rule.apply(key);
+    }
+
+    private static Optional<String> verificationProblem(JWK key, Set<JWSAlgorithm> algorithms, int minRsaBits) {
         if (KeyType.OCT.equals(key.getKeyType())) {
             return Optional.of("symmetric (oct) keys are never accepted");
         }

@@ -7,22 +7,30 @@ import com.nimbusds.jose.JWEHeader;
 import com.nimbusds.jose.JWEObject;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.crypto.factories.DefaultJWEDecrypterFactory;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.KeyConverter;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.JWEDecryptionKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.latchkey.auth.error.AuthError;
+import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.jwt.config.DecryptionSettings;
 import dev.latchkey.auth.jwt.keys.UnknownKeyException;
 
 import java.security.Key;
+import java.security.PrivateKey;
 import java.text.ParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Opens an encrypted bearer token (RFC 7516 §5.2) and returns the signed JWT nested in it (RFC 7519 §5.2, §11.2:
- * sign first, then encrypt), which the caller then verifies like any signed token. Uses Nimbus's
- * {@link JWEDecryptionKeySelector} over the configured keys and its {@link DefaultJWEDecrypterFactory}; before any
+ * sign first, then encrypt), which the caller then verifies like any signed token. Selects keys by the rule of
+ * Nimbus's {@link JWEDecryptionKeySelector} and decrypts with its {@link DefaultJWEDecrypterFactory}; before any
  * key is touched the header must pass:
  * <ul>
  *   <li>{@code alg} in the configured RSA-OAEP set and {@code enc} in the AES-GCM set (so never {@code PBES2},
@@ -32,7 +40,8 @@ import java.util.Set;
  *   <li>no {@code crit} (RFC 7516 §4.1.13), and {@code cty} {@code JWT} (MicroProfile JWT 2.1: only nested signed
  *   tokens, since an encrypted-only token proves nothing about its issuer).</li>
  * </ul>
- * Every failure here is the caller's (401), except key material that cannot be obtained (503).
+ * Every failure here is the caller's (401), except key material that cannot be obtained (503). A token without
+ * {@code kid} is tried with each configured decryption key (usually one; RFC 7516 §4.1.6 makes {@code kid} optional).
  */
 public final class JweDecryptor {
 
@@ -42,6 +51,8 @@ public final class JweDecryptor {
     private final Set<EncryptionMethod> encryptionMethods;
     private final JWKSource<SecurityContext> keys;
     private final DefaultJWEDecrypterFactory decrypters = new DefaultJWEDecrypterFactory();
+    /** JWK to JDK key; weak identity keys, so entries leave with the key set that held them. */
+    private final Cache<JWK, Key> converted = Caffeine.newBuilder().weakKeys().maximumSize(100).build();
 
     public JweDecryptor(DecryptionSettings settings, JWKSource<SecurityContext> keys) {
         this.algorithms = settings.algorithms();
@@ -71,20 +82,26 @@ public final class JweDecryptor {
         if (header.getCompressionAlgorithm() != null) {
             throw JwtVerifier.failure(JwtRejection.COMPRESSED, null);
         }
-        if (header.getCriticalParams() != null && !header.getCriticalParams().isEmpty()) {
+        // RFC 7516 §4.1.13 (by reference to RFC 7515 §4.1.11): none is understood, and an empty list is not allowed.
+        if (header.getCriticalParams() != null) {
             throw JwtVerifier.failure(JwtRejection.UNSUPPORTED_CRITICAL_HEADER, null);
         }
         if (header.getContentType() == null || !"JWT".equalsIgnoreCase(header.getContentType())) {
             throw JwtVerifier.failure(JwtRejection.NOT_NESTED, null);
         }
-        List<? extends Key> candidates;
+        List<Key> candidates;
         try {
-            candidates = selector(header).selectJWEKeys(header, null);
+            candidates = candidates(header);
         } catch (UnknownKeyException e) {
             candidates = List.of();
-        } catch (KeySourceException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "JWT decryption keys unavailable: " + e.getMessage());
-            throw JwtVerifier.unavailable();
+        } catch (KeySourceException e) {
+            // An outage is one line; a key source that broke unexpectedly gets its stack trace (never token content).
+            Throwable bug = e.getCause() instanceof RuntimeException ? e : null;
+            LOG.log(System.Logger.Level.WARNING, "JWT decryption keys unavailable: " + e.getMessage(), bug);
+            throw unavailable();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "JWT decryption key selection failed unexpectedly", e);
+            throw unavailable();
         }
         if (candidates.isEmpty()) {
             throw JwtVerifier.failure(JwtRejection.UNKNOWN_KEY, null);
@@ -107,14 +124,32 @@ public final class JweDecryptor {
         }
     }
 
-    /** Nimbus's selector for the header's (already allowed) algorithms; key-less-kid keys match any kid. */
-    private JWEDecryptionKeySelector<SecurityContext> selector(JWEHeader header) {
-        return new JWEDecryptionKeySelector<>(header.getAlgorithm(), header.getEncryptionMethod(), keys) {
-            @Override
-            protected JWKMatcher createJWKMatcher(JWEHeader h) {
-                return VerificationKeys.kidlessKeysMatch(super.createJWKMatcher(h));
+    /**
+     * The private keys that may decrypt a token with this (already allowed) header: Nimbus's
+     * {@link JWKMatcher#forJWEHeader} rule, as its {@code JWEDecryptionKeySelector} applies it, keys without {@code kid}
+     * matching as for signatures ({@link VerificationKeys#select}). A JWK is converted to a JDK key once, not per
+     * token.
+     */
+    private List<Key> candidates(JWEHeader header) throws KeySourceException {
+        List<Key> found = new ArrayList<>();
+        for (JWK jwk : VerificationKeys.select(keys, JWKMatcher.forJWEHeader(header), null)) {
+            Key key = converted.get(jwk, JweDecryptor::privateKey);
+            if (key != null) {
+                found.add(key);
             }
-        };
+        }
+        return found;
+    }
+
+    /** The JDK private key of a JWK, or {@code null}. */
+    private static Key privateKey(JWK jwk) {
+        return KeyConverter.toJavaKeys(List.of(jwk)).stream().filter(PrivateKey.class::isInstance).findFirst()
+                .orElse(null);
+    }
+
+    private static AuthenticationFailure unavailable() {
+        return new AuthenticationFailure(AuthError.unavailable("token decryption keys are temporarily unavailable",
+                "jwks_unavailable").withScheme(JwtRejection.SCHEME));
     }
 
     /** The payload must itself be a well-formed compact JWS; anything else is not a nested signed token. */

@@ -74,12 +74,12 @@ final class VerificationKeys {
     private static List<Key> javaKeys(Set<JWSAlgorithm> algorithms, JWKSource<SecurityContext> source,
                                       JWSHeader header, SecurityContext context, Cache<JWK, Key> converted)
             throws KeySourceException {
-        JWKMatcher matcher = kidlessKeysMatch(JWKMatcher.forJWSHeader(header));
+        JWKMatcher matcher = JWKMatcher.forJWSHeader(header);
         if (!algorithms.contains(header.getAlgorithm()) || matcher == null) {
             return List.of();
         }
         List<Key> keys = new ArrayList<>();
-        for (JWK jwk : source.get(new JWKSelector(matcher), context)) {
+        for (JWK jwk : select(source, matcher, context)) {
             Key key = converted.get(jwk, VerificationKeys::publicKey);
             if (key != null) {
                 keys.add(key);
@@ -97,12 +97,12 @@ final class VerificationKeys {
     private static List<Key> ed25519Keys(Set<JWSAlgorithm> algorithms, JWKSource<SecurityContext> source,
                                          JWSHeader header, SecurityContext context, Cache<JWK, Key> converted)
             throws KeySourceException {
-        JWKMatcher matcher = kidlessKeysMatch(JWKMatcher.forJWSHeader(header));
+        JWKMatcher matcher = JWKMatcher.forJWSHeader(header);
         if (!algorithms.contains(JWSAlgorithm.EdDSA) || matcher == null) {
             return List.of();
         }
         List<Key> keys = new ArrayList<>();
-        for (JWK jwk : source.get(new JWKSelector(matcher), context)) {
+        for (JWK jwk : select(source, matcher, context)) {
             if (jwk instanceof OctetKeyPair okp && !okp.isPrivate()) {
                 try {
                     keys.add(converted.get(okp, k -> Ed25519Keys.toPublicKey(okp)));
@@ -115,17 +115,29 @@ final class VerificationKeys {
     }
 
     /**
-     * A configured key without {@code kid} (a PEM key has none) matches a token whatever its {@code kid}: the
-     * {@code kid} header is an unauthenticated hint (RFC 7515 §4.1.4), and every configured key is trusted for the
-     * issuer. Keys with a {@code kid} still match only that {@code kid}.
+     * The keys {@code matcher} selects; when it names a {@code kid} and no key has it, the keys without {@code kid}
+     * (a PEM key has none) that match otherwise: the {@code kid} header is an unauthenticated hint (RFC 7515 §4.1.4),
+     * and every configured key is trusted for the issuer. The exact selection comes first so that, for a remote key
+     * set, an unknown {@code kid} still makes Nimbus refetch (a rotated key is found) even when the cached set holds a
+     * key without {@code kid}.
+     *
+     * @throws UnknownKeyException when neither selection finds a key and the source says so
      */
-    static JWKMatcher kidlessKeysMatch(JWKMatcher matcher) {
-        if (matcher == null || matcher.getKeyIDs() == null || matcher.getKeyIDs().isEmpty()) {
-            return matcher;
+    static List<JWK> select(JWKSource<SecurityContext> source, JWKMatcher matcher, SecurityContext context)
+            throws KeySourceException {
+        List<JWK> exact;
+        try {
+            exact = source.get(new JWKSelector(matcher), context);
+        } catch (UnknownKeyException e) {
+            exact = List.of();
         }
-        Set<String> ids = new HashSet<>(matcher.getKeyIDs());
-        ids.add(null);
-        return new JWKMatcher.Builder(matcher).keyIDs(ids).build();
+        if (!exact.isEmpty() || matcher.getKeyIDs() == null || matcher.getKeyIDs().isEmpty()
+                || matcher.getKeyIDs().contains(null)) {
+            return exact;
+        }
+        Set<String> none = new HashSet<>();
+        none.add(null);
+        return source.get(new JWKSelector(new JWKMatcher.Builder(matcher).keyIDs(none).build()), context);
     }
 
     /**

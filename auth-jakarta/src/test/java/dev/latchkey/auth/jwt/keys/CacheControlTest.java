@@ -1,6 +1,7 @@
 package dev.latchkey.auth.jwt.keys;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.fixtures.MutableClock;
 import dev.latchkey.auth.jwt.fixtures.JwksServer;
 import dev.latchkey.auth.jwt.fixtures.Keys;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import static dev.latchkey.auth.jwt.fixtures.Verifiers.failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -119,6 +121,32 @@ class CacheControlTest {
             verifyAfter(v, Duration.ZERO);
         }
         assertEquals(afterFailure, server.requests(), "no refetch per request while backing off");
+    }
+
+    @Test
+    void whenCacheControlSpansSeveralLinesThenAllAreRead() {
+        server.cacheControl("s-maxage=30", "max-age=60");
+        JwtVerifier v = verifier();
+        verifyAfter(v, Duration.ZERO);
+        verifyAfter(v, Duration.ofSeconds(31));
+        assertEquals(2, server.requests(), "the smaller s-maxage of the first line applies");
+    }
+
+    @Test
+    void whenOutageToleranceIsZeroThenExpiredKeysAreNotServed() {
+        server.cacheControl("max-age=60");
+        JwtVerifier v = verifier("latchkey.jwt.jwks.retry", "false", "latchkey.jwt.jwks.outage-tolerance", "PT0S");
+        verifyAfter(v, Duration.ZERO);
+        server.down(true);
+        for (int i = 0; i < 3; i++) {
+            clock.advance(Duration.ofSeconds(61));
+            AuthError e = failure(() -> v.verify(Tokens.signedBy(key).claims(b -> b
+                    .issueTime(java.util.Date.from(clock.instant()))
+                    .expirationTime(java.util.Date.from(clock.instant().plusSeconds(300)))).sign(), null));
+            assertEquals(503, e.status(), "attempt " + i);
+        }
+        server.down(false);
+        verifyAfter(v, Duration.ofSeconds(1));
     }
 
     @Test

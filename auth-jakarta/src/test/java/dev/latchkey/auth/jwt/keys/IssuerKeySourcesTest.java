@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import dev.latchkey.auth.config.ConfigurationException;
+import dev.latchkey.auth.fixtures.MutableClock;
 import dev.latchkey.auth.jwt.config.IssuerSettings;
 import dev.latchkey.auth.jwt.config.JwksSettings;
 import dev.latchkey.auth.jwt.config.JwtAlgorithms;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -64,11 +66,16 @@ class IssuerKeySourcesTest {
     @Test
     void whenLocationMissingAtStartThenUnavailableUntilItAppears() throws Exception {
         Path file = dir.resolve("late.pem");
-        JWKSource<SecurityContext> source = build(issuer(Optional.empty(), Optional.of(file.toUri().toString())));
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        JWKSource<SecurityContext> source = IssuerKeySources.build(issuer(Optional.empty(),
+                Optional.of(file.toUri().toString())), JwksSettings.defaults(), 2048, clock);
         KeySourceException e = assertThrows(KeySourceException.class, () -> keyCount(source));
         assertTrue(e instanceof JWKSetUnavailableException, "ours (503), not the caller's");
         assertTrue(e.getMessage().contains("mp.jwt.verify.publickey.location"), e.getMessage());
         Files.writeString(file, pem(Keys.ec("late").toECPublicKey().getEncoded(), "PUBLIC KEY"));
+        assertThrows(JWKSetUnavailableException.class, () -> keyCount(source),
+                "the failure is remembered until the retry interval has passed");
+        clock.advance(JwksSettings.defaults().minRefetchInterval());
         assertEquals(1, keyCount(source), "read at first use once present");
         Files.delete(file);
         assertEquals(1, keyCount(source), "kept once read");
@@ -81,6 +88,34 @@ class IssuerKeySourcesTest {
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> build(issuer(Optional.empty(), Optional.of(file.toString()))));
         assertTrue(e.getMessage().contains("mp.jwt.verify.publickey.location"));
+    }
+
+    @Test
+    void whenLocationPresentButUnreadableAtStartThenDeploymentFailsNamingProperty() throws Exception {
+        Path file = dir.resolve("binary.pem");
+        Files.write(file, new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF}); // not UTF-8: reading fails
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> build(issuer(Optional.empty(), Optional.of(file.toString()))));
+        assertTrue(e.getMessage().contains("mp.jwt.verify.publickey.location"), e.getMessage());
+    }
+
+    @Test
+    void whenFileUrlNamesAHostThenDeploymentFails() {
+        for (String url : List.of("file://host/keys/key.pem", "file:relative.pem")) {
+            ConfigurationException e = assertThrows(ConfigurationException.class,
+                    () -> build(issuer(Optional.empty(), Optional.of(url))), url);
+            assertTrue(e.getMessage().contains("mp.jwt.verify.publickey.location"), e.getMessage());
+        }
+    }
+
+    @Test
+    void whenPlainHttpThenOnlyLoopbackCountsAsLocal() throws Exception {
+        assertFalse(RemoteKeySources.plainHttpBeyondLoopback(new java.net.URL("http://127.0.0.1:8080/k")));
+        assertFalse(RemoteKeySources.plainHttpBeyondLoopback(new java.net.URL("http://localhost/k")));
+        assertFalse(RemoteKeySources.plainHttpBeyondLoopback(new java.net.URL("http://[::1]/k")));
+        assertFalse(RemoteKeySources.plainHttpBeyondLoopback(new java.net.URL("https://keys.example/k")));
+        assertTrue(RemoteKeySources.plainHttpBeyondLoopback(new java.net.URL("http://keys.example/k")));
+        assertTrue(RemoteKeySources.plainHttpBeyondLoopback(new java.net.URL("http://127.0.0.1.example/k")));
     }
 
     @Test

@@ -91,4 +91,20 @@ class KeyMaterialParserTest {
             assertFalse(junk.length() > 3 && e.getMessage().contains(junk), e.getMessage());
         }
     }
+
+    @Test
+    void whenPrivateModeThenPkcs8PemAndJwkReadAndPublicFormsRefused() throws Exception {
+        String privatePem = pem("PRIVATE KEY", rsa.toPrivateKey().getEncoded());
+        RSAKey read = (RSAKey) KeyMaterialParser.parsePrivate(privatePem).getKeys().get(0);
+        assertEquals(rsa.getModulus(), read.getModulus());
+        assertEquals(true, read.isPrivate());
+        assertEquals("rsa-1", KeyMaterialParser.parsePrivate(rsa.toJSONString()).getKeys().get(0).getKeyID());
+        IllegalArgumentException pub = assertThrows(IllegalArgumentException.class,
+                () -> KeyMaterialParser.parsePrivate(pem("PUBLIC KEY", rsa.toPublicKey().getEncoded())));
+        assertEquals("unsupported PEM type 'PUBLIC KEY': use an unencrypted PKCS#8 'PRIVATE KEY'", pub.getMessage());
+        String der = Base64.getEncoder().encodeToString(rsa.toPrivateKey().getEncoded());
+        IllegalArgumentException raw = assertThrows(IllegalArgumentException.class,
+                () -> KeyMaterialParser.parsePrivate(der));
+        assertFalse(raw.getMessage().contains(der.substring(0, 20)), raw.getMessage());
+    }
 }

@@ -145,4 +145,18 @@ class RemoteJwksTest {
         assertRejected(JwtRejection.UNKNOWN_KEY, () -> v.verify(Tokens.signedBy(encryption).sign(), null));
         assertRejected(JwtRejection.UNKNOWN_KEY, () -> v.verify(Tokens.signedBy(Keys.rsa("private-in-jwks")).sign(), null));
     }
+
+    @Test
+    void whenRemoteSetHasKeyWithoutKidThenNewKidStillTriggersRefetch() {
+        RSAKey kidless = new RSAKey.Builder(first.toPublicJWK()).keyID(null).build();
+        server.publish(kidless);
+        JwtVerifier v = verifier("latchkey.jwt.jwks.min-refetch-interval", "PT0.001S");
+        assertEquals("alice", v.verify(Tokens.signedBy(first).sign(), null).claims().getSubject(),
+                "a key without kid matches any kid");
+        int before = server.requests();
+        server.publish(kidless, second.toPublicJWK());
+        assertEquals("alice", v.verify(Tokens.signedBy(second).sign(), null).claims().getSubject(),
+                "the rotated key is fetched although the cached set has a key without kid");
+        assertEquals(before + 1, server.requests(), "one refetch for the unknown kid");
+    }
 }

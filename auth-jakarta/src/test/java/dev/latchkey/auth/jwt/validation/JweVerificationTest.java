@@ -2,7 +2,11 @@ package dev.latchkey.auth.jwt.validation;
 
 import com.nimbusds.jose.EncryptionMethod;
 import com.nimbusds.jose.JWEAlgorithm;
+import com.nimbusds.jose.JWEHeader;
+import com.nimbusds.jose.JWEObject;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.DirectEncrypter;
+import com.nimbusds.jose.crypto.RSAEncrypter;
 import com.nimbusds.jose.crypto.PasswordBasedEncrypter;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
@@ -201,6 +205,17 @@ class JweVerificationTest {
     }
 
     @Test
+    void whenCritIsAnEmptyListThenRefused() throws Exception {
+        JWEHeader header = JWEHeader.parse(Base64URL.encode(
+                "{\"alg\":\"RSA-OAEP-256\",\"enc\":\"A256GCM\",\"cty\":\"JWT\",\"crit\":[]}"));
+        JWEObject jwe = new JWEObject(header, new Payload(signed()));
+        jwe.encrypt(new RSAEncrypter(recipient.toRSAPublicKey()));
+        String token = jwe.serialize();
+        assertTrue(token.startsWith(header.toBase64URL().toString()), "the empty crit is on the wire");
+        assertRejected(JwtRejection.UNSUPPORTED_CRITICAL_HEADER, () -> pemVerifier().verify(token, null));
+    }
+
+    @Test
     void whenJweLargerThanMaxBytesThenRefusedBeforeParsing() throws Exception {
         String big = Jwe.nested(Tokens.signedBy(signer).claims(b -> b.claim("pad", "p".repeat(4000))).sign(),
                 recipient);
@@ -216,7 +231,15 @@ class JweVerificationTest {
         AuthError e = failure(() -> v.verify(token, null));
         assertEquals(503, e.status());
         Files.writeString(late, Jwe.privatePem(recipient));
+        clock.advance(java.time.Duration.ofSeconds(30)); // the location is read again at most once per 30 s
         assertEquals("alice", v.verify(token, null).claims().getSubject());
+    }
+
+    @Test
+    void whenDecryptionKeyLocationIsPlainHttpToAnotherHostThenDeploymentFails() {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> verifier("http://keys.example/enc.jwk"));
+        assertTrue(e.getMessage().contains("mp.jwt.decrypt.key.location"), e.getMessage());
     }
 
     @Test
