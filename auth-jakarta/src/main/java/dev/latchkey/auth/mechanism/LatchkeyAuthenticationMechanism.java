@@ -3,11 +3,11 @@ package dev.latchkey.auth.mechanism;
 import dev.latchkey.auth.audit.AuthenticationEvent;
 import dev.latchkey.auth.audit.AuthenticationEvent.Outcome;
 import dev.latchkey.auth.caller.CurrentCaller;
-import dev.latchkey.auth.cdi.LatchkeyExtension;
 import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.ErrorResponses;
+import dev.latchkey.auth.jwt.mp.MpJwtExtension;
 import dev.latchkey.auth.spi.AuthOutcome;
 import dev.latchkey.auth.spi.CredentialAuthenticator;
 import jakarta.annotation.PostConstruct;
@@ -63,13 +63,13 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
     CurrentCaller currentCaller;
 
     @Inject
-    LatchkeyExtension extension;
+    MpJwtExtension mpJwt;
 
     private AuthenticatorChain chain;
 
     @PostConstruct
     void init() {
-        MechanismSettings settings = MechanismSettings.from(ConfigReader.current(), extension.loginConfig());
+        MechanismSettings settings = MechanismSettings.from(ConfigReader.current(), mpJwt.loginConfig());
         LOG.info(() -> "authentication mechanisms " + settings.mechanisms() + ", realm " + settings.realm());
         if (settings.mechanisms().isEmpty()) {
             LOG.info("no authentication mechanism enabled (no latchkey.mechanisms, no @LoginConfig(authMethod = "
