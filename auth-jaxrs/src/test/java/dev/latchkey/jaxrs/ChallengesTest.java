@@ -51,8 +51,9 @@ class ChallengesTest {
     }
 
     @Test
-    void whenChainHasNoMechanismThenNoChallenge() {
+    void whenChainHasNoMechanismThenBearerRealmChallenge() {
         AuthenticatorChain none = new AuthenticatorChain(new MechanismSettings(List.of(), "api"), Map.of());
-        assertEquals(List.of(), new Challenges().forError(AuthError.unauthenticated(null), none, null));
+        assertEquals(List.of("Bearer realm=\"api\""),
+                new Challenges().forError(AuthError.unauthenticated(null), none, null));
     }
 }

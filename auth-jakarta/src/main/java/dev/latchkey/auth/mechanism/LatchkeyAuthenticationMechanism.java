@@ -22,6 +22,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -72,8 +73,8 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
         MechanismSettings settings = MechanismSettings.from(ConfigReader.current(), mpJwt.loginConfig());
         LOG.info(() -> "authentication mechanisms " + settings.mechanisms() + ", realm " + settings.realm());
         if (settings.mechanisms().isEmpty()) {
-            LOG.info("no authentication mechanism enabled (no latchkey.mechanisms, no @LoginConfig(authMethod = "
-                    + "\"MP-JWT\"), no JWT issuer configured): every caller is anonymous");
+            EmptyChainWarning warning = EmptyChainWarning.of(ConfigProvider.getConfig().getPropertyNames());
+            LOG.log(warning.level(), warning.message());
         }
         chain = new AuthenticatorChain(settings, byName());
     }
