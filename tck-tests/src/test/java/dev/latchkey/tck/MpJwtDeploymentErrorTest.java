@@ -1,5 +1,6 @@
 package dev.latchkey.tck;
 
+import dev.latchkey.tck.logs.LogCapture;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -108,11 +109,17 @@ class MpJwtDeploymentErrorTest {
         assertRefused("claims-app-raw", "would keep the claim of the first request", "ApplicationScopedRawClaimBean");
     }
 
-    /** Refused for the expected reason: the cause chain names the problem and the broken bean, not just any failure. */
+    /**
+     * Refused for the expected reason, not just any failure: the CDI container's error names the problem and the
+     * broken bean. Jetty logs that error and reports only a later failure to Arquillian, so the log lines written
+     * during the deployment are read besides the exception's cause chain.
+     */
     private void assertRefused(String name, String problem, String bean) {
+        int logged = LogCapture.lines().size();
         try {
             DeploymentException refused = assertThrows(DeploymentException.class, () -> deployer.deploy(name));
-            String causes = causeChain(refused);
+            List<String> lines = LogCapture.lines();
+            String causes = causeChain(refused) + String.join("\n", lines.subList(logged, lines.size()));
             assertTrue(causes.contains(problem), causes);
             assertTrue(causes.contains("dev.latchkey.tck.fixtures." + bean), causes);
         } finally {

@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -67,6 +68,7 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
     MpJwtExtension mpJwt;
 
     private AuthenticatorChain chain;
+    private Consumer<AuthenticationEvent> audit;
 
     @PostConstruct
     void init() {
@@ -77,6 +79,7 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
             LOG.log(warning.level(), warning.message());
         }
         chain = new AuthenticatorChain(settings, byName());
+        audit = events::fire;
     }
 
     /**
@@ -94,7 +97,10 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
         return byName;
     }
 
-    /** The chain this mechanism runs; also used by the JAX-RS layer to challenge unauthenticated callers. */
+    /**
+     * The chain this mechanism runs. Each request also carries it, with what else the JAX-RS layer needs, as a
+     * {@link RequestAuthContext}; this accessor serves applications whose requests do not (a fallback).
+     */
     public AuthenticatorChain chain() {
         return chain;
     }
@@ -102,13 +108,15 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        request.setAttribute(AuthenticatorChain.REQUEST_ATTRIBUTE, chain);
+        RequestAuthContext authContext = new RequestAuthContext(chain, audit, request.getRemoteAddr(),
+                request.getRequestURI());
+        request.setAttribute(AuthenticatorChain.REQUEST_ATTRIBUTE, authContext);
         AuthenticatorChain.Result result = chain.run(request);
         String mechanism = result.decidedBy() == null ? null : result.decidedBy().name();
+        LatchkeyCaller caller = result.outcome() instanceof AuthOutcome.Authenticated ok ? ok.caller() : null;
+        rememberInRequestScope(authContext, caller);
         if (result.outcome() instanceof AuthOutcome.Authenticated ok) {
-            LatchkeyCaller caller = ok.caller();
             request.setAttribute(LatchkeyCaller.REQUEST_ATTRIBUTE, caller);
-            rememberInRequestScope(caller);
             ok.responseHeaders().forEach(response::setHeader);
             fire(Outcome.SUCCESS, mechanism, null, 200, caller.getName(), caller.credentialId().orElse(null), request);
             return context.notifyContainerAboutLogin(caller, caller.groups());
@@ -134,9 +142,9 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
         return AuthenticationStatus.SEND_FAILURE;
     }
 
-    private void rememberInRequestScope(LatchkeyCaller caller) {
+    private void rememberInRequestScope(RequestAuthContext authContext, LatchkeyCaller caller) {
         try {
-            currentCaller.set(caller);
+            currentCaller.set(authContext, caller);
         } catch (ContextNotActiveException e) {
             // No active request context (some containers run mechanisms before it starts): the request attribute
             // still carries the caller.
