@@ -37,12 +37,12 @@ class TwoApplicationsTest {
                 "FixtureApplication", "OrdersFixtureResource", "ReportService", "AuditRecorder");
     }
 
-    @Deployment(name = "alpha", testable = false)
+    @Deployment(name = "alpha", order = 1, testable = false)
     static WebArchive alpha() {
         return war("alpha");
     }
 
-    @Deployment(name = "beta", testable = false)
+    @Deployment(name = "beta", order = 2, testable = false)
     static WebArchive beta() {
         return war("beta");
     }
@@ -56,8 +56,8 @@ class TwoApplicationsTest {
     URL beta;
 
     /**
-     * Only the application deployed last: with Weld on the server class path (this harness), an earlier application
-     * has no request context once another is deployed (see {@link MpJwtDeploymentErrorTest}), and the resource and
+     * Only the application deployed last ({@code order = 2}): with Weld on the server class path (this harness), an
+     * earlier application has no request context once another is deployed (see {@link MpJwtDeploymentErrorTest}), and the resource and
      * the interceptor here need one.
      */
     @Test
