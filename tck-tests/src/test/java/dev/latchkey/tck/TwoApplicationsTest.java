@@ -57,8 +57,8 @@ class TwoApplicationsTest {
 
     /**
      * Only the application deployed last ({@code order = 2}): with Weld on the server class path (this harness), an
-     * earlier application has no request context once another is deployed (see {@link MpJwtDeploymentErrorTest}), and the resource and
-     * the interceptor here need one.
+     * earlier application has no request context once another is deployed (see {@link MpJwtDeploymentErrorTest}),
+     * and the resource and the interceptor here need one.
      */
     @Test
     void whenInterceptorRefusesScopeThenTheMapperChallengesWithTheApplicationsOwnRealm() {
