@@ -6,9 +6,7 @@ import dev.latchkey.auth.mechanism.AuthenticatorChain;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.SecurityContext;
 
 import java.security.Principal;
@@ -17,13 +15,6 @@ import java.util.Optional;
 /** Enforces one resource method's precomputed {@link AccessRule}. Registered by {@link LatchkeyAuthorizationFeature}. */
 @Priority(Priorities.AUTHORIZATION)
 final class AuthorizationFilter implements ContainerRequestFilter {
-
-    /**
-     * Injected by the JAX-RS runtime when it runs on servlets and registers this filter itself; null for instances
-     * registered by a DynamicFeature (Jersey does not inject those), where {@link Challenges} falls back to CDI.
-     */
-    @Context
-    HttpServletRequest servletRequest;
 
     private final AccessRule rule;
     private final Challenges challenges;
@@ -45,11 +36,12 @@ final class AuthorizationFilter implements ContainerRequestFilter {
                 : request.getProperty(LatchkeyCaller.REQUEST_ATTRIBUTE) instanceof LatchkeyCaller c2 ? c2 : null;
         Optional<AuthError> denied = AccessDecision.decide(rule, principal, caller, security::isUserInRole);
         denied.ifPresent(error -> {
+            // What the mechanism left for this request (JAX-RS exposes servlet request attributes as properties).
+            Object authContext = request.getProperty(AuthenticatorChain.REQUEST_ATTRIBUTE);
             if (principal == null) {
-                challenges.challenged(servletRequest, request.getUriInfo().getRequestUri().getPath());
+                challenges.challenged(authContext, request.getUriInfo().getRequestUri().getPath());
             }
-            request.abortWith(ErrorResponse.of(error, challenges.forError(error,
-                    request.getProperty(AuthenticatorChain.REQUEST_ATTRIBUTE), servletRequest)));
+            request.abortWith(ErrorResponse.of(error, challenges.forError(error, authContext)));
         });
     }
 }

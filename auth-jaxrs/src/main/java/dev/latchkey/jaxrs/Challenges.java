@@ -7,6 +7,7 @@ import dev.latchkey.auth.error.WwwAuthenticate;
 import dev.latchkey.auth.mechanism.AuthenticatorChain;
 import dev.latchkey.auth.mechanism.LatchkeyAuthenticationMechanism;
 import dev.latchkey.auth.mechanism.MechanismSettings;
+import dev.latchkey.auth.mechanism.RequestAuthContext;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -15,96 +16,86 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * What the JAX-RS layer needs of the running Latchkey application, looked up once through CDI: the
- * {@code WWW-Authenticate} challenges of the chain and the audit event bus. Without a Latchkey mechanism (an
- * application that brings its own) a plain {@code Bearer} challenge with {@code latchkey.realm} is used.
+ * The {@code WWW-Authenticate} challenges and the audit of the JAX-RS layer's 401s, for the request's own web
+ * application. The Latchkey mechanism leaves a {@link RequestAuthContext} on every request (request attribute
+ * {@link AuthenticatorChain#REQUEST_ATTRIBUTE}, which JAX-RS exposes as a request property): its chain challenges and
+ * its audit sink is the application's.
  *
- * <p>The chain is the one the mechanism ran for the request (request attribute
- * {@link AuthenticatorChain#REQUEST_ATTRIBUTE}); else the one found through CDI. The CDI container is the web
- * application's own (its servlet context's {@code BeanManager} attribute, set by Weld
- * and other servlet CDI integrations); {@code CDI.current()} is only the fallback, because with several web
- * applications in one JVM (embedded Jetty) it may answer with another application's container.
+ * <p>Without one (an application that brings its own mechanism) the CDI container is asked, on each use:
+ * {@code CDI.current()}, which with several web applications in one JVM may be another application's; then a plain
+ * {@code Bearer} challenge with {@code latchkey.realm}.
  */
 final class Challenges {
 
-    private volatile AuthenticatorChain chain;
-    private volatile String realm;
-    private volatile BeanManager beanManager;
-    private volatile boolean looked;
-
     /**
-     * @param ranChain the request's {@link AuthenticatorChain#REQUEST_ATTRIBUTE} (JAX-RS exposes servlet request
-     *                 attributes as request properties), or null
-     * @param request  the current servlet request, or null: finds the application's CDI container otherwise
+     * @param authContext the request's {@link AuthenticatorChain#REQUEST_ATTRIBUTE} property, or null
      */
-    List<String> forError(AuthError error, Object ranChain, HttpServletRequest request) {
-        AuthenticatorChain ran = ranChain instanceof AuthenticatorChain c ? c : null;
-        if (ran == null) {
-            lookUp(request);
-        }
-        AuthenticatorChain chain = ran != null ? ran : this.chain;
-        String realm = ran != null ? ran.realm() : this.realm;
+    List<String> forError(AuthError error, Object authContext) {
+        Optional<AuthenticatorChain> chain = RequestAuthContext.of(authContext).map(RequestAuthContext::chain)
+                .or(Challenges::lookUpChain);
         if (error.scheme() == null) {
-            if (error.status() == 401) {
-                return chain == null ? List.of(WwwAuthenticate.challenge("Bearer", realm)) : chain.challenges();
+            if (error.status() != 401) {
+                return List.of();
             }
-            return List.of();
+            return chain.map(AuthenticatorChain::challenges)
+                    .orElseGet(() -> List.of(WwwAuthenticate.challenge("Bearer", configuredRealm())));
         }
-        return chain == null ? List.of(WwwAuthenticate.challenge(realm, error)) : chain.challengesFor(error);
+        return chain.map(c -> c.challengesFor(error))
+                .orElseGet(() -> List.of(WwwAuthenticate.challenge(configuredRealm(), error)));
     }
 
     /** Fires the audit {@code CHALLENGE} event for a 401 answered to a request without credentials. */
-    void challenged(HttpServletRequest request, String path) {
-        lookUp(request);
-        String remoteAddress = request != null ? request.getRemoteAddr() : remoteAddress();
+    void challenged(Object authContext, String path) {
+        Optional<RequestAuthContext> context = RequestAuthContext.of(authContext);
+        if (context.isPresent()) {
+            context.get().challenged();
+            return;
+        }
+        BeanManager beanManager = beanManager();
         if (beanManager != null) {
             beanManager.getEvent().select(AuthenticationEvent.class).fire(new AuthenticationEvent(
-                    AuthenticationEvent.Outcome.CHALLENGE, null, "no_credential", 401, null, null, remoteAddress,
-                    path, Instant.now()));
+                    AuthenticationEvent.Outcome.CHALLENGE, null, "no_credential", 401, null, null,
+                    remoteAddress(beanManager), path, Instant.now()));
         }
+    }
+
+    private static String configuredRealm() {
+        return ConfigReader.current().string(MechanismSettings.REALM, "api");
+    }
+
+    /** The Latchkey mechanism's chain through CDI, for a request it did not run for. */
+    private static Optional<AuthenticatorChain> lookUpChain() {
+        BeanManager beanManager = beanManager();
+        if (beanManager == null) {
+            return Optional.empty();
+        }
+        Set<Bean<?>> beans = beanManager.getBeans(LatchkeyAuthenticationMechanism.class);
+        if (beans.isEmpty()) {
+            return Optional.empty();
+        }
+        Bean<?> bean = beanManager.resolve(beans);
+        return Optional.ofNullable(((LatchkeyAuthenticationMechanism) beanManager.getReference(bean,
+                LatchkeyAuthenticationMechanism.class, beanManager.createCreationalContext(bean))).chain());
     }
 
     /**
      * The client address from CDI's built-in {@code HttpServletRequest} bean (CDI 4.0 §18.3.1, Jakarta EE containers
-     * and Weld servlet), for when JAX-RS did not inject the request (filters registered by a DynamicFeature); null
-     * outside a servlet request or without CDI.
+     * and Weld servlet); null outside a servlet request or without the servlet API.
      */
-    private String remoteAddress() {
+    private static String remoteAddress(BeanManager beanManager) {
         try {
-            Instance<HttpServletRequest> request = beanManager == null ? null
-                    : beanManager.createInstance().select(HttpServletRequest.class);
-            return request != null && request.isResolvable() ? request.get().getRemoteAddr() : null;
+            Instance<HttpServletRequest> request = beanManager.createInstance().select(HttpServletRequest.class);
+            return request.isResolvable() ? request.get().getRemoteAddr() : null;
         } catch (RuntimeException | LinkageError e) {
             return null; // no active request context, or no servlet API
         }
     }
 
-    private void lookUp(HttpServletRequest request) {
-        if (looked) {
-            return;
-        }
-        beanManager = applicationBeanManager(request);
-        chain = null;
-        if (beanManager != null) {
-            Set<Bean<?>> beans = beanManager.getBeans(LatchkeyAuthenticationMechanism.class);
-            if (!beans.isEmpty()) {
-                Bean<?> bean = beanManager.resolve(beans);
-                chain = ((LatchkeyAuthenticationMechanism) beanManager.getReference(bean,
-                        LatchkeyAuthenticationMechanism.class, beanManager.createCreationalContext(bean))).chain();
-            }
-        }
-        realm = chain != null ? chain.realm() : ConfigReader.current().string(MechanismSettings.REALM, "api");
-        looked = true;
-    }
-
-    private static BeanManager applicationBeanManager(HttpServletRequest request) {
-        if (request != null && request.getServletContext() != null
-                && request.getServletContext().getAttribute(BeanManager.class.getName()) instanceof BeanManager bm) {
-            return bm;
-        }
+    private static BeanManager beanManager() {
         try {
             return CDI.current().getBeanManager();
         } catch (IllegalStateException e) {

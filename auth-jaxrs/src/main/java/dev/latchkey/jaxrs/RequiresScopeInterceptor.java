@@ -43,7 +43,7 @@ public class RequiresScopeInterceptor {
             LatchkeyCaller caller = currentCaller.get().orElse(null);
             AccessDecision.decide(rule, caller, caller, role -> caller != null && caller.isInGroup(role))
                     .ifPresent(error -> {
-                        throw new InsufficientScopeException(error);
+                        throw new InsufficientScopeException(error, currentCaller.authContext().orElse(null));
                     });
         }
         return invocation.proceed();

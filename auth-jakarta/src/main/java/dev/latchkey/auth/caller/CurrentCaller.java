@@ -1,5 +1,6 @@
 package dev.latchkey.auth.caller;
 
+import dev.latchkey.auth.mechanism.RequestAuthContext;
 import jakarta.enterprise.context.RequestScoped;
 
 import java.util.Optional;
@@ -12,6 +13,7 @@ import java.util.Optional;
 public class CurrentCaller {
 
     private LatchkeyCaller caller;
+    private RequestAuthContext authContext;
 
     public Optional<LatchkeyCaller> get() {
         return Optional.ofNullable(caller);
@@ -21,8 +23,19 @@ public class CurrentCaller {
         return caller != null;
     }
 
+    /** What the Latchkey mechanism left for later layers, when it ran for this request. */
+    public Optional<RequestAuthContext> authContext() {
+        return Optional.ofNullable(authContext);
+    }
+
     /** Called by the mechanism after a successful authentication. */
     public void set(LatchkeyCaller caller) {
+        this.caller = caller;
+    }
+
+    /** Called by the mechanism for every request it runs for; {@code caller} is null when none authenticated. */
+    public void set(RequestAuthContext authContext, LatchkeyCaller caller) {
+        this.authContext = authContext;
         this.caller = caller;
     }
 }

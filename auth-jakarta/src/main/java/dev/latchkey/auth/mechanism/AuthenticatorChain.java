@@ -31,6 +31,8 @@ public final class AuthenticatorChain {
     public static final String REQUEST_ATTRIBUTE = "dev.latchkey.chain";
 
     private static final String AUTHORIZATION = "Authorization";
+    /** The scheme challenged with when no enabled mechanism names one (none enabled, or client certificates only). */
+    static final String FALLBACK_SCHEME = "Bearer";
 
     private final List<CredentialAuthenticator> authenticators;
     private final List<String> challenges;
@@ -59,7 +61,9 @@ public final class AuthenticatorChain {
         this.realm = settings.realm();
         Set<String> schemes = new LinkedHashSet<>();
         authenticators.forEach(a -> a.challengeScheme().ifPresent(schemes::add));
-        this.challenges = schemes.stream().map(s -> WwwAuthenticate.challenge(s, realm)).toList();
+        // RFC 9110 §11.6.1: a 401 carries at least one challenge, also when no enabled mechanism has a scheme.
+        this.challenges = schemes.isEmpty() ? List.of(WwwAuthenticate.challenge(FALLBACK_SCHEME, realm))
+                : schemes.stream().map(s -> WwwAuthenticate.challenge(s, realm)).toList();
         // RFC 6750 §3.1 defines invalid_request for Bearer; Basic (RFC 7617) has no error parameters.
         this.requestErrorScheme = schemes.contains("Bearer") ? "Bearer" : null;
     }
@@ -68,7 +72,10 @@ public final class AuthenticatorChain {
         return authenticators;
     }
 
-    /** One challenge per enabled scheme, for a protected resource requested without credentials. */
+    /**
+     * One challenge per enabled scheme, for a protected resource requested without credentials; {@code Bearer} with
+     * the realm when no enabled mechanism has a scheme (RFC 9110 §11.6.1 requires one on every 401).
+     */
     public List<String> challenges() {
         return challenges;
     }

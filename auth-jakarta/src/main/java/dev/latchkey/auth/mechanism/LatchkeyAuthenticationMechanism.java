@@ -3,11 +3,11 @@ package dev.latchkey.auth.mechanism;
 import dev.latchkey.auth.audit.AuthenticationEvent;
 import dev.latchkey.auth.audit.AuthenticationEvent.Outcome;
 import dev.latchkey.auth.caller.CurrentCaller;
-import dev.latchkey.auth.cdi.LatchkeyExtension;
 import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.ErrorResponses;
+import dev.latchkey.auth.jwt.mp.MpJwtExtension;
 import dev.latchkey.auth.spi.AuthOutcome;
 import dev.latchkey.auth.spi.CredentialAuthenticator;
 import jakarta.annotation.PostConstruct;
@@ -22,6 +22,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,6 +30,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -63,19 +65,21 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
     CurrentCaller currentCaller;
 
     @Inject
-    LatchkeyExtension extension;
+    MpJwtExtension mpJwt;
 
     private AuthenticatorChain chain;
+    private Consumer<AuthenticationEvent> audit;
 
     @PostConstruct
     void init() {
-        MechanismSettings settings = MechanismSettings.from(ConfigReader.current(), extension.loginConfig());
+        MechanismSettings settings = MechanismSettings.from(ConfigReader.current(), mpJwt.loginConfig());
         LOG.info(() -> "authentication mechanisms " + settings.mechanisms() + ", realm " + settings.realm());
         if (settings.mechanisms().isEmpty()) {
-            LOG.info("no authentication mechanism enabled (no latchkey.mechanisms, no @LoginConfig(authMethod = "
-                    + "\"MP-JWT\"), no JWT issuer configured): every caller is anonymous");
+            EmptyChainWarning warning = EmptyChainWarning.of(ConfigProvider.getConfig().getPropertyNames());
+            LOG.log(warning.level(), warning.message());
         }
         chain = new AuthenticatorChain(settings, byName());
+        audit = events::fire;
     }
 
     /**
@@ -93,7 +97,10 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
         return byName;
     }
 
-    /** The chain this mechanism runs; also used by the JAX-RS layer to challenge unauthenticated callers. */
+    /**
+     * The chain this mechanism runs. Each request also carries it, with what else the JAX-RS layer needs, as a
+     * {@link RequestAuthContext}; this accessor serves applications whose requests do not (a fallback).
+     */
     public AuthenticatorChain chain() {
         return chain;
     }
@@ -101,13 +108,15 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        request.setAttribute(AuthenticatorChain.REQUEST_ATTRIBUTE, chain);
+        RequestAuthContext authContext = new RequestAuthContext(chain, audit, request.getRemoteAddr(),
+                request.getRequestURI());
+        request.setAttribute(AuthenticatorChain.REQUEST_ATTRIBUTE, authContext);
         AuthenticatorChain.Result result = chain.run(request);
         String mechanism = result.decidedBy() == null ? null : result.decidedBy().name();
+        LatchkeyCaller caller = result.outcome() instanceof AuthOutcome.Authenticated ok ? ok.caller() : null;
+        rememberInRequestScope(authContext, caller);
         if (result.outcome() instanceof AuthOutcome.Authenticated ok) {
-            LatchkeyCaller caller = ok.caller();
             request.setAttribute(LatchkeyCaller.REQUEST_ATTRIBUTE, caller);
-            rememberInRequestScope(caller);
             ok.responseHeaders().forEach(response::setHeader);
             fire(Outcome.SUCCESS, mechanism, null, 200, caller.getName(), caller.credentialId().orElse(null), request);
             return context.notifyContainerAboutLogin(caller, caller.groups());
@@ -133,9 +142,9 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
         return AuthenticationStatus.SEND_FAILURE;
     }
 
-    private void rememberInRequestScope(LatchkeyCaller caller) {
+    private void rememberInRequestScope(RequestAuthContext authContext, LatchkeyCaller caller) {
         try {
-            currentCaller.set(caller);
+            currentCaller.set(authContext, caller);
         } catch (ContextNotActiveException e) {
             // No active request context (some containers run mechanisms before it starts): the request attribute
             // still carries the caller.

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.jwt.ClaimValue;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.lang.reflect.WildcardType;
+import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -99,8 +100,7 @@ public final class ClaimTypes {
             return claim instanceof JsonString s ? s.getString() : claim instanceof String s ? s : null;
         }
         if (target == Long.class || target == long.class) {
-            return claim instanceof JsonNumber n ? Long.valueOf(n.longValue())
-                    : claim instanceof Number n ? Long.valueOf(n.longValue()) : null;
+            return exactLong(claim);
         }
         if (target == Boolean.class || target == boolean.class) {
             return claim instanceof Boolean b ? b : JsonValue.TRUE.equals(claim) ? Boolean.TRUE
@@ -111,6 +111,27 @@ public final class ClaimTypes {
             return json.isInstance(value) ? value : null;
         }
         throw new IllegalArgumentException("not a claim value type: " + target.getTypeName());
+    }
+
+    /**
+     * A whole number ({@code 2}, {@code 2.0}) that fits a {@code long}; {@code null} (absent) for a fraction ({@code 1.9}), one out of range
+     * ({@code 1e20}) or a non-number: narrowing would invent a value the token does not carry.
+     */
+    private static Long exactLong(Object claim) {
+        try {
+            if (claim instanceof JsonNumber n) {
+                return n.bigDecimalValue().longValueExact();
+            }
+            if (claim instanceof Long || claim instanceof Integer || claim instanceof Short || claim instanceof Byte) {
+                return ((Number) claim).longValue();
+            }
+            if (claim instanceof Number n) {
+                return new BigDecimal(n.toString()).longValueExact();
+            }
+        } catch (ArithmeticException | NumberFormatException e) {
+            return null;
+        }
+        return null;
     }
 
     /** A string or an array of strings as a set; {@code null} for anything else. */

@@ -32,12 +32,19 @@ public final class JwtCaller extends LatchkeyCaller implements JsonWebToken {
     public JwtCaller(String name, Set<String> groups, Set<String> scopes, Map<String, Object> claims,
                      String credentialId, String rawToken) {
         super(name, MECHANISM, groups, scopes, claims, credentialId);
-        this.token = new LatchkeyJsonWebToken(name, rawToken, claims, groups);
+        // The token reads the caller's own (immutable) name, claims and groups: nothing is stored twice.
+        this.token = new LatchkeyJsonWebToken(getName(), rawToken, attributes(), groups());
+    }
+
+    private JwtCaller(JwtCaller caller, Set<String> groups) {
+        super(caller.getName(), MECHANISM, groups, caller.scopes(), caller.attributes(),
+                caller.credentialId().orElse(null));
+        this.token = caller.token.withGroups(groups());
     }
 
     @Override
     public JwtCaller withGroups(Set<String> groups) {
-        return new JwtCaller(getName(), groups, scopes(), attributes(), credentialId().orElse(null), getRawToken());
+        return new JwtCaller(this, groups);
     }
 
     @Override

@@ -102,6 +102,20 @@ class ClaimTypesTest {
     }
 
     @Test
+    void whenNumberNotAWholeLongThenAbsentRatherThanTruncatedOrWrapped() {
+        JsonProvider json = JsonProvider.provider();
+        assertNull(ClaimTypes.convert(1.9, Long.class));
+        assertNull(ClaimTypes.convert(1e20, long.class));
+        assertNull(ClaimTypes.convert(Double.NaN, Long.class));
+        assertNull(ClaimTypes.convert(new java.math.BigInteger("100000000000000000000"), Long.class));
+        assertNull(ClaimTypes.convert(json.createValue(1.9), Long.class));
+        assertNull(ClaimTypes.convert(json.createValue(new java.math.BigDecimal("1e20")), Long.class));
+        assertEquals(Optional.empty(), ClaimTypes.convert(1.9, type(new TypeLiteral<Optional<Long>>() { })));
+        assertEquals(2L, ClaimTypes.convert(2.0, Long.class));
+        assertEquals(Long.MAX_VALUE, ClaimTypes.convert(json.createValue(Long.MAX_VALUE), Long.class));
+    }
+
+    @Test
     void whenClaimMissingThenNullOrEmptyOptional() {
         assertNull(ClaimTypes.convert(null, String.class));
         assertNull(ClaimTypes.convert(null, JsonObject.class));

@@ -71,6 +71,25 @@ class JwtCallerTest {
     }
 
     @Test
+    void whenClaimsReadThenTokenSharesTheCallersDataAndConvertsOnce() {
+        assertSame(caller.attributes().get("customObject"), caller.attributes().get("customObject"));
+        assertSame(caller.getClaimNames(), caller.getClaimNames());
+        assertSame(caller.<Object>getClaim("customObject"), caller.<Object>getClaim("customObject"));
+        assertSame(caller.getAudience(), caller.getAudience());
+        JwtCaller regrouped = caller.withGroups(Set.of("Other"));
+        assertSame(caller.<Object>getClaim("customObject"), regrouped.<Object>getClaim("customObject"));
+        assertEquals(Set.of("Other"), regrouped.getGroups());
+    }
+
+    @Test
+    void whenStandardNumericClaimNotAWholeNumberThenNotTruncated() {
+        Map<String, Object> claims = new java.util.HashMap<>(JwtCallers.claims("carol"));
+        claims.put("auth_time", 1.9);
+        JwtCaller odd = new JwtCaller("carol", Set.of(), Set.of(), Map.copyOf(claims), null, JwtCallers.RAW);
+        assertEquals(1.9, odd.<JsonNumber>getClaim("auth_time").doubleValue());
+    }
+
+    @Test
     void whenComparedWithPlainCallerOfSameDataThenUnequalBothWays() {
         LatchkeyCaller plain = new LatchkeyCaller(caller.getName(), "jwt", caller.groups(), caller.scopes(),
                 caller.attributes(), "jti-alice");
