@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
  *   signature, claims (iss, aud, exp, nbf, iat), jti denylist, caller mapping, the validation result;</li>
  *   <li>{@code *NimbusVerify}: only Nimbus's {@code RSASSAVerifier}/{@code ECDSAVerifier.verify} of the same token's
  *   signing input (parsed once at setup, verifier built once);</li>
+ *   <li>{@code rs256NimbusParseThenVerify}: {@code SignedJWT.parse} of the token string, then the signature check;</li>
  *   <li>{@code rs256NimbusParseAndVerify}: the least any verifier does: {@code SignedJWT.parse}, the payload's claims
  *   set, then the same signature check;</li>
  *   <li>{@code rs256Cached}: the same token again through the store with the default cache (a hit: SHA-256 of the
@@ -93,6 +94,13 @@ public class JwtBenchmark {
     public boolean rs256NimbusVerify(ThreadCpu cpu) throws JOSEException {
         cpu.op();
         return rsaVerifier.verify(rsParts.header(), rsParts.signingInput(), rsParts.signature());
+    }
+
+    /** The raw verification of the token string: parse the compact form (header JSON), then the signature. */
+    @Benchmark
+    public boolean rs256NimbusParseThenVerify(ThreadCpu cpu) throws JOSEException, ParseException {
+        cpu.op();
+        return SignedJWT.parse(rs256).verify(rsaVerifier);
     }
 
     /** What any verifier must do at least: parse the compact token (header, payload JSON), then the signature. */
