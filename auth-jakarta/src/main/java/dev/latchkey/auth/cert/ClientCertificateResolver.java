@@ -3,6 +3,7 @@ package dev.latchkey.auth.cert;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.latchkey.auth.config.ConfigReader;
+import dev.latchkey.auth.request.CidrRange;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.AuthenticationFailure;
 import jakarta.annotation.PostConstruct;
@@ -21,7 +22,7 @@ import java.util.Optional;
  *
  * <p>Behind a TLS-terminating proxy, the certificate forwarded in {@code latchkey.client-cert.forwarded-header}
  * (Envoy XFCC or URL-encoded PEM, see {@link ForwardedCertificates}) is used instead, but only when the request comes
- * from an address in {@code latchkey.client-cert.trusted-proxies}. A request from a trusted proxy is judged by that
+ * from an address in {@code latchkey.trusted-proxies}. A request from a trusted proxy is judged by that
  * header alone: without it (or with a blank one) the request has no client certificate, since the TLS certificate of
  * that connection is the proxy's own. From any other address the header is ignored and the TLS certificate counts; a
  * warning says so (without the header's value), at most once per address every {@value #WARN_INTERVAL_MINUTES} minutes
@@ -100,7 +101,7 @@ public class ClientCertificateResolver {
     private void warnUntrusted(String address) {
         String key = String.valueOf(address);
         if (warned.asMap().putIfAbsent(key, Boolean.TRUE) == null) {
-            LOG.log(Level.WARNING, "ignoring {0} header from {1}: not in latchkey.client-cert.trusted-proxies"
+            LOG.log(Level.WARNING, "ignoring {0} header from {1}: not in latchkey.trusted-proxies"
                     + " (not logged again for this address for {2} minutes)", header, key, WARN_INTERVAL_MINUTES);
         }
     }

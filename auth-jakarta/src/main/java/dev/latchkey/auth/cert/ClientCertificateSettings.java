@@ -2,6 +2,8 @@ package dev.latchkey.auth.cert;
 
 import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.config.ConfigurationException;
+import dev.latchkey.auth.request.CidrRange;
+import dev.latchkey.auth.request.TrustedProxies;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -29,7 +31,7 @@ import java.util.Set;
  * @param mappingFile      {@code latchkey.client-cert.mapping-file}: JSON groups/scopes mapping, see
  *                         {@link CertificateMappings}
  * @param crlFile          {@code latchkey.client-cert.crl-file}: PEM or DER CRL(s), reloaded when modified
- * @param trustedProxies   {@code latchkey.client-cert.trusted-proxies}: CIDRs of TLS-terminating proxies whose forwarded
+ * @param trustedProxies   {@code latchkey.trusted-proxies} ({@link TrustedProxies}): CIDRs of TLS-terminating proxies whose forwarded
  *                         certificate header is believed; empty (the default) ignores forwarded certificates
  * @param forwardedFormat  {@code latchkey.client-cert.forwarded-format}: {@code xfcc} (Envoy, default) or {@code pem}
  *                         (URL-encoded PEM, nginx {@code $ssl_client_escaped_cert})
@@ -45,7 +47,6 @@ public record ClientCertificateSettings(List<PrincipalSource> principal, Set<Str
     public static final String TRUST_DOMAINS = "latchkey.client-cert.trust-domains";
     public static final String MAPPING_FILE = "latchkey.client-cert.mapping-file";
     public static final String CRL_FILE = "latchkey.client-cert.crl-file";
-    public static final String TRUSTED_PROXIES = "latchkey.client-cert.trusted-proxies";
     public static final String FORWARDED_FORMAT = "latchkey.client-cert.forwarded-format";
     public static final String FORWARDED_HEADER = "latchkey.client-cert.forwarded-header";
 
@@ -115,13 +116,7 @@ public record ClientCertificateSettings(List<PrincipalSource> principal, Set<Str
                 throw new ConfigurationException(PRINCIPAL, "unknown source '" + s + "'; use spiffe, dns, cn or dn");
             }
         }).toList();
-        List<CidrRange> proxies = config.list(TRUSTED_PROXIES, List.of()).stream().map(c -> {
-            try {
-                return CidrRange.parse(c);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigurationException(TRUSTED_PROXIES, e.getMessage());
-            }
-        }).toList();
+        List<CidrRange> proxies = TrustedProxies.from(config).ranges();
         ForwardedFormat format;
         String f = config.string(FORWARDED_FORMAT, "xfcc");
         try {

@@ -11,7 +11,7 @@
  *
  * <p>Configuration (see {@link dev.latchkey.auth.cert.ClientCertificateSettings}): {@code latchkey.client-cert.principal}
  * (spiffe), {@code latchkey.client-cert.trust-domains} (none), {@code latchkey.client-cert.mapping-file},
- * {@code latchkey.client-cert.crl-file}, {@code latchkey.client-cert.trusted-proxies} (none),
+ * {@code latchkey.client-cert.crl-file}, {@code latchkey.trusted-proxies} (none),
  * {@code latchkey.client-cert.forwarded-format} (xfcc), {@code latchkey.client-cert.forwarded-header}.
  *
  * <p>Development certificates (a CA, server and client certificates, CRLs) for trying this out come from the separate

@@ -8,7 +8,7 @@
  * {@link dev.latchkey.auth.jwt.JwtAuthenticator}; {@link dev.latchkey.auth.jwt.JwtComponents} builds the plain
  * objects from configuration once. Certificate-bound tokens (RFC 8705 §3) are checked against the certificate
  * {@link dev.latchkey.auth.cert.ClientCertificateResolver} resolves: the TLS client certificate, or the one forwarded
- * by a proxy in {@code latchkey.client-cert.trusted-proxies}.
+ * by a proxy in {@code latchkey.trusted-proxies}.
  *
  * <h2>Configuration (MicroProfile Config)</h2>
  * <table>

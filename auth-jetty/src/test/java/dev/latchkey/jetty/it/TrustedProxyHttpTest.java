@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Issue 6 over real HTTP(S): the client certificate forwarded by a TLS-terminating proxy in Envoy's
  * {@code X-Forwarded-Client-Cert}, believed because the request comes from 127.0.0.1, which is in
- * {@code latchkey.client-cert.trusted-proxies}.
+ * {@code latchkey.trusted-proxies}.
  */
 class TrustedProxyHttpTest {
 
@@ -44,7 +44,7 @@ class TrustedProxyHttpTest {
                 "latchkey.mechanisms", "client-cert",
                 "latchkey.client-cert.trust-domains", "it.example",
                 "latchkey.client-cert.mapping-file", mapping.toString(),
-                "latchkey.client-cert.trusted-proxies", "127.0.0.0/8,::1/128",
+                "latchkey.trusted-proxies", "127.0.0.0/8,::1/128",
                 "latchkey.client-cert.forwarded-format", "xfcc"), pki.tls(LatchkeyJetty.ClientAuth.WANT));
     }
 

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 6 over real HTTP(S): {@code X-Forwarded-Client-Cert} from an address outside
- * {@code latchkey.client-cert.trusted-proxies} (10.0.0.0/8; the tests call from 127.0.0.1) is ignored: the TLS
+ * {@code latchkey.trusted-proxies} (10.0.0.0/8; the tests call from 127.0.0.1) is ignored: the TLS
  * certificate of the connection, if any, counts; the ignored header is logged by name, never by value.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -44,7 +44,7 @@ class UntrustedProxyHttpTest {
         server = TestServer.start(Map.of(
                 "latchkey.mechanisms", "client-cert",
                 "latchkey.client-cert.trust-domains", "it.example",
-                "latchkey.client-cert.trusted-proxies", "10.0.0.0/8"), pki.tls(LatchkeyJetty.ClientAuth.WANT));
+                "latchkey.trusted-proxies", "10.0.0.0/8"), pki.tls(LatchkeyJetty.ClientAuth.WANT));
     }
 
     @AfterAll

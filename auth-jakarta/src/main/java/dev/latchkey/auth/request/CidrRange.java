@@ -1,4 +1,4 @@
-package dev.latchkey.auth.cert;
+package dev.latchkey.auth.request;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
