@@ -1,0 +1,20 @@
+package dev.latchkey.jetty.it.authz;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+
+import java.util.Set;
+
+/** TEST FIXTURE: every resource shape of issue 11, served under {@code /api}. */
+@ApplicationPath("/api")
+public class AuthzApplication extends Application {
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(Shapes.LocatorRoot.class, Shapes.ScopedLocatorRoot.class, Shapes.Gen.class,
+                Shapes.ApiImpl.class, Shapes.Impl.class, Shapes.LocatorApiImpl.class, Shapes.GenSuperImpl.class,
+                Shapes.DefaultImpl.class, Shapes.Mixed.class, Shapes.ScopesImpl.class, Shapes.Plain.class,
+                Shapes.NearMiss.class, Shapes.MoreSpecific.class, Shapes.NestRoot.class, Shapes.DynamicRoot.class,
+                Shapes.Health.class);
+    }
+}
