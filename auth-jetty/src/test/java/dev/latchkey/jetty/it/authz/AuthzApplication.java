@@ -11,10 +11,16 @@ public class AuthzApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(Shapes.LocatorRoot.class, Shapes.ScopedLocatorRoot.class, Shapes.Gen.class,
+        return Set.of(Shapes.LocatorRoot.class, Shapes.Gen.class,
                 Shapes.ApiImpl.class, Shapes.Impl.class, Shapes.LocatorApiImpl.class, Shapes.GenSuperImpl.class,
                 Shapes.DefaultImpl.class, Shapes.Mixed.class, Shapes.ScopesImpl.class, Shapes.Plain.class,
                 Shapes.NearMiss.class, Shapes.MoreSpecific.class, Shapes.NestRoot.class, Shapes.DynamicRoot.class,
                 Shapes.Health.class);
+    }
+
+    /** An instance the application creates: no CDI interceptor guards its methods, only the JAX-RS layer. */
+    @Override
+    public Set<Object> getSingletons() {
+        return Set.of(new Shapes.ScopedLocatorRoot());
     }
 }
