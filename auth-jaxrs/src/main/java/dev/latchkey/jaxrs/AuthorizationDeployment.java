@@ -1,8 +1,12 @@
 package dev.latchkey.jaxrs;
 
+import jakarta.ws.rs.Path;
+
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * What the authorization providers of one JAX-RS application share: the policy for unannotated methods, the
@@ -15,6 +19,7 @@ final class AuthorizationDeployment {
     private final Challenges challenges = new Challenges();
     private volatile ResourceTable table;
     private volatile boolean widened;
+    private volatile IllegalStateException failure;
 
     AuthorizationDeployment(UnannotatedPolicy policy, Collection<Class<?>> classes, String application) {
         this.policy = policy;
@@ -42,28 +47,43 @@ final class AuthorizationDeployment {
      */
     void widen(Object application, Collection<Class<?>> classes, String name) {
         if (widened) {
+            if (failure != null) {
+                throw failure;
+            }
             return;
         }
         synchronized (this) {
             if (widened) {
+                widen(application, classes, name);
                 return;
             }
-            Set<Class<?>> all = new LinkedHashSet<>(table.rootClasses());
-            boolean added = all.addAll(classes.stream().filter(c -> c.isAnnotationPresent(jakarta.ws.rs.Path.class))
-                    .toList());
-            RouteReport report;
-            if (added) {
-                table = ResourceTable.of(all);
-                report = new RouteReport(name, table.routes(policy));
-                report.log();
-            } else {
-                report = RouteReport.of(this).orElseGet(() -> new RouteReport(name, table.routes(policy)));
+            try {
+                widenOnce(application, classes, name);
+            } catch (IllegalStateException e) {
+                failure = e;
+                Logger.getLogger(RouteReport.LOGGER).log(Level.SEVERE,
+                        "Latchkey: cannot resolve the application's resources; every request is refused with 503", e);
+                throw e;
+            } finally {
+                widened = true;
             }
-            RouteReport.register(this, report);
-            if (application != null) {
-                RouteReport.register(application, report);
-            }
-            widened = true;
+        }
+    }
+
+    private void widenOnce(Object application, Collection<Class<?>> classes, String name) {
+        Set<Class<?>> all = new LinkedHashSet<>(table.rootClasses());
+        boolean added = all.addAll(classes.stream().filter(c -> c.isAnnotationPresent(Path.class)).toList());
+        RouteReport report;
+        if (added) {
+            table = ResourceTable.of(all);
+            report = new RouteReport(name, table.routes(policy));
+            report.log();
+        } else {
+            report = RouteReport.of(this).orElseGet(() -> new RouteReport(name, table.routes(policy)));
+        }
+        RouteReport.register(this, report);
+        if (application != null) {
+            RouteReport.register(application, report);
         }
     }
 }

@@ -62,7 +62,7 @@ final class AuthorizationFilter implements ContainerRequestFilter {
                         deployment.challenges());
                 return false;
             }
-            if (candidates.stream().anyMatch(applied::contains)) {
+            if (candidates.stream().anyMatch(c -> applied.contains(c.method()))) {
                 continue;
             }
             for (ResourceMember locator : candidates) {

@@ -1,5 +1,6 @@
 package dev.latchkey.jaxrs;
 
+import dev.latchkey.auth.error.AuthError;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.PathSegment;
 
+import java.lang.reflect.Method;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -45,11 +47,18 @@ final class LocatorGuard implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        deployment.widen(application, runtimeClasses(), applicationName());
+        try {
+            deployment.widen(application, runtimeClasses(), applicationName());
+        } catch (IllegalStateException e) {
+            // Root classes only the runtime listed carry contradictory annotations (logged once): our fault.
+            request.abortWith(ErrorResponse.of(AuthError.unavailable("authorization unavailable",
+                    "authorization_unresolved"), List.of()));
+            return;
+        }
         List<ResourceMember> locators = deployment.table().locatorsFor(path(request));
-        Set<ResourceMember> applied = new LinkedHashSet<>();
+        Set<Method> applied = new LinkedHashSet<>();
         for (ResourceMember locator : locators) {
-            applied.add(locator);
+            applied.add(locator.method());
             if (locator.rule().isPresent()
                     && CallerCheck.denyIfNotAllowed(request, locator.rule().get(), deployment.challenges())) {
                 return;
