@@ -72,7 +72,7 @@ class UnannotatedPolicyHttpTest {
     }
 
     @Test
-    void whenPermitAllWouldDropAnInheritedScopeThenStartFailsNamingTheMethod() throws Exception {
+    void whenPermitAllWouldDropAnInterfaceScopeThenStartFailsNamingTheMethod() throws Exception {
         try (RootLog log = new RootLog()) {
             Exception e = assertThrows(Exception.class,
                     () -> TestServer.start(BrokenAuthzApplication.class, config("authenticated"), null).close());

@@ -9,17 +9,19 @@ import jakarta.ws.rs.core.Application;
 
 import java.util.Set;
 
-/** TEST FIXTURE: {@code @PermitAll} on a method would drop the scope its superclass requires: must not deploy. */
+/** TEST FIXTURE: {@code @PermitAll} on a method would drop the scope its interface requires: must not deploy. */
 @ApplicationPath("/api")
 public class BrokenAuthzApplication extends Application {
 
     @RequiresScope("orders:read")
-    public static class ScopedBase {
+    public interface ScopedApi {
+        @GET
+        String open();
     }
 
     @Path("/broken")
-    public static class Broken extends ScopedBase {
-        @GET
+    public static class Broken implements ScopedApi {
+        @Override
         @PermitAll
         public String open() {
             return "open";
