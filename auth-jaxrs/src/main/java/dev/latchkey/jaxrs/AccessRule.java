@@ -3,6 +3,7 @@ package dev.latchkey.jaxrs;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -72,7 +73,7 @@ public record AccessRule(boolean denyAll, boolean authenticated, Set<String> rol
             parts.add("roles any of " + roles.stream().sorted().collect(Collectors.joining(",", "[", "]")));
         }
         for (ScopeRequirement requirement : scopes) {
-            parts.add("scopes " + requirement.mode().name().toLowerCase() + " of "
+            parts.add("scopes " + requirement.mode().name().toLowerCase(Locale.ROOT) + " of "
                     + requirement.scopes().stream().sorted().collect(Collectors.joining(",", "[", "]")));
         }
         return parts.isEmpty() ? "authenticated" : String.join(" and ", parts);

@@ -13,6 +13,7 @@ import java.lang.reflect.WildcardType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The resource methods and sub-resource locators of one class, found with JAX-RS 3.1 §3.6 annotation inheritance:
@@ -43,7 +44,7 @@ final class ResourceClassModel {
             }
             Class<?> returns = httpMethod == null ? staticReturn(annotated.getGenericReturnType(), bindings) : null;
             members.add(new ResourceMember(type, method, httpMethod, PathPattern.of(path == null ? "" : path.value()),
-                    returns, httpMethod == null ? SecurityAnnotations.resolve(type, method) : java.util.Optional.empty()));
+                    returns, httpMethod == null ? SecurityAnnotations.resolve(type, method) : Optional.empty()));
         }
         return members;
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.WeakHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -72,8 +73,8 @@ public final class RouteReport {
     }
 
     /** The report of {@code application} (as injected with {@code @Context Application}), once it is deployed. */
-    public static java.util.Optional<RouteReport> of(Object application) {
-        return java.util.Optional.ofNullable(REPORTS.get(application));
+    public static Optional<RouteReport> of(Object application) {
+        return Optional.ofNullable(REPORTS.get(application));
     }
 
     /** The reports of the applications deployed in this class loader and not yet collected. */

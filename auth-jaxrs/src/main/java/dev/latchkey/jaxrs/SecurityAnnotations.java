@@ -4,6 +4,7 @@ import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -131,7 +132,7 @@ public final class SecurityAnnotations {
         return null;
     }
 
-    private static boolean isDeclared(AnnotatedElement element, Class<? extends java.lang.annotation.Annotation> a) {
+    private static boolean isDeclared(AnnotatedElement element, Class<? extends Annotation> a) {
         return element.getDeclaredAnnotation(a) != null;
     }
 

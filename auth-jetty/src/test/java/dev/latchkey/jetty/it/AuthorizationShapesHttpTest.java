@@ -198,13 +198,14 @@ class AuthorizationShapesHttpTest {
     }
 
     @Test
-    void whenStartedThenRouteReportListsEveryRouteWithItsRuleAndSource() {
+    void whenStartedThenRouteReportListsEveryRouteWithItsRuleAndSource() throws Exception {
         RouteReport report = RouteReport.all().stream()
                 .filter(r -> r.routes().stream().anyMatch(route -> route.path().equals("/loc/sub")))
                 .findFirst().orElseThrow();
         Set<String> open = report.publicRoutes().stream().map(r -> r.httpMethod() + " " + r.path())
                 .collect(Collectors.toSet());
-        assertEquals(Set.of("GET /health", "GET /mixed/open", "GET /loc/sub/info", "GET /loc/sub/public"), open);
+        assertEquals(Set.of("GET /health", "GET /mixed/open", "GET /loc/sub/info", "GET /loc/sub/public",
+                "GET /report-size"), open);
         RouteReport.Route viaLocator = report.routes().stream()
                 .filter(r -> r.path().equals("/loc/sub") && r.httpMethod().equals("GET")).findFirst().orElseThrow();
         assertTrue(viaLocator.rule().contains("roles any of [admin]"), viaLocator.rule());
@@ -215,6 +216,7 @@ class AuthorizationShapesHttpTest {
         assertEquals("PUT", generic.httpMethod());
         assertTrue(generic.sources().get(0).contains(Shapes.CrudApi.class.getName() + "#put"), generic.sources()
                 .toString());
+        assertEquals(String.valueOf(report.routes().size()), get(server.http("/report-size")).body());
         String block = logs.messages().stream().filter(m -> m.startsWith("Latchkey authorization"))
                 .findFirst().orElse(null);
         assertNotNull(block, logs.all());

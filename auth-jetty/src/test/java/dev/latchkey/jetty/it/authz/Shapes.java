@@ -1,6 +1,7 @@
 package dev.latchkey.jetty.it.authz;
 
 import dev.latchkey.jaxrs.RequiresScope;
+import dev.latchkey.jaxrs.RouteReport;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -8,6 +9,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.Context;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -275,6 +278,19 @@ public final class Shapes {
         @GET
         public String get() {
             return "up";
+        }
+    }
+
+    /** Answers how many routes {@link RouteReport#of} knows for this application ({@code -1}: none). */
+    @Path("/report-size")
+    @PermitAll
+    public static class ReportSize {
+        @Context
+        Application application;
+
+        @GET
+        public String get() {
+            return String.valueOf(RouteReport.of(application).map(r -> r.routes().size()).orElse(-1));
         }
     }
 }
