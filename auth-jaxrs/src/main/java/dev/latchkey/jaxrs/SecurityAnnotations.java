@@ -79,15 +79,17 @@ public final class SecurityAnnotations {
         if (role == null && scopes.isEmpty()) {
             return Optional.empty();
         }
+        List<String> scopeSources = new ArrayList<>();
+        scopes.values().forEach(scopeSources::addAll);
+        if (role != null && role.kind() == RoleKind.PERMIT && !scopes.isEmpty()) {
+            throw contradiction(where, role.source() + " would drop " + String.join(", ", scopeSources));
+        }
         List<String> sources = new ArrayList<>();
         if (role != null) {
             sources.add(role.source());
+            overridden(levels, role).forEach(other -> sources.add("(overrides " + other + ")"));
         }
-        scopes.values().forEach(sources::addAll);
-        if (role != null && role.kind() == RoleKind.PERMIT && !scopes.isEmpty()) {
-            throw contradiction(where, role.source() + " would drop " + String.join(", ", sources.subList(1,
-                    sources.size())));
-        }
+        sources.addAll(scopeSources);
         boolean deny = role != null && role.kind() == RoleKind.DENY;
         boolean permit = role != null && role.kind() == RoleKind.PERMIT;
         Set<String> roles = role != null && role.kind() == RoleKind.ROLES ? role.roles() : Set.of();
@@ -113,6 +115,20 @@ public final class SecurityAnnotations {
             }
         }
         return null;
+    }
+
+    /** The role annotations farther away than the winning one: shown in the route report, never hidden. */
+    private static List<String> overridden(List<List<AnnotatedElement>> levels, RoleDeclaration winner) {
+        List<String> others = new ArrayList<>();
+        for (List<AnnotatedElement> level : levels) {
+            for (AnnotatedElement element : level) {
+                RoleDeclaration declaration = roleOf(element);
+                if (declaration != null && !declaration.source().equals(winner.source())) {
+                    others.add(declaration.source());
+                }
+            }
+        }
+        return others;
     }
 
     private static RoleDeclaration roleOf(AnnotatedElement element) {

@@ -199,7 +199,10 @@ class SecurityAnnotationsTest {
 
     @Test
     void whenMethodHasRolesThenTheNearestWins() {
-        assertEquals(Set.of("user"), rule(NearestMethodWins.class, method(NearestMethodWins.class, "get")).roles());
+        AccessRule rule = rule(NearestMethodWins.class, method(NearestMethodWins.class, "get"));
+        assertEquals(Set.of("user"), rule.roles());
+        assertTrue(rule.sources().contains("(overrides @RolesAllowed({\"admin\"}) on interface " + Api.class.getName()
+                + ")"), rule.sources().toString());
     }
 
     @Test

@@ -81,6 +81,14 @@ class AuthorizationShapesHttpTest {
     }
 
     @Test
+    void whenLocatorPathIsDisguisedThenStillCheckedBeforeTheLocatorRuns() throws Exception {
+        for (String path : new String[]{"/loc/sub/", "/loc;x=1/sub", "/loc/sub;x=1", "/loc/%73ub"}) {
+            assertRefusedBeforeLocator(401, path, null);
+            assertRefusedBeforeLocator(403, path, bearer("read", "user"));
+        }
+    }
+
+    @Test
     void whenLocatorMethodRequiresScopeThenCheckedBeforeTheLocatorRuns() throws Exception {
         for (String path : new String[]{"/scoped-loc/sub", "/scoped-loc/open"}) {
             assertRefusedBeforeLocator(401, path, null);
