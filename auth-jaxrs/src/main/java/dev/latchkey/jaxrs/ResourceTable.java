@@ -182,15 +182,14 @@ final class ResourceTable {
             }
             if (!member.isLocator()) {
                 rules.put("method", AccessRule.of(type, member.method(), policy));
-                routes.add(RouteReport.Route.of(member.httpMethod(), path, member.javaMethod(), rules));
+                routes.add(RouteReport.Route.of(member.httpMethod(), path, member.javaMethod(), rules, false));
                 continue;
             }
             member.rule().ifPresent(rule -> rules.put("locator " + member.javaMethod(), rule));
             List<ResourceMember> next = new ArrayList<>(chain);
             next.add(member);
             if (member.returns() == null) {
-                routes.add(RouteReport.Route.of("*", path + "/**", member.javaMethod()
-                        + " (sub-resource chosen at run time; its methods' own rules apply too)", rules));
+                routes.add(RouteReport.Route.of("*", path + "/**", member.javaMethod(), rules, true));
             } else {
                 collect(member.returns(), path, List.copyOf(next), policy, routes, visiting);
             }

@@ -38,29 +38,35 @@ public final class RouteReport {
      *                   scopes; through locators each locator's rule, then the method's
      * @param sources    where each piece came from
      * @param rules      the rules in the order they are checked (locators first)
+     * @param runtime    the route ends in a locator whose sub-resource only the run time knows: that sub-resource's
+     *                   methods add their own rules (at least the unannotated policy), not listed here
      */
     public record Route(String httpMethod, String path, String javaMethod, String rule, List<String> sources,
-                        List<AccessRule> rules) {
+                        List<AccessRule> rules, boolean runtime) {
 
         public Route {
             sources = List.copyOf(sources);
             rules = List.copyOf(rules);
         }
 
-        static Route of(String httpMethod, String path, String javaMethod, Map<String, AccessRule> rules) {
+        static Route of(String httpMethod, String path, String javaMethod, Map<String, AccessRule> rules,
+                        boolean runtime) {
             List<String> parts = new ArrayList<>();
             List<String> sources = new ArrayList<>();
             rules.forEach((where, rule) -> {
                 parts.add(rules.size() == 1 ? rule.summary() : where + ": " + rule.summary());
                 sources.addAll(rule.sources());
             });
+            if (runtime) {
+                parts.add((parts.isEmpty() ? "" : "then ") + "the rules of the sub-resource's methods (resolved at run time)");
+            }
             return new Route(httpMethod, path, javaMethod, String.join("; ", parts), sources,
-                    List.copyOf(rules.values()));
+                    List.copyOf(rules.values()), runtime);
         }
 
-        /** No caller needed anywhere on the way. */
+        /** No caller needed anywhere on the way (false when the run time decides part of it). */
         public boolean isPublic() {
-            return rules.stream().allMatch(AccessRule::isUnrestricted);
+            return !runtime && rules.stream().allMatch(AccessRule::isUnrestricted);
         }
     }
 

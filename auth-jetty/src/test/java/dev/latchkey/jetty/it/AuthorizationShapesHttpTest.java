@@ -129,6 +129,13 @@ class AuthorizationShapesHttpTest {
     }
 
     @Test
+    void whenRuntimeTypedSubResourceContradictsThen503NeverTheMethod() throws Exception {
+        HttpResponse<String> response = get(server.http("/dyn/broken"), "Authorization", bearer("x"));
+        assertEquals(503, response.statusCode(), response.body());
+        assertTrue(logs.all().contains(Shapes.ContradictorySub.class.getName() + "#get()"), logs.all());
+    }
+
+    @Test
     void whenGenericInterfaceMethodHasRolesThenPutIsRefusedAndTheBodyNotApplied() throws Exception {
         int before = Shapes.APPLIED.get();
         assertEquals(401, send("PUT", server.http("/gen/1"), "body").statusCode());

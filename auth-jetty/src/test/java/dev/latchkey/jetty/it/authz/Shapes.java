@@ -262,6 +262,21 @@ public final class Shapes {
             LOCATOR_CALLS.incrementAndGet();
             return new DynamicSub();
         }
+
+        @Path("broken")
+        public Object broken() {
+            return new ContradictorySub();
+        }
+    }
+
+    /** Reached only through {@link DynamicRoot#broken()}: its contradiction cannot be seen at deployment. */
+    public static class ContradictorySub {
+        @GET
+        @PermitAll
+        @RequiresScope("x")
+        public String get() {
+            return "never";
+        }
     }
 
     public static class DynamicSub {
