@@ -30,6 +30,9 @@ public final class AccessDecision {
      */
     public static Optional<AuthError> decide(AccessRule rule, Principal principal, LatchkeyCaller caller,
                                              Predicate<String> inRole) {
+        if (rule.isUnrestricted()) {
+            return Optional.empty();
+        }
         if (principal == null) {
             return Optional.of(AuthError.unauthenticated(null));
         }

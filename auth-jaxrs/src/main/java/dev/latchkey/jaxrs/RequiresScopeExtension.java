@@ -25,7 +25,7 @@ public class RequiresScopeExtension implements Extension {
                 continue;
             }
             try {
-                AccessRule.of(beanClass, method);
+                SecurityAnnotations.resolve(beanClass, method);
             } catch (IllegalStateException e) {
                 problems.add(e);
             }

@@ -9,9 +9,7 @@ import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 
 import java.lang.reflect.Method;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -23,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @Priority(Interceptor.Priority.PLATFORM_BEFORE + 900)
 public class RequiresScopeInterceptor {
 
-    private static final AccessRule UNRESTRICTED = new AccessRule(false, false, Set.of(), List.of());
+    private static final AccessRule UNRESTRICTED = AccessRule.open("no annotation");
 
     /** The rule depends on the target class too: an inherited method may be guarded differently per subclass. */
     private record Target(Class<?> type, Method method) {
@@ -38,7 +36,7 @@ public class RequiresScopeInterceptor {
     Object check(InvocationContext invocation) throws Exception {
         Method method = invocation.getMethod();
         AccessRule rule = rules.computeIfAbsent(new Target(targetClass(invocation, method), method),
-                t -> AccessRule.of(t.type(), t.method()).orElse(UNRESTRICTED));
+                t -> SecurityAnnotations.resolve(t.type(), t.method()).orElse(UNRESTRICTED));
         if (!rule.isUnrestricted()) {
             LatchkeyCaller caller = currentCaller.get().orElse(null);
             AccessDecision.decide(rule, caller, caller, role -> caller != null && caller.isInGroup(role))
@@ -51,11 +49,6 @@ public class RequiresScopeInterceptor {
 
     private static Class<?> targetClass(InvocationContext invocation, Method method) {
         Object target = invocation.getTarget();
-        Class<?> type = target == null ? method.getDeclaringClass() : target.getClass();
-        // Skip CDI subclass proxies to reach the annotated class.
-        while (type.getSuperclass() != null && (type.isSynthetic() || type.getName().contains("$$"))) {
-            type = type.getSuperclass();
-        }
-        return type;
+        return target == null ? method.getDeclaringClass() : Proxies.unwrap(target.getClass());
     }
 }

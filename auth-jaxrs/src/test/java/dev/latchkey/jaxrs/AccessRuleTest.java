@@ -87,7 +87,7 @@ class AccessRuleTest {
     }
 
     private static AccessRule rule(Class<?> type, String method) throws Exception {
-        return AccessRule.of(type, type.getMethod(method)).orElse(null);
+        return SecurityAnnotations.resolve(type, type.getMethod(method)).orElse(null);
     }
 
     private static LatchkeyCaller caller(String mechanism, Set<String> groups, Set<String> scopes) {
@@ -135,7 +135,7 @@ class AccessRuleTest {
 
     @Test
     void whenMethodPermitAllThenOverridesClassRoles() throws Exception {
-        assertNull(rule(Admin.class, "open"));
+        assertTrue(rule(Admin.class, "open").isUnrestricted());
     }
 
     @Test

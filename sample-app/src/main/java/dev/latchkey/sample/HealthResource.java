@@ -1,5 +1,6 @@
 package dev.latchkey.sample;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /** Public liveness endpoint: no credential needed. */
 @Path("/api/health")
+@PermitAll
 public class HealthResource {
 
     @GET

@@ -1,5 +1,6 @@
 package dev.latchkey.sample;
 
+import jakarta.annotation.security.PermitAll;
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.sample.jwt.DevSigningKey;
@@ -21,6 +22,7 @@ import java.text.ParseException;
  * reduced to public members whatever the file holds. {@code Cache-Control: max-age} lets verifiers cache it.
  */
 @Path("/.well-known/jwks.json")
+@PermitAll
 public class JwksResource {
 
     static final String MEDIA_TYPE = "application/jwk-set+json";

@@ -28,7 +28,8 @@ class ChainTest {
     static WebArchive deployment() {
         return Deployments.war("chain", Map.of("latchkey.mechanisms", "fixture,fixture-basic", "latchkey.realm", "api"),
                 "FixtureAuthenticator", "FixtureBasicAuthenticator", "FixtureApplication",
-                "FixtureResource", "OrdersFixtureResource", "ReportService", "AuditRecorder");
+                "FixtureResource", "OrdersFixtureResource", "ReportService", "AuditRecorder", "AdminReports",
+                "YearlyReportService");
     }
 
     @ArquillianResource
@@ -83,6 +84,14 @@ class ChainTest {
         assertEquals(403, denied.statusCode());
         assertTrue(denied.headers().firstValue("WWW-Authenticate").orElse("")
                 .contains("scope=\"orders:admin orders:read\""));
+    }
+
+    @Test
+    void whenInterceptedBeanSuperclassRequiresRoleThenScopeAloneIsNotEnough() {
+        assertEquals(403, Http.get(base, "/api/orders/yearly", "X-Fixture", "a;user;orders:read reports:read")
+                .statusCode());
+        assertEquals(200, Http.get(base, "/api/orders/yearly", "X-Fixture", "a;admin;orders:read reports:read")
+                .statusCode());
     }
 
     @Test

@@ -32,7 +32,8 @@ class JwtTest {
                         "mp.jwt.verify.publickey", ISSUER.publicJwk(),
                         "mp.jwt.verify.issuer", TestTokens.ISSUER,
                         "mp.jwt.verify.audiences", TestTokens.AUDIENCE),
-                "FixtureApplication", "FixtureResource", "OrdersFixtureResource", "ReportService", "AuditRecorder");
+                "FixtureApplication", "FixtureResource", "OrdersFixtureResource", "ReportService", "AuditRecorder",
+                "AdminReports", "YearlyReportService");
     }
 
     @ArquillianResource

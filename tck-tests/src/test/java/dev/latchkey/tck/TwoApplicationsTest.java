@@ -34,7 +34,8 @@ class TwoApplicationsTest {
                         "mp.jwt.verify.publickey", ISSUER.publicJwk(),
                         "mp.jwt.verify.issuer", TestTokens.ISSUER,
                         "mp.jwt.verify.audiences", TestTokens.AUDIENCE),
-                "FixtureApplication", "OrdersFixtureResource", "ReportService", "AuditRecorder");
+                "FixtureApplication", "OrdersFixtureResource", "ReportService", "AuditRecorder",
+                "AdminReports", "YearlyReportService");
     }
 
     @Deployment(name = "alpha", order = 1, testable = false)

@@ -12,12 +12,14 @@ import java.util.logging.Level;
 record EmptyChainWarning(Level level, String message) {
 
     private static final List<String> PREFIXES = List.of("latchkey.", "mp.jwt.");
+    /** Settings that never enable a mechanism (authorization of JAX-RS resources). */
+    private static final String AUTHORIZATION_PREFIX = "latchkey.authorization.";
 
     /** @param propertyNames the MicroProfile Config property names of the application */
     static EmptyChainWarning of(Iterable<String> propertyNames) {
         TreeSet<String> set = new TreeSet<>();
         for (String name : propertyNames) {
-            if (PREFIXES.stream().anyMatch(name::startsWith)) {
+            if (PREFIXES.stream().anyMatch(name::startsWith) && !name.startsWith(AUTHORIZATION_PREFIX)) {
                 set.add(name);
             }
         }

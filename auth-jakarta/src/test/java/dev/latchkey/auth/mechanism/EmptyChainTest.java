@@ -37,4 +37,10 @@ class EmptyChainTest {
                 warning.message());
         assertFalse(warning.message().contains("java.home"), warning.message());
     }
+
+    @Test
+    void whenOnlyAuthorizationSettingsAreSetThenPlainWarning() {
+        EmptyChainWarning warning = EmptyChainWarning.of(List.of("latchkey.authorization.unannotated"));
+        assertEquals(Level.WARNING, warning.level());
+    }
 }

@@ -23,9 +23,12 @@ import java.nio.charset.StandardCharsets;
  *   <li>the TCK puts {@code microprofile-config.properties} in the WAR's {@code META-INF}, which is not on the web
  *   application's class path (MicroProfile Config reads {@code META-INF/microprofile-config.properties} from the
  *   class path): it is copied to {@code WEB-INF/classes/META-INF};</li>
- *   <li>a WAR without configuration gets none: {@code UnsecuredPingTest}'s application has no {@code @LoginConfig}
- *   and no issuer, so Latchkey enables no mechanism, as MicroProfile JWT expects of an application that does not
- *   ask for MP-JWT;</li>
+ *   <li>a WAR without configuration gets no other: {@code UnsecuredPingTest}'s application has no
+ *   {@code @LoginConfig} and no issuer, so Latchkey enables no mechanism, as MicroProfile JWT expects of an
+ *   application that does not ask for MP-JWT;</li>
+ *   <li>every TCK WAR gets {@code latchkey.authorization.unannotated=permit}: MicroProfile JWT 2.1 (and the TCK's
+ *   {@code UnsecuredPingTest} and {@code EmptyTokenTest}) expects a JAX-RS method without security annotations to be
+ *   open to anonymous callers, while Latchkey protects such methods by default;</li>
  *   <li>the one deployment that verifies with the TCK's 1024-bit RSA key ({@code RsaKeySignatureTest}) is allowed
  *   that key size; every other one keeps Latchkey's 2048-bit floor.</li>
  * </ul>
@@ -38,6 +41,8 @@ public class TckArchiveProcessor implements ApplicationArchiveProcessor {
     /** {@code RsaKeySignatureTest}'s key, {@code microprofile-config-rsakey1024-location.properties}. */
     static final String RSA_1024_KEY = "rsaPublicKey1024bit";
     static final String ALLOW_RSA_1024 = "latchkey.jwt.min-rsa-bits=1024\n";
+    /** MicroProfile JWT's unannotated endpoints are public; Latchkey's default is "authenticated". */
+    static final String PERMIT_UNANNOTATED = "latchkey.authorization.unannotated=permit\n";
 
     @Override
     public void process(Archive<?> archive, TestClass testClass) {
@@ -52,8 +57,9 @@ public class TckArchiveProcessor implements ApplicationArchiveProcessor {
             config = read(war, "/" + CLASSES_CONFIG);
         }
         if (config == null) {
-            return;
+            config = "";
         }
+        config = config + "\n" + PERMIT_UNANNOTATED;
         if (config.contains(RSA_1024_KEY)) {
             config = config + "\n" + ALLOW_RSA_1024;
         }

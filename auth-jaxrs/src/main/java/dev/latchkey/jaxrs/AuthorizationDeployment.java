@@ -1,0 +1,89 @@
+package dev.latchkey.jaxrs;
+
+import jakarta.ws.rs.Path;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * What the authorization providers of one JAX-RS application share: the policy for unannotated methods, the
+ * challenges, and the {@link ResourceTable} of its root resources, built at deployment (and widened once if the
+ * runtime's {@code Application} names root classes the deployment-time configuration did not list).
+ */
+final class AuthorizationDeployment {
+
+    private final UnannotatedPolicy policy;
+    private final Challenges challenges = new Challenges();
+    private volatile ResourceTable table;
+    private volatile boolean widened;
+    private volatile IllegalStateException failure;
+
+    AuthorizationDeployment(UnannotatedPolicy policy, Collection<Class<?>> classes, String application) {
+        this.policy = policy;
+        this.table = ResourceTable.of(classes);
+        RouteReport report = new RouteReport(application, table.routes(policy));
+        RouteReport.register(this, report);
+        report.log();
+    }
+
+    UnannotatedPolicy policy() {
+        return policy;
+    }
+
+    Challenges challenges() {
+        return challenges;
+    }
+
+    ResourceTable table() {
+        return table;
+    }
+
+    /**
+     * Adds root classes the runtime's {@code Application} lists but the deployment did not see (the report is
+     * re-logged and registered under {@code application} as well). Called on the first request.
+     */
+    void widen(Object application, Collection<Class<?>> classes, String name) {
+        if (widened) {
+            if (failure != null) {
+                throw failure;
+            }
+            return;
+        }
+        synchronized (this) {
+            if (widened) {
+                widen(application, classes, name);
+                return;
+            }
+            try {
+                widenOnce(application, classes, name);
+            } catch (IllegalStateException e) {
+                failure = e;
+                Logger.getLogger(RouteReport.LOGGER).log(Level.SEVERE,
+                        "Latchkey: cannot resolve the application's resources; every request is refused with 503", e);
+                throw e;
+            } finally {
+                widened = true;
+            }
+        }
+    }
+
+    private void widenOnce(Object application, Collection<Class<?>> classes, String name) {
+        Set<Class<?>> all = new LinkedHashSet<>(table.rootClasses());
+        boolean added = all.addAll(classes.stream().filter(c -> c.isAnnotationPresent(Path.class)).toList());
+        RouteReport report;
+        if (added) {
+            table = ResourceTable.of(all);
+            report = new RouteReport(name, table.routes(policy));
+            report.log();
+        } else {
+            report = RouteReport.of(this).orElseGet(() -> new RouteReport(name, table.routes(policy)));
+        }
+        RouteReport.register(this, report);
+        if (application != null) {
+            RouteReport.register(application, report);
+        }
+    }
+}

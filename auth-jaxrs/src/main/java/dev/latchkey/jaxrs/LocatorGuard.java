@@ -1,0 +1,96 @@
+package dev.latchkey.jaxrs;
+
+import dev.latchkey.auth.error.AuthError;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.Configuration;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.PathSegment;
+
+import java.lang.reflect.Method;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Checks the constraints of sub-resource locators <em>before</em> any locator runs. JAX-RS calls a
+ * {@code DynamicFeature} only for resource methods, and invokes locators while matching, so no post-matching filter
+ * can stop a locator. This {@link PreMatching} filter finds, in the deployment's {@link ResourceTable}, the locators
+ * JAX-RS 3.1 §3.7.2 would invoke for the request path and applies the rule of each (the locator method, its class
+ * and their hierarchies), outermost first; nested locators accumulate. It uses only standard JAX-RS API, so it
+ * decides alike on Jersey and RESTEasy. What it applied is recorded on the request (property {@value #APPLIED}) for
+ * {@link AuthorizationFilter}, which applies any locator this table could not foresee before the resource method
+ * runs.
+ */
+@PreMatching
+@Priority(Priorities.AUTHORIZATION)
+final class LocatorGuard implements ContainerRequestFilter {
+
+    static final String APPLIED = "dev.latchkey.authorization.locators";
+
+    private final AuthorizationDeployment deployment;
+
+    @Context
+    private Application application;
+
+    @Context
+    private Configuration configuration;
+
+    LocatorGuard(AuthorizationDeployment deployment) {
+        this.deployment = deployment;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        try {
+            deployment.widen(application, runtimeClasses(), applicationName());
+        } catch (IllegalStateException e) {
+            // Root classes only the runtime listed carry contradictory annotations (logged once): our fault.
+            request.abortWith(ErrorResponse.of(AuthError.unavailable("authorization unavailable",
+                    "authorization_unresolved"), List.of()));
+            return;
+        }
+        List<ResourceMember> locators = deployment.table().locatorsFor(path(request));
+        Set<Method> applied = new LinkedHashSet<>();
+        for (ResourceMember locator : locators) {
+            applied.add(locator.method());
+            if (locator.rule().isPresent()
+                    && CallerCheck.denyIfNotAllowed(request, locator.rule().get(), deployment.challenges())) {
+                return;
+            }
+        }
+        request.setProperty(APPLIED, Set.copyOf(applied));
+    }
+
+    /** The decoded path relative to the application, each segment without its matrix parameters. */
+    private static String path(ContainerRequestContext request) {
+        List<PathSegment> segments = request.getUriInfo().getPathSegments(true);
+        return segments.stream().map(PathSegment::getPath).collect(Collectors.joining("/", "/", ""));
+    }
+
+    private Set<Class<?>> runtimeClasses() {
+        Set<Class<?>> classes = new LinkedHashSet<>();
+        try {
+            if (application != null) {
+                classes.addAll(application.getClasses());
+                application.getSingletons().forEach(s -> classes.add(Proxies.unwrap(s.getClass())));
+            }
+            if (configuration != null) {
+                classes.addAll(configuration.getClasses());
+                configuration.getInstances().forEach(s -> classes.add(Proxies.unwrap(s.getClass())));
+            }
+        } catch (RuntimeException e) {
+            // a runtime without these injections: the deployment-time table stands
+        }
+        return classes;
+    }
+
+    private String applicationName() {
+        return application == null ? "the application" : Proxies.unwrap(application.getClass()).getName();
+    }
+}
