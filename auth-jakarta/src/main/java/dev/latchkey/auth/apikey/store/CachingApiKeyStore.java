@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A Caffeine cache of {@link #findByHash} results in front of any store.
@@ -82,9 +83,26 @@ public class CachingApiKeyStore implements ApiKeyStore {
     }
 
     @Override
-    public void update(ApiKeyRecord record) {
-        delegate.update(record);
-        byHash.put(record.hash(), Optional.of(record));
+    public Optional<ApiKeyRecord> compute(String keyId, UnaryOperator<ApiKeyRecord> change) {
+        return cached(delegate.compute(keyId, change));
+    }
+
+    @Override
+    public Optional<ApiKeyRecord> revoke(String keyId, Instant when) {
+        return cached(delegate.revoke(keyId, when));
+    }
+
+    @Override
+    public boolean markReplaced(String keyId, String newKeyId, Instant graceUntil) {
+        boolean set = delegate.markReplaced(keyId, newKeyId, graceUntil);
+        cached(delegate.findById(keyId));
+        return set;
+    }
+
+    /** The record as the store now holds it replaces the cached entry for its hash. */
+    private Optional<ApiKeyRecord> cached(Optional<ApiKeyRecord> stored) {
+        stored.ifPresent(r -> byHash.put(r.hash(), stored));
+        return stored;
     }
 
     /** Last-use writes do not touch cached entries: a stale {@code lastUsed} in the cache is harmless. */
