@@ -21,7 +21,7 @@ import java.util.function.UnaryOperator;
  *   <li>Hits ({@code latchkey.api-key.cache.ttl}, default 30 s): a hot key needs no store query. The TTL bounds how
  *   long a revocation made on another node takes to reach this one.</li>
  *   <li>Misses ({@code latchkey.api-key.cache.negative-ttl}, default 5 s): guessed keys cannot hammer the store.</li>
- *   <li>Writes through this store (revoke, rotate, create) update or invalidate the entry at once.</li>
+ *   <li>Writes through this store (revoke, rotate, create) invalidate the entry at once.</li>
  *   <li>A store failure is never cached: the caller sees {@link ApiKeyStoreUnavailable} unless the key was cached.</li>
  * </ul>
  *
@@ -99,9 +99,12 @@ public class CachingApiKeyStore implements ApiKeyStore {
         return set;
     }
 
-    /** The record as the store now holds it replaces the cached entry for its hash. */
+    /**
+     * Drops the cached entry for the written record's hash, so the next lookup reads the store. Never puts the
+     * written record: two writes racing could put them in the wrong order and cache an un-revoked key.
+     */
     private Optional<ApiKeyRecord> cached(Optional<ApiKeyRecord> stored) {
-        stored.ifPresent(r -> byHash.put(r.hash(), stored));
+        stored.ifPresent(r -> byHash.invalidate(r.hash()));
         return stored;
     }
 
