@@ -1,5 +1,6 @@
 package dev.latchkey.jetty;
 
+import dev.latchkey.auth.config.ConfigurationException;
 import dev.latchkey.auth.mechanism.LatchkeyAuthenticationMechanism;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -41,10 +42,21 @@ public class JakartaSecurityFilter extends HttpFilter {
     @Override
     public void init(FilterConfig config) throws ServletException {
         super.init(config);
-        protectedPaths = PathPatterns.parse(config.getInitParameter(PROTECTED_PATHS));
-        mechanism = resolveMechanism(config);
-        if (mechanism instanceof LatchkeyAuthenticationMechanism latchkey) {
-            latchkey.chain(); // read and validate configuration now, so bad configuration fails deployment
+        try {
+            protectedPaths = PathPatterns.parse(LatchkeyServletContainerInitializer.PROTECTED_PATHS_PARAM,
+                    config.getInitParameter(PROTECTED_PATHS));
+            mechanism = resolveMechanism(config);
+            if (mechanism instanceof LatchkeyAuthenticationMechanism latchkey) {
+                latchkey.chain(); // read and validate configuration now, so bad configuration fails deployment
+            }
+        } catch (RuntimeException e) {
+            // CDI wraps the error from the bean's @PostConstruct (WELD-000049 ... init()): report Latchkey's message,
+            // which names the property, as the reason the application does not start.
+            ConfigurationException cause = ConfigurationException.in(e).orElse(null);
+            if (cause != null) {
+                throw new ServletException(cause.getMessage(), cause);
+            }
+            throw e;
         }
         LOG.log(Level.INFO, "Jakarta Security bridge active for context ''{0}''",
                 config.getServletContext().getContextPath());

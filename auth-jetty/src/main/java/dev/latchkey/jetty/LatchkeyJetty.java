@@ -1,5 +1,6 @@
 package dev.latchkey.jetty;
 
+import dev.latchkey.auth.config.ConfigurationException;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.jetty.ee10.cdi.CdiServletContainerInitializer;
@@ -91,8 +92,13 @@ public final class LatchkeyJetty {
             return this;
         }
 
-        /** Servlet URL patterns that require a caller even outside JAX-RS ({@code /admin/*}). */
+        /**
+         * Servlet URL patterns that require a caller even outside JAX-RS, comma-separated: {@code /exact} or
+         * {@code /prefix/*}. @throws ConfigurationException for any other form
+         */
         public Builder protectedPaths(String patterns) {
+            PathPatterns.parse(LatchkeyServletContainerInitializer.PROTECTED_PATHS_PARAM
+                    + " (LatchkeyJetty.Builder.protectedPaths)", patterns);
             this.protectedPaths = patterns;
             return this;
         }
@@ -117,7 +123,10 @@ public final class LatchkeyJetty {
             return this;
         }
 
-        /** Builds and starts the server; throws when the application cannot start (e.g. bad configuration). */
+        /**
+         * Builds and starts the server; throws when the application cannot start. Bad configuration is thrown as the
+         * {@link ConfigurationException} that names the property, not as the container's wrapper around it.
+         */
         public LatchkeyServer start() throws Exception {
             Objects.requireNonNull(application, "application");
             Server server = new Server();
@@ -136,6 +145,11 @@ public final class LatchkeyJetty {
                 server.start();
             } catch (Exception e) {
                 server.stop();
+                // The container's wrapper names no property; Latchkey's configuration error does.
+                ConfigurationException cause = ConfigurationException.in(e).orElse(null);
+                if (cause != null) {
+                    throw cause;
+                }
                 throw e;
             }
             if (!server.isStarted() || server.getHandler() == null || !server.getHandler().isStarted()) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.UnaryOperator;
 
 /** A store wrapper counting every query that reaches the backend (the store behind the cache). */
 public final class CountingStore implements ApiKeyStore {
@@ -48,8 +49,18 @@ public final class CountingStore implements ApiKeyStore {
     }
 
     @Override
-    public void update(ApiKeyRecord record) {
-        delegate.update(record);
+    public Optional<ApiKeyRecord> compute(String keyId, UnaryOperator<ApiKeyRecord> change) {
+        return delegate.compute(keyId, change);
+    }
+
+    @Override
+    public Optional<ApiKeyRecord> revoke(String keyId, Instant when) {
+        return delegate.revoke(keyId, when);
+    }
+
+    @Override
+    public boolean markReplaced(String keyId, String newKeyId, Instant graceUntil) {
+        return delegate.markReplaced(keyId, newKeyId, graceUntil);
     }
 
     @Override

@@ -51,10 +51,11 @@ public final class Main {
         try {
             action.run();
             return 0;
-        } catch (ConfigurationException e) {
-            io.err().println("configuration error: " + e.getMessage());
         } catch (Exception e) {
-            io.err().println("error: " + describe(e));
+            // A configuration error may arrive wrapped by the container (WELD-000049 ... init()): print its message.
+            ConfigurationException configuration = ConfigurationException.in(e).orElse(null);
+            io.err().println(configuration != null ? "configuration error: " + configuration.getMessage()
+                    : "error: " + describe(e));
         }
         return 1;
     }

@@ -2,7 +2,11 @@ package dev.latchkey.auth.apikey;
 
 import dev.latchkey.auth.apikey.format.ParsedApiKey;
 import dev.latchkey.auth.caller.LatchkeyCaller;
+import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.error.AuthError;
+import dev.latchkey.auth.request.ClientNetwork;
+import dev.latchkey.auth.request.ThrottledWarnings;
+import dev.latchkey.auth.request.TrustedProxies;
 import dev.latchkey.auth.spi.AuthOutcome;
 import dev.latchkey.auth.spi.CredentialAuthenticator;
 import jakarta.annotation.PostConstruct;
@@ -14,7 +18,6 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 
-import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,6 +35,9 @@ public class ApiKeyAuthenticator implements CredentialAuthenticator {
 
     private static final System.Logger LOG = System.getLogger(ApiKeyAuthenticator.class.getName());
     private static final String SCHEME = "Bearer";
+    static final String EXPOSED_WARNING = "api-key-in-url";
+
+    private final ThrottledWarnings warnings = new ThrottledWarnings(LOG);
 
     @Inject
     IdentityStoreHandler identityStoreHandler;
@@ -64,18 +70,23 @@ public class ApiKeyAuthenticator implements CredentialAuthenticator {
 
     @PostConstruct
     void init() {
-        resolver = new ApiKeyResolver(validator.format(), settings, this::exposed);
+        resolver = new ApiKeyResolver(validator.format(), settings, TrustedProxies.from(ConfigReader.current()),
+                this::exposed);
     }
 
-    /** Logs (key id only) and fires the event. */
+    /**
+     * Logs (key id only; every value escaped, at most once per client network per
+     * {@link ThrottledWarnings#INTERVAL}) and fires the event (every time).
+     */
     void exposed(ApiKeyExposed event) {
+        ClientNetwork network = ClientNetwork.ofLiteral(event.remoteAddress());
         if (event.keyId() != null) {
-            LOG.log(Level.WARNING, "API key sent in the URL (query parameter {0}) from {1} to {2}: key_id={3}; "
-                    + "treat it as leaked and rotate it", event.parameter(), event.remoteAddress(), event.path(),
-                    event.keyId());
+            warnings.warn(EXPOSED_WARNING, network, "API key sent in the URL (query parameter {0}) from {1} to {2}: "
+                    + "key_id={3}; treat it as leaked and rotate it", event.parameter(), event.remoteAddress(),
+                    event.path(), event.keyId());
         } else {
-            LOG.log(Level.WARNING, "Value in API key query parameter {0} from {1} to {2} refused (not a well-formed "
-                    + "key)", event.parameter(), event.remoteAddress(), event.path());
+            warnings.warn(EXPOSED_WARNING, network, "Value in API key query parameter {0} from {1} to {2} refused "
+                    + "(not a well-formed key)", event.parameter(), event.remoteAddress(), event.path());
         }
         if (exposedEvents != null) {
             exposedEvents.fire(event);

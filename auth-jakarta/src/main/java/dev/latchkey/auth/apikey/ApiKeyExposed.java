@@ -8,7 +8,7 @@ import java.time.Instant;
  *
  * @param keyId         the exposed key's id, or {@code null} when the value was not a well-formed key
  * @param parameter     the query parameter that carried it
- * @param remoteAddress the client address
+ * @param remoteAddress the client address (behind {@code latchkey.trusted-proxies}: from {@code X-Forwarded-For})
  * @param path          the request path (without the query string)
  * @param at            when it happened
  */

@@ -3,10 +3,13 @@ package dev.latchkey.auth.apikey;
 import dev.latchkey.auth.apikey.format.ApiKeyFormat;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.AuthenticationFailure;
+import dev.latchkey.auth.request.ClientAddress;
 import dev.latchkey.auth.request.QueryParameters;
+import dev.latchkey.auth.request.TrustedProxies;
 import dev.latchkey.auth.spi.CredentialAuthenticator;
 import jakarta.servlet.http.HttpServletRequest;
 
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -45,9 +48,17 @@ public final class ApiKeyResolver {
     private final boolean basicEnabled;
     private final Set<String> queryParameterNames;
     private final Consumer<ApiKeyExposed> exposures;
+    private final TrustedProxies proxies;
 
     public ApiKeyResolver(ApiKeyFormat format, ApiKeySettings settings, Consumer<ApiKeyExposed> exposures) {
+        this(format, settings, TrustedProxies.NONE, exposures);
+    }
+
+    /** @param proxies whose {@code X-Forwarded-For} names the client reported with an exposure ({@link ClientAddress}) */
+    public ApiKeyResolver(ApiKeyFormat format, ApiKeySettings settings, TrustedProxies proxies,
+                          Consumer<ApiKeyExposed> exposures) {
         this.format = format;
+        this.proxies = proxies;
         this.header = settings.header();
         this.basicEnabled = settings.basicEnabled();
         this.queryParameterNames = settings.queryParameterNames().stream()
@@ -150,7 +161,9 @@ public final class ApiKeyResolver {
             boolean byName = queryParameterNames.contains(p.name().toLowerCase(Locale.ROOT)) && !p.value().isEmpty();
             if (byName || format.looksLikeKey(p.value())) {
                 String keyId = format.keyIdIfValid(p.value()).orElse(null);
-                exposures.accept(new ApiKeyExposed(keyId, p.name(), request.getRemoteAddr(), request.getRequestURI(),
+                String client = ClientAddress.of(request, proxies).map(InetAddress::getHostAddress)
+                        .orElse(request.getRemoteAddr());
+                exposures.accept(new ApiKeyExposed(keyId, p.name(), client, request.getRequestURI(),
                         java.time.Instant.now()));
                 throw new AuthenticationFailure(AuthError.invalidRequest(SCHEME, "API keys are not accepted in the URL: "
                         + "send the key in the " + header + " or Authorization header, and rotate this key",

@@ -93,19 +93,20 @@ public class ApiKeyService {
         }
         CreatedApiKey replacement = issue(new ApiKeySpec(old.name(), old.scopes(), old.groups(), old.expires(),
                 old.rateLimit()), old.environment(), old.keyId());
-        store.update(old.withReplacement(replacement.keyId(), now.plus(grace)));
+        if (!store.markReplaced(keyId, replacement.keyId(), now.plus(grace))) {
+            // Revoked or rotated by someone else since the check above: the replacement must not outlive that.
+            store.revoke(replacement.keyId(), now);
+            throw new IllegalStateException("API key " + keyId + " was revoked or rotated concurrently");
+        }
         return replacement;
     }
 
-    /** Revokes at once (on this node immediately; elsewhere within the cache TTL). Idempotent. */
+    /**
+     * Revokes at once (on this node immediately; elsewhere within the cache TTL). Idempotent: an earlier revocation
+     * instant stands. Only the revocation instant is written, so a racing rotation or last-use flush cannot undo it.
+     */
     public ApiKeyRecord revoke(String keyId) {
-        ApiKeyRecord old = require(keyId);
-        if (old.revoked() != null) {
-            return old;
-        }
-        ApiKeyRecord revoked = old.withRevoked(clock.instant());
-        store.update(revoked);
-        return revoked;
+        return store.revoke(keyId, clock.instant()).orElseThrow(() -> new NoSuchElementException("no API key " + keyId));
     }
 
     private ApiKeyRecord require(String keyId) {

@@ -99,6 +99,15 @@ public class LatchkeyCaller extends CallerPrincipal {
         return Optional.ofNullable(credentialId);
     }
 
+    /**
+     * Who vouches for the name: for a JWT caller the verified {@code iss}; empty for the kinds Latchkey itself
+     * vouches for (API keys, Basic users, certificates mapped by this deployment). With several issuers, one name can
+     * be two people: key anything per caller on {@link CallerKey} (mechanism, issuer, name), never on the name alone.
+     */
+    public Optional<String> issuer() {
+        return Optional.empty();
+    }
+
     public boolean hasScope(String scope) {
         return scopes.contains(scope);
     }

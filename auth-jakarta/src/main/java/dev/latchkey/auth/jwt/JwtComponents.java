@@ -58,6 +58,11 @@ public class JwtComponents {
             LOG.log(System.Logger.Level.WARNING, "latchkey.jwt.min-rsa-bits={0}: RSA keys below 2048 bits are"
                     + " accepted, against RFC 7518 §3.3; use only for legacy issuers", settings.minRsaBits());
         }
+        // RFC 8725 §3.9, RFC 9068 §4: without an audience check, a token minted for another API is accepted.
+        settings.issuers().stream().filter(i -> i.audiences().isEmpty()).forEach(i -> LOG.log(
+                System.Logger.Level.WARNING, "{0}audiences is not set: tokens that issuer {1} minted for any other API"
+                        + " (any aud) are accepted here; set it to this API''s audience", i.propertyPrefix(),
+                i.issuer()));
     }
 
     public JwtSettings settings() {

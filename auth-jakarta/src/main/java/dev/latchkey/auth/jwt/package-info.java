@@ -36,7 +36,7 @@
  *   <tr><td>{@code latchkey.jwt.required-claims}</td><td>none</td></tr>
  *   <tr><td>{@code latchkey.jwt.typ}</td><td>none (any); e.g. {@code at+jwt} (RFC 9068)</td></tr>
  *   <tr><td>{@code latchkey.jwt.max-token-bytes}</td><td>8192</td></tr>
- *   <tr><td>{@code latchkey.jwt.name-claims}</td><td>{@code upn,preferred_username,sub}</td></tr>
+ *   <tr><td>{@code latchkey.jwt.name-claims}</td><td>{@code upn,sub}</td></tr>
  *   <tr><td>{@code latchkey.jwt.groups-claim}</td><td>{@code groups} (dotted path allowed)</td></tr>
  *   <tr><td>{@code latchkey.jwt.min-rsa-bits}</td><td>2048 (1024 only when set explicitly, with a
  *   start-up warning)</td></tr>

@@ -4,6 +4,7 @@ import dev.latchkey.auth.audit.AuthenticationEvent;
 import dev.latchkey.auth.audit.AuthenticationEvent.Outcome;
 import dev.latchkey.auth.caller.CurrentCaller;
 import dev.latchkey.auth.caller.LatchkeyCaller;
+import dev.latchkey.auth.caller.LatchkeyGroupStore;
 import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.ErrorResponses;
@@ -20,6 +21,7 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.identitystore.IdentityStore;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -27,9 +29,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
@@ -67,6 +71,10 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
     @Inject
     MpJwtExtension mpJwt;
 
+    @Inject
+    @Any
+    Instance<IdentityStore> identityStores;
+
     private AuthenticatorChain chain;
     private Consumer<AuthenticationEvent> audit;
 
@@ -80,6 +88,26 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
         }
         chain = new AuthenticatorChain(settings, byName());
         audit = events::fire;
+        GroupStoreWarning.of(settings.mechanisms(),
+                GroupStoreWarning.issuerCount(ConfigProvider.getConfig().getPropertyNames()), this::plainGroupStores)
+                .ifPresent(LOG::warning);
+    }
+
+    /** Group-only identity stores that do not declare their mechanisms ({@link LatchkeyGroupStore}). */
+    private List<String> plainGroupStores() {
+        List<String> plain = new ArrayList<>();
+        for (Instance.Handle<IdentityStore> handle : identityStores.handles()) {
+            Class<?> type = handle.getBean().getBeanClass();
+            if (LatchkeyGroupStore.class.isAssignableFrom(type) || type.getName().startsWith("dev.latchkey.auth.")) {
+                continue; // declared, or one of Latchkey's own validating stores (not created here)
+            }
+            IdentityStore store = handle.get();
+            if (!(store instanceof LatchkeyGroupStore)
+                    && store.validationTypes().equals(Set.of(IdentityStore.ValidationType.PROVIDE_GROUPS))) {
+                plain.add(handle.getBean().getBeanClass().getName());
+            }
+        }
+        return plain;
     }
 
     /**

@@ -29,6 +29,11 @@ public record ClientNetwork(String key) {
         return new ClientNetwork(address.getHostAddress());
     }
 
+    /** The network of an address literal ({@code getRemoteAddr()} text), or its escaped text when it is none. */
+    public static ClientNetwork ofLiteral(String address) {
+        return CidrRange.parseAddress(address).map(ClientNetwork::of).orElseGet(() -> unparsed(address));
+    }
+
     /** A peer that is not an IP literal (a Unix socket, a test double): its text, escaped and bounded. */
     static ClientNetwork unparsed(String peer) {
         return new ClientNetwork("peer:" + LogSafe.value(peer, MAX_UNPARSED));

@@ -24,7 +24,11 @@ public final class LogCapture extends Handler implements AutoCloseable {
     }
 
     public static LogCapture of(Class<?> loggerClass) {
-        return new LogCapture(Logger.getLogger(loggerClass.getName()));
+        return of(loggerClass.getName());
+    }
+
+    public static LogCapture of(String loggerName) {
+        return new LogCapture(Logger.getLogger(loggerName));
     }
 
     /** The messages with {@code level} or above, formatted. */

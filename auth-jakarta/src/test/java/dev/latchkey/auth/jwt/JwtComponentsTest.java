@@ -64,4 +64,19 @@ class JwtComponentsTest {
     void whenDefaultMinRsaBitsThenNoWarning() {
         assertEquals(0, warningsFor(settings()).size());
     }
+
+    @Test
+    void whenAnIssuerHasNoAudienceThenOneWarningNamingItsProperty() {
+        Map<String, String> p = TestConfig.single(Keys.rsa("c-1").toPublicJWK().toJSONString());
+        p.put("mp.jwt.verify.issuer", Tokens.ISSUER);
+        p.remove("mp.jwt.verify.audiences");
+        p.put("latchkey.jwt.issuers.partner.issuer", "https://partner.example");
+        p.put("latchkey.jwt.issuers.partner.publickey", Keys.rsa("p-1").toPublicJWK().toJSONString());
+        p.put("latchkey.jwt.issuers.partner.audiences", "api");
+        List<LogRecord> records = warningsFor(TestConfig.settings(p));
+        assertEquals(1, records.size());
+        String message = java.text.MessageFormat.format(records.get(0).getMessage(), records.get(0).getParameters());
+        assertTrue(message.startsWith("mp.jwt.verify.audiences is not set"), message);
+        assertTrue(message.contains(Tokens.ISSUER), message);
+    }
 }

@@ -4,6 +4,7 @@ import dev.latchkey.auth.apikey.ApiKeyRecord;
 import dev.latchkey.auth.apikey.RateLimit;
 import dev.latchkey.auth.apikey.store.ApiKeyStore;
 import dev.latchkey.auth.apikey.store.ApiKeyStoreUnavailable;
+import dev.latchkey.auth.apikey.store.StoredRecords;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -21,9 +22,9 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * API keys in a SQL table ({@code latchkey_api_keys}, portable DDL for PostgreSQL and H2 in
@@ -103,18 +104,64 @@ public class JdbcApiKeyStore implements ApiKeyStore {
         }
     }
 
+    /** Sets {@code revoked_at} only, and only when it is null: one statement, atomic in the database. */
     @Override
-    public void update(ApiKeyRecord r) {
-        String sql = "UPDATE latchkey_api_keys SET environment = ?, name = ?, scopes = ?, caller_groups = ?, "
+    public Optional<ApiKeyRecord> revoke(String keyId, Instant when) {
+        execute("revoke", "UPDATE latchkey_api_keys SET revoked_at = ? WHERE key_id = ? AND revoked_at IS NULL",
+                ps -> {
+                    ps.setTimestamp(1, Timestamp.from(when));
+                    ps.setString(2, keyId);
+                });
+        return findById(keyId);
+    }
+
+    /** Sets {@code replaced_by} and {@code grace_until} only, and only on a row neither revoked nor replaced. */
+    @Override
+    public boolean markReplaced(String keyId, String newKeyId, Instant graceUntil) {
+        return execute("mark replaced", "UPDATE latchkey_api_keys SET replaced_by = ?, grace_until = ? "
+                + "WHERE key_id = ? AND revoked_at IS NULL AND replaced_by IS NULL", ps -> {
+                    ps.setString(1, newKeyId);
+                    ps.setTimestamp(2, Timestamp.from(graceUntil));
+                    ps.setString(3, keyId);
+                }) == 1;
+    }
+
+    /**
+     * Reads the row with {@code SELECT ... FOR UPDATE} and writes the changed record in the same transaction, so no
+     * other write to the row lands in between.
+     */
+    @Override
+    public Optional<ApiKeyRecord> compute(String keyId, UnaryOperator<ApiKeyRecord> change) {
+        String update = "UPDATE latchkey_api_keys SET environment = ?, name = ?, scopes = ?, caller_groups = ?, "
                 + "created_at = ?, expires_at = ?, revoked_at = ?, rotated_from = ?, replaced_by = ?, grace_until = ?, "
                 + "last_used_at = ?, rate_limit = ?, key_hash = ? WHERE key_id = ?";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setQueryTimeout(queryTimeoutSeconds);
-            bindMutable(ps, 1, r);
-            ps.setString(13, r.hash());
-            ps.setString(14, r.keyId());
-            if (ps.executeUpdate() == 0) {
-                throw new NoSuchElementException("no API key " + r.keyId());
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                Optional<ApiKeyRecord> old;
+                try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE key_id = ? FOR UPDATE")) {
+                    ps.setQueryTimeout(queryTimeoutSeconds);
+                    ps.setString(1, keyId);
+                    old = readAll(ps).stream().findFirst();
+                }
+                Optional<ApiKeyRecord> updated = old.map(r -> StoredRecords.changed(r, change));
+                if (updated.isPresent() && !updated.equals(old)) {
+                    try (PreparedStatement ps = c.prepareStatement(update)) {
+                        ps.setQueryTimeout(queryTimeoutSeconds);
+                        bindMutable(ps, 1, updated.get());
+                        ps.setString(13, updated.get().hash());
+                        ps.setString(14, keyId);
+                        ps.executeUpdate();
+                    }
+                }
+                c.commit();
+                return updated;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
             throw unavailable("update", e);
@@ -159,24 +206,44 @@ public class JdbcApiKeyStore implements ApiKeyStore {
         ps.setString(i, r.rateLimit() == null ? null : r.rateLimit().toString());
     }
 
+    /** One parameterised statement; returns the update count. */
+    private int execute(String operation, String sql, Binder binder) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setQueryTimeout(queryTimeoutSeconds);
+            binder.bind(ps);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw unavailable(operation, e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
     private List<ApiKeyRecord> query(String sql, String parameter) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setQueryTimeout(queryTimeoutSeconds);
             if (parameter != null) {
                 ps.setString(1, parameter);
             }
-            List<ApiKeyRecord> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(read(rs));
-                }
-            }
-            return out;
+            return readAll(ps);
         } catch (SQLException e) {
             throw unavailable("query", e);
+        }
+    }
+
+    private static List<ApiKeyRecord> readAll(PreparedStatement ps) throws SQLException {
+        List<ApiKeyRecord> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(read(rs));
+            }
         } catch (RuntimeException e) {
             throw new ApiKeyStoreUnavailable("API key database holds an unreadable row: " + e.getClass().getSimpleName(), e);
         }
+        return out;
     }
 
     private static ApiKeyRecord read(ResultSet rs) throws SQLException {

@@ -6,10 +6,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Where issued API keys live: hashed records, never plaintext keys. Implementations: {@link FileApiKeyStore},
  * {@code JdbcApiKeyStore}, {@link InMemoryApiKeyStore}; {@link CachingApiKeyStore} goes in front of any of them.
+ *
+ * <p>Writes are targeted, never a read-then-write of whole records: a revocation sets only the revocation
+ * instant, a last-use flush only moves the last-use instant forwards, a rotation only sets successor and grace end
+ * and never on a revoked key, so no write racing another can bring a revoked key back.
  *
  * <p>Every method throws {@link ApiKeyStoreUnavailable} when the backend fails, so that an outage is never mistaken
  * for an unknown key.
@@ -27,15 +32,41 @@ public interface ApiKeyStore {
     /** Adds a new record. @throws IllegalArgumentException when its key id or hash already exists */
     void insert(ApiKeyRecord record);
 
-    /** Replaces the record with the same key id. @throws java.util.NoSuchElementException when it does not exist */
-    void update(ApiKeyRecord record);
+    /**
+     * Changes one record atomically: {@code change} sees the record as stored and its result is written only if the
+     * record did not change meanwhile (in-memory and file stores hold their lock; a JDBC store locks the row). The
+     * primitive the targeted operations below are built on when a store does not implement them itself; it never
+     * changes the key id. Returns the stored record afterwards, or empty when the key id is unknown.
+     */
+    Optional<ApiKeyRecord> compute(String keyId, UnaryOperator<ApiKeyRecord> change);
 
-    /** Stores last-use instants in one batch (written behind by {@code LastUsedRecorder}); unknown ids are ignored. */
+    /**
+     * Revokes: sets only the revocation instant, and only when none is set (an earlier revocation stands). Idempotent.
+     * Returns the stored record afterwards, or empty when the key id is unknown.
+     */
+    default Optional<ApiKeyRecord> revoke(String keyId, Instant when) {
+        return compute(keyId, r -> r.revoked() != null ? r : r.withRevoked(when));
+    }
+
+    /**
+     * Marks a key as rotated out: sets only its successor and grace end, and only while it is neither revoked nor
+     * already replaced — a rotation never clears (or races past) a revocation. Returns whether the mark was set.
+     */
+    default boolean markReplaced(String keyId, String newKeyId, Instant graceUntil) {
+        boolean[] set = {false};
+        compute(keyId, r -> {
+            set[0] = r.revoked() == null && r.replacedBy() == null;
+            return set[0] ? r.withReplacement(newKeyId, graceUntil) : r;
+        });
+        return set[0];
+    }
+
+    /**
+     * Stores last-use instants in one batch (written behind by {@code LastUsedRecorder}): sets only the last-use
+     * instant, and only forwards in time; unknown ids are ignored.
+     */
     default void recordLastUsed(Map<String, Instant> lastUsedByKeyId) {
-        lastUsedByKeyId.forEach((id, when) -> findById(id).ifPresent(r -> {
-            if (r.lastUsed() == null || r.lastUsed().isBefore(when)) {
-                update(r.withLastUsed(when));
-            }
-        }));
+        lastUsedByKeyId.forEach((id, when) -> compute(id, r -> r.lastUsed() == null || r.lastUsed().isBefore(when)
+                ? r.withLastUsed(when) : r));
     }
 }

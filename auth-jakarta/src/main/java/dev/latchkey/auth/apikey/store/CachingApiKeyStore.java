@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A Caffeine cache of {@link #findByHash} results in front of any store.
@@ -20,7 +21,7 @@ import java.util.Optional;
  *   <li>Hits ({@code latchkey.api-key.cache.ttl}, default 30 s): a hot key needs no store query. The TTL bounds how
  *   long a revocation made on another node takes to reach this one.</li>
  *   <li>Misses ({@code latchkey.api-key.cache.negative-ttl}, default 5 s): guessed keys cannot hammer the store.</li>
- *   <li>Writes through this store (revoke, rotate, create) update or invalidate the entry at once.</li>
+ *   <li>Writes through this store (revoke, rotate, create) invalidate the entry at once.</li>
  *   <li>A store failure is never cached: the caller sees {@link ApiKeyStoreUnavailable} unless the key was cached.</li>
  * </ul>
  *
@@ -82,9 +83,29 @@ public class CachingApiKeyStore implements ApiKeyStore {
     }
 
     @Override
-    public void update(ApiKeyRecord record) {
-        delegate.update(record);
-        byHash.put(record.hash(), Optional.of(record));
+    public Optional<ApiKeyRecord> compute(String keyId, UnaryOperator<ApiKeyRecord> change) {
+        return cached(delegate.compute(keyId, change));
+    }
+
+    @Override
+    public Optional<ApiKeyRecord> revoke(String keyId, Instant when) {
+        return cached(delegate.revoke(keyId, when));
+    }
+
+    @Override
+    public boolean markReplaced(String keyId, String newKeyId, Instant graceUntil) {
+        boolean set = delegate.markReplaced(keyId, newKeyId, graceUntil);
+        cached(delegate.findById(keyId));
+        return set;
+    }
+
+    /**
+     * Drops the cached entry for the written record's hash, so the next lookup reads the store. Never puts the
+     * written record: two writes racing could put them in the wrong order and cache an un-revoked key.
+     */
+    private Optional<ApiKeyRecord> cached(Optional<ApiKeyRecord> stored) {
+        stored.ifPresent(r -> byHash.invalidate(r.hash()));
+        return stored;
     }
 
     /** Last-use writes do not touch cached entries: a stale {@code lastUsed} in the cache is harmless. */

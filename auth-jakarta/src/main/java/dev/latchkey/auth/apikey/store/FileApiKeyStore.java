@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -107,16 +106,21 @@ public class FileApiKeyStore implements ApiKeyStore {
         });
     }
 
+    /** Atomic: under the JVM lock and the OS file lock, on the file as it is now (not the cached snapshot). */
     @Override
-    public void update(ApiKeyRecord record) {
-        modify(records -> {
-            if (records.stream().noneMatch(r -> r.keyId().equals(record.keyId()))) {
-                throw new NoSuchElementException("no API key " + record.keyId());
+    public Optional<ApiKeyRecord> compute(String keyId, UnaryOperator<ApiKeyRecord> change) {
+        ApiKeyRecord[] result = {null};
+        modify(records -> records.stream().map(r -> {
+            if (!r.keyId().equals(keyId)) {
+                return r;
             }
-            return records.stream().map(r -> r.keyId().equals(record.keyId()) ? record : r).toList();
-        });
+            result[0] = StoredRecords.changed(r, change);
+            return result[0];
+        }).toList());
+        return Optional.ofNullable(result[0]);
     }
 
+    /** One write per flush, under the lock: only the last-use instants move, and only forwards. */
     @Override
     public void recordLastUsed(Map<String, Instant> lastUsedByKeyId) {
         modify(records -> records.stream().map(r -> {

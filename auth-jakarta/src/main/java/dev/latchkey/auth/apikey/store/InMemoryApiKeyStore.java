@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** A store in memory, for tests and development: lost on restart. */
 public class InMemoryApiKeyStore implements ApiKeyStore {
@@ -39,14 +39,17 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
         byHash.put(record.hash(), record);
     }
 
+    /** Atomic under this store's lock. */
     @Override
-    public synchronized void update(ApiKeyRecord record) {
-        ApiKeyRecord old = byId.get(record.keyId());
+    public synchronized Optional<ApiKeyRecord> compute(String keyId, UnaryOperator<ApiKeyRecord> change) {
+        ApiKeyRecord old = byId.get(keyId);
         if (old == null) {
-            throw new NoSuchElementException("no API key " + record.keyId());
+            return Optional.empty();
         }
+        ApiKeyRecord updated = StoredRecords.changed(old, change);
         byHash.remove(old.hash());
-        byId.put(record.keyId(), record);
-        byHash.put(record.hash(), record);
+        byId.put(keyId, updated);
+        byHash.put(updated.hash(), updated);
+        return Optional.of(updated);
     }
 }

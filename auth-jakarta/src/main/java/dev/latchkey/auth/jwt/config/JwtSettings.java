@@ -50,6 +50,12 @@ public record JwtSettings(List<IssuerSettings> issuers, Duration clockSkew, Opti
     public static final String MP = "mp.jwt.verify.";
     public static final String LK = "latchkey.jwt.";
     public static final String ISSUERS = LK + "issuers.";
+    /**
+     * {@code upn}, then {@code sub}. MicroProfile JWT 2.1 §5.1 also tries {@code preferred_username} before
+     * {@code sub}, but many identity providers let users edit it (OpenID Connect Core §5.1: "MUST NOT rely upon this
+     * value being unique"), so one user could take another's name; list it explicitly to opt in.
+     */
+    public static final List<String> DEFAULT_NAME_CLAIMS = List.of("upn", "sub");
     private static final Pattern ISSUER_PROPERTY = Pattern.compile("^latchkey\\.jwt\\.issuers\\.([A-Za-z0-9_-]+)\\..+$");
     private static final Pattern TOKEN_NAME = Pattern.compile("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$");
 
@@ -151,7 +157,7 @@ public record JwtSettings(List<IssuerSettings> issuers, Duration clockSkew, Opti
                 Set.copyOf(config.list(LK + "required-claims", List.of())),
                 config.string(LK + "typ"),
                 config.integer(LK + "max-token-bytes", 8192),
-                config.list(LK + "name-claims", List.of("upn", "preferred_username", "sub")),
+                config.list(LK + "name-claims", DEFAULT_NAME_CLAIMS),
                 config.string(LK + "groups-claim", "groups"),
                 config.integer(LK + "min-rsa-bits", 2048),
                 JwksSettings.from(config),

@@ -39,7 +39,8 @@ public final class DecryptionKeys {
         KeyPolicy policy = new KeyPolicy(key -> problem(key, algorithms, minRsaBits));
         if (!location.remote()) {
             return LocalKeySource.of(location, text -> nonEmpty(policy.requireUsable(
-                    KeyMaterialParser.parsePrivate(text))), clock, jwks.minRefetchInterval());
+                    KeyMaterialParser.parsePrivate(text), DecryptionSettings.LOCATION)), clock,
+                    jwks.minRefetchInterval());
         }
         if (RemoteKeySources.plainHttpBeyondLoopback(location.url())) {
             throw new ConfigurationException(DecryptionSettings.LOCATION, "private keys must not be fetched over"

@@ -41,11 +41,13 @@ public final class IssuerKeySources {
     /** @param clock decides when a remote key set's {@code Cache-Control} lifetime has passed */
     public static JWKSource<SecurityContext> build(IssuerSettings issuer, JwksSettings jwks, int minRsaBits,
                                                    Clock clock) {
-        KeyPolicy policy = new KeyPolicy(issuer.algorithms(), minRsaBits);
+        KeyPolicy policy = new KeyPolicy(issuer.algorithms(), minRsaBits,
+                issuer.propertyPrefix() + "publickey.algorithm");
         if (issuer.publicKey().isPresent()) {
             String property = issuer.propertyPrefix() + "publickey";
             try {
-                return new ImmutableJWKSet<>(policy.requireUsable(KeyMaterialParser.parse(issuer.publicKey().get())));
+                return new ImmutableJWKSet<>(policy.requireUsable(KeyMaterialParser.parse(issuer.publicKey().get()),
+                        property));
             } catch (IllegalArgumentException e) {
                 throw new ConfigurationException(property, e.getMessage());
             }
@@ -55,7 +57,8 @@ public final class IssuerKeySources {
         if (location.remote()) {
             return remote(issuer, location, jwks, policy, clock);
         }
-        return LocalKeySource.of(location, text -> policy.requireUsable(KeyMaterialParser.parse(text)), clock,
+        return LocalKeySource.of(location, text -> policy.requireUsable(KeyMaterialParser.parse(text),
+                location.property()), clock,
                 jwks.minRefetchInterval());
     }
 

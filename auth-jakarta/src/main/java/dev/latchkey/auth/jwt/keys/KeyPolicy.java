@@ -11,6 +11,8 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 
+import dev.latchkey.auth.request.LogSafe;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,32 +27,66 @@ import java.util.stream.Collectors;
  * §4.5 asks for distinct kids; two usable keys with one kid are ambiguous, so both are refused). The rule for
  * decryption keys is {@link DecryptionKeys}'s; the rule for verification keys refuses a key that:
  * <ul>
- *   <li>holds private material (a verifier must never be handed a signing key; the whole key is refused rather than
- *   silently reduced to its public part, because its presence means a secret has leaked into configuration);</li>
+ *   <li>is unsafe, which always fails a configured key set: a symmetric ({@code oct}) key (RFC 8725 §3.2), an RSA
+ *   key for an allowed algorithm but below the minimum size (RFC 7518 §3.3), or a key that holds private material (a
+ *   verifier must never be handed a signing key; the whole key is refused rather than silently reduced to its public
+ *   part, because its presence means a secret has leaked into configuration);</li>
+ * </ul>
+ * or that is not for an allowed algorithm, which is normal (an identity provider publishes keys for several
+ * algorithms and uses) and only skipped, with one warning naming each such key's {@code kid} and {@code alg}; a
+ * configured set fails only when no usable key remains:
+ * <ul>
  *   <li>has {@code use} other than {@code sig} or {@code key_ops} without {@code verify} (RFC 7517 §4.2, §4.3);</li>
  *   <li>names an {@code alg} outside the allowed set (RFC 7517 §4.4);</li>
- *   <li>has a type or curve no allowed algorithm can use: symmetric ({@code oct}) keys always (RFC 8725 §3.2), RSA
- *   below the minimum size (RFC 7518 §3.3), EC curves other than P-256/384/521 matched to ES256/384/512
- *   (RFC 7518 §3.4), OKP curves other than Ed25519 (RFC 8037 §3.1);</li>
+ *   <li>has a type or curve no allowed algorithm can use: RSA without an allowed RS/PS algorithm, EC curves other
+ *   than P-256/384/521 matched to ES256/384/512 (RFC 7518 §3.4), OKP curves other than Ed25519 (RFC 8037 §3.1).</li>
  * </ul>
  */
 public final class KeyPolicy {
 
-    private final Function<JWK, Optional<String>> rule;
+    private static final System.Logger LOG = System.getLogger(KeyPolicy.class.getName());
+
+    /** Why a key is refused, and whether that only means it is not for an allowed algorithm (then it is skipped). */
+    private record Verdict(String problem, boolean skipped) {
+        static Optional<Verdict> unsafe(String problem) {
+            return Optional.of(new Verdict(problem, false));
+        }
+
+        static Optional<Verdict> notAllowed(String problem) {
+            return Optional.of(new Verdict(problem, true));
+        }
+    }
+
+    private final Function<JWK, Optional<Verdict>> rule;
+    private final String allowListProperty;
 
     /** The policy for verification keys. */
     public KeyPolicy(Set<JWSAlgorithm> algorithms, int minRsaBits) {
+        this(algorithms, minRsaBits, "mp.jwt.verify.publickey.algorithm");
+    }
+
+    /** @param allowListProperty the property that sets {@code algorithms}, named when no usable key remains */
+    public KeyPolicy(Set<JWSAlgorithm> algorithms, int minRsaBits, String allowListProperty) {
         Set<JWSAlgorithm> allowed = Set.copyOf(algorithms);
         this.rule = key -> verificationProblem(key, allowed, minRsaBits);
+        this.allowListProperty = allowListProperty;
     }
 
-    /** @param rule why a key is unusable, or empty */
+    /** @param rule why a key is unusable, or empty; every refusal is fatal in a configured set */
     KeyPolicy(Function<JWK, Optional<String>> rule) {
-        this.rule = rule;
+        this.rule = key -> rule.apply(key).flatMap(Verdict::unsafe);
+        this.allowListProperty = null;
     }
 
-    /** A refused key and why; the {@code kid} (or "(no kid)") identifies it in logs. */
-    public record Refusal(String kid, String problem) {
+    /**
+     * A refused key and why; {@code kid} (or "(no kid)") and {@code alg} (its {@code alg}, else what its type and
+     * curve imply) identify it in logs. {@code skipped}: it is only not for an allowed algorithm.
+     */
+    public record Refusal(String kid, String alg, String problem, boolean skipped) {
+        @Override
+        public String toString() {
+            return "kid '" + kid + "' alg " + alg + ": " + problem;
+        }
     }
 
     /** The usable keys of {@code keys}, and the refusals. */
@@ -61,9 +97,9 @@ public final class KeyPolicy {
         List<JWK> candidates = new ArrayList<>();
         List<Refusal> refused = new ArrayList<>();
         for (JWK key : keys) {
-            Optional<String> problem = rule.apply(key);
-            if (problem.isPresent()) {
-                refused.add(new Refusal(kid(key), problem.get()));
+            Optional<Verdict> verdict = rule.apply(key);
+            if (verdict.isPresent()) {
+                refused.add(new Refusal(kid(key), alg(key), verdict.get().problem(), verdict.get().skipped()));
             } else {
                 candidates.add(key);
             }
@@ -77,7 +113,7 @@ public final class KeyPolicy {
         List<JWK> usable = new ArrayList<>();
         for (JWK key : candidates) {
             if (key.getKeyID() != null && kidCount.get(key.getKeyID()) > 1) {
-                refused.add(new Refusal(kid(key), "duplicate kid in the key set"));
+                refused.add(new Refusal(kid(key), alg(key), "duplicate kid in the key set", false));
             } else {
                 usable.add(key);
             }
@@ -86,31 +122,59 @@ public final class KeyPolicy {
     }
 
     /**
-     * The keys of {@code set}, all of which must be usable: a configured key that is not is a mistake.
+     * The usable keys of a configured {@code set}. Keys that are only not for an allowed algorithm are skipped with
+     * one warning naming each ({@code source}: the property the set comes from); an unsafe key, or a set with no
+     * usable key left, is a mistake.
      *
-     * @throws IllegalArgumentException naming each refused key's {@code kid} and problem, never key material
+     * @throws IllegalArgumentException naming each refused key's {@code kid}, {@code alg} and problem, never key
+     *                                  material
      */
-    public JWKSet requireUsable(JWKSet set) {
+    public JWKSet requireUsable(JWKSet set, String source) {
         Result result = filter(set.getKeys());
-        if (!result.refused().isEmpty()) {
-            throw new IllegalArgumentException("unusable key(s): " + result.refused().stream()
-                    .map(r -> r.kid() + ": " + r.problem()).collect(Collectors.joining("; ")));
+        List<Refusal> unsafe = result.refused().stream().filter(r -> !r.skipped()).toList();
+        if (!unsafe.isEmpty()) {
+            throw new IllegalArgumentException("unusable key(s): " + join(unsafe));
+        }
+        List<Refusal> skipped = result.refused();
+        if (result.usable().isEmpty() && !skipped.isEmpty()) {
+            throw new IllegalArgumentException("no usable key: every key is for an algorithm that is not allowed ("
+                    + join(skipped) + ")" + (allowListProperty == null ? ""
+                    : "; the allowed algorithms are set by " + allowListProperty));
+        }
+        if (!skipped.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "{0}: skipped {1} key(s) not for an allowed algorithm, using the "
+                    + "other {2}: {3}", source, skipped.size(), result.usable().size(), join(skipped));
         }
         return new JWKSet(result.usable());
     }
 
-    /** Why {@code key} is unusable, or empty. */
-    public Optional<String> problem(JWK key) {
-        return rule.apply(key);
+    private static String join(List<Refusal> refusals) {
+        return refusals.stream().map(Refusal::toString).collect(Collectors.joining("; "));
     }
 
-    private static Optional<String> verificationProblem(JWK key, Set<JWSAlgorithm> algorithms, int minRsaBits) {
+    /** Why {@code key} is unusable, or empty. */
+    public Optional<String> problem(JWK key) {
+        return rule.apply(key).map(Verdict::problem);
+    }
+
+    private static Optional<Verdict> verificationProblem(JWK key, Set<JWSAlgorithm> algorithms, int minRsaBits) {
         if (KeyType.OCT.equals(key.getKeyType())) {
-            return Optional.of("symmetric (oct) keys are never accepted");
+            return Verdict.unsafe("symmetric (oct) keys are never accepted");
         }
         if (key.isPrivate()) {
-            return Optional.of("private key material supplied where a public key is expected");
+            return Verdict.unsafe("private key material supplied where a public key is expected");
         }
+        Optional<String> notAllowed = notForAllowedAlgorithm(key, algorithms);
+        if (notAllowed.isPresent()) {
+            return notAllowed.flatMap(Verdict::notAllowed);
+        }
+        if (key instanceof RSAKey rsa && rsa.size() < minRsaBits) {
+            return Verdict.unsafe("RSA key of " + rsa.size() + " bits is below the minimum of " + minRsaBits);
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> notForAllowedAlgorithm(JWK key, Set<JWSAlgorithm> algorithms) {
         if (key.getKeyUse() != null && !KeyUse.SIGNATURE.equals(key.getKeyUse())) {
             return Optional.of("use is not 'sig'");
         }
@@ -122,12 +186,8 @@ public final class KeyPolicy {
         }
         KeyType kty = key.getKeyType();
         if (KeyType.RSA.equals(kty)) {
-            if (algorithms.stream().noneMatch(a -> JWSAlgorithm.Family.RSA.contains(a))) {
-                return Optional.of("RSA keys are not usable with the allowed algorithms");
-            }
-            int bits = ((RSAKey) key).size();
-            return bits < minRsaBits ? Optional.of("RSA key of " + bits + " bits is below the minimum of " + minRsaBits)
-                    : Optional.empty();
+            return algorithms.stream().noneMatch(a -> JWSAlgorithm.Family.RSA.contains(a))
+                    ? Optional.of("RSA keys are not usable with the allowed algorithms") : Optional.empty();
         }
         if (KeyType.EC.equals(kty)) {
             Curve crv = ((ECKey) key).getCurve();
@@ -149,6 +209,22 @@ public final class KeyPolicy {
                     : Optional.of("Ed25519 keys need EdDSA, which is not allowed");
         }
         return Optional.of("key type " + kty + " is not allowed for signature verification");
+    }
+
+    /** The key's {@code alg}, else what its type and curve imply ({@code ES256}, {@code EdDSA}, {@code RSA}). */
+    static String alg(JWK key) {
+        if (key.getAlgorithm() != null) {
+            return LogSafe.value(key.getAlgorithm().getName(), 32);
+        }
+        if (key instanceof ECKey ec) {
+            Curve crv = ec.getCurve();
+            return Curve.P_256.equals(crv) ? "ES256" : Curve.P_384.equals(crv) ? "ES384"
+                    : Curve.P_521.equals(crv) ? "ES512" : "EC " + crv;
+        }
+        if (key instanceof OctetKeyPair okp) {
+            return Curve.Ed25519.equals(okp.getCurve()) ? "EdDSA" : "OKP " + okp.getCurve();
+        }
+        return String.valueOf(key.getKeyType());
     }
 
     /** The kid for a log line: control characters replaced, length capped (a remote JWKS is untrusted text). */

@@ -69,8 +69,8 @@ final class RemoteKeySetSource implements JWKSetSource<SecurityContext> {
         }
         KeyPolicy.Result result = policy.apply(parsed.getKeys());
         for (KeyPolicy.Refusal r : result.refused()) {
-            LOG.log(System.Logger.Level.WARNING, "keys of issuer {0}: key {1} ignored: {2}",
-                    issuerName, r.kid(), r.problem());
+            LOG.log(System.Logger.Level.WARNING, "keys of issuer {0}: key {1} (alg {2}) ignored: {3}",
+                    issuerName, r.kid(), r.alg(), r.problem());
         }
         freshness.fetched(fetched.maxAge());
         return new JWKSet(result.usable());

@@ -17,8 +17,9 @@ import java.util.Set;
  * Maps verified claims to a {@link JwtCaller} (a {@link LatchkeyCaller} that is also the MicroProfile
  * {@code JsonWebToken}):
  * <ul>
- *   <li>name: the first present, non-blank string of {@code latchkey.jwt.name-claims} (MicroProfile JWT 2.1 §5.1:
- *   {@code upn}, then {@code preferred_username}, then {@code sub});</li>
+ *   <li>name: the first present, non-blank string of {@code latchkey.jwt.name-claims} (default {@code upn}, then
+ *   {@code sub}; MicroProfile JWT 2.1 §5.1 also tries the often user-editable {@code preferred_username} before
+ *   {@code sub}, which is opt-in here);</li>
  *   <li>groups: the {@code latchkey.jwt.groups-claim} path, a string array or a single string;</li>
  *   <li>scopes: {@code scope}, space-separated (RFC 8693 §4.2, RFC 9068 §2.2.3), or else {@code scp} as an array or
  *   a space-separated string;</li>

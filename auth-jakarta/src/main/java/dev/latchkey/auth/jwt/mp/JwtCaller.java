@@ -5,6 +5,7 @@ import dev.latchkey.auth.jwt.mapping.ClaimValues;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -45,6 +46,12 @@ public final class JwtCaller extends LatchkeyCaller implements JsonWebToken {
     @Override
     public JwtCaller withGroups(Set<String> groups) {
         return new JwtCaller(this, groups);
+    }
+
+    /** The verified {@code iss} claim. */
+    @Override
+    public Optional<String> issuer() {
+        return Optional.ofNullable(getIssuer());
     }
 
     @Override

@@ -14,6 +14,7 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.latchkey.auth.jwt.config.IssuerSettings;
 import dev.latchkey.auth.jwt.config.JwtSettings;
 import dev.latchkey.auth.jwt.keys.UnknownKeyException;
+import dev.latchkey.auth.request.ThrottledWarnings;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -26,6 +27,8 @@ import java.util.Optional;
 final class IssuerProcessor {
 
     private static final System.Logger LOG = System.getLogger(IssuerProcessor.class.getName());
+    /** Our dependency's state, the same for every client: one line per issuer per interval, not one per request. */
+    private final ThrottledWarnings warnings = new ThrottledWarnings(LOG);
 
     private final IssuerSettings issuer;
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
@@ -59,14 +62,15 @@ final class IssuerProcessor {
         } catch (KeySourceException e) {
             // An outage is one line; a key source that broke unexpectedly gets its stack trace.
             Throwable bug = e.getCause() instanceof RuntimeException ? e : null;
-            LOG.log(System.Logger.Level.WARNING, "Keys of JWT issuer " + issuer.name() + " unavailable: "
-                    + e.getMessage(), bug);
+            warnings.warn("jwt-keys-unavailable", issuer.name(), bug, "Keys of JWT issuer {0} unavailable: {1}",
+                    issuer.name(), e.getMessage());
             throw JwtVerifier.unavailable();
         } catch (JOSEException e) {
             throw JwtVerifier.failure(JwtRejection.INVALID_SIGNATURE, null);
         } catch (RuntimeException e) {
             // Not expected from any input: log it in full (the exception never holds the token) and refuse the token.
-            LOG.log(System.Logger.Level.WARNING, "JWT processing failed unexpectedly for issuer " + issuer.name(), e);
+            warnings.warn("jwt-processing-failed", issuer.name(), e, "JWT processing failed unexpectedly for issuer {0}",
+                    issuer.name());
             throw JwtVerifier.failure(JwtRejection.MALFORMED, null);
         }
     }

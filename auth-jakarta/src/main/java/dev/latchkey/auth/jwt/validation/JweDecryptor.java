@@ -19,6 +19,7 @@ import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.jwt.config.DecryptionSettings;
 import dev.latchkey.auth.jwt.keys.UnknownKeyException;
+import dev.latchkey.auth.request.ThrottledWarnings;
 
 import java.security.Key;
 import java.security.PrivateKey;
@@ -46,6 +47,9 @@ import java.util.Set;
 public final class JweDecryptor {
 
     private static final System.Logger LOG = System.getLogger(JweDecryptor.class.getName());
+    private static final String KEYS = "decryption keys";
+    /** Our dependency's state, the same for every client: one line per interval, not one per request. */
+    private final ThrottledWarnings warnings = new ThrottledWarnings(LOG);
 
     private final Set<JWEAlgorithm> algorithms;
     private final Set<EncryptionMethod> encryptionMethods;
@@ -97,10 +101,12 @@ public final class JweDecryptor {
         } catch (KeySourceException e) {
             // An outage is one line; a key source that broke unexpectedly gets its stack trace (never token content).
             Throwable bug = e.getCause() instanceof RuntimeException ? e : null;
-            LOG.log(System.Logger.Level.WARNING, "JWT decryption keys unavailable: " + e.getMessage(), bug);
+            warnings.warn("jwt-decryption-keys-unavailable", KEYS, bug, "JWT decryption keys unavailable: {0}",
+                    e.getMessage());
             throw unavailable();
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "JWT decryption key selection failed unexpectedly", e);
+            warnings.warn("jwt-decryption-key-selection-failed", KEYS, e,
+                    "JWT decryption key selection failed unexpectedly");
             throw unavailable();
         }
         if (candidates.isEmpty()) {

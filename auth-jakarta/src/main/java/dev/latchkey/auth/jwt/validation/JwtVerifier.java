@@ -15,6 +15,7 @@ import dev.latchkey.auth.jwt.config.JwtSettings;
 import dev.latchkey.auth.jwt.keys.DecryptionKeys;
 import dev.latchkey.auth.jwt.keys.IssuerKeySources;
 import dev.latchkey.auth.jwt.revocation.JtiDenylist;
+import dev.latchkey.auth.request.ThrottledWarnings;
 
 import java.security.cert.X509Certificate;
 import java.text.ParseException;
@@ -48,6 +49,8 @@ import java.util.function.Function;
 public final class JwtVerifier {
 
     private static final System.Logger LOG = System.getLogger(JwtVerifier.class.getName());
+    /** Our dependency's state, the same for every client: one line per issuer per interval, not one per request. */
+    private final ThrottledWarnings warnings = new ThrottledWarnings(LOG);
 
     private final JwtSettings settings;
     private final Map<String, IssuerProcessor> byIssuer = new LinkedHashMap<>();
@@ -203,7 +206,8 @@ public final class JwtVerifier {
         } catch (AuthenticationFailure e) {
             throw e;
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "jti denylist failed for token " + safeId(jti), e);
+            warnings.warn("jti-denylist-failed", issuer, e, "jti denylist failed for token {0} of issuer {1}",
+                    safeId(jti), issuer);
             throw unavailable();
         }
     }

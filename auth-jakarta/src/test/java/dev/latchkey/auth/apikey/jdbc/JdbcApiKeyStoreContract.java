@@ -4,6 +4,7 @@ import dev.latchkey.auth.apikey.ApiKeyRecord;
 import dev.latchkey.auth.apikey.CreatedApiKey;
 import dev.latchkey.auth.apikey.RateLimit;
 import dev.latchkey.auth.apikey.fixtures.ApiKeyFixtures;
+import dev.latchkey.auth.apikey.fixtures.RevocationRace;
 import dev.latchkey.auth.apikey.store.ApiKeyStoreUnavailable;
 import dev.latchkey.auth.error.AuthenticationFailure;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,7 +77,7 @@ abstract class JdbcApiKeyStoreContract {
         assertEquals(record, store.findByHash(record.hash()).orElseThrow());
         assertEquals(record, store.findById(record.keyId()).orElseThrow());
         ApiKeyRecord updated = record.withRevoked(now.plusSeconds(5)).withReplacement("newnewnewnew", now.plusSeconds(9));
-        store.update(updated);
+        store.compute(record.keyId(), r -> updated);
         assertEquals(updated, store.findById(record.keyId()).orElseThrow());
         assertThrows(IllegalArgumentException.class, () -> store.insert(record));
     }
@@ -94,6 +95,11 @@ abstract class JdbcApiKeyStoreContract {
         assertEquals("API key revoked", assertThrows(AuthenticationFailure.class,
                 () -> fx.validator.validate(fresh.key())).error().description());
         assertEquals(2, fx.service.list().size());
+    }
+
+    @Test
+    void whenRevokeRacesLastUseAndRotationThenTheKeyStaysRevoked() throws Exception {
+        RevocationRace.hammer(fx, 60);
     }
 
     @Test

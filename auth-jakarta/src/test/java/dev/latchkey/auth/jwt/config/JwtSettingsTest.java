@@ -44,7 +44,7 @@ class JwtSettingsTest {
         assertEquals("Authorization", s.tokenHeader());
         assertEquals("Bearer", s.tokenCookie());
         assertEquals(8192, s.maxTokenBytes());
-        assertEquals(List.of("upn", "preferred_username", "sub"), s.nameClaims());
+        assertEquals(List.of("upn", "sub"), s.nameClaims());
         assertEquals("groups", s.groupsClaim());
         assertEquals(2048, s.minRsaBits());
         assertEquals(List.of("sk_live_", "sk_test_"), s.apiKeyPrefixes());

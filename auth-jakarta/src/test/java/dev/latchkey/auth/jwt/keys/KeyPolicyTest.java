@@ -3,6 +3,7 @@ package dev.latchkey.auth.jwt.keys;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyOperation;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.OctetSequenceKey;
@@ -10,6 +11,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
 import com.nimbusds.jose.jwk.gen.OctetSequenceKeyGenerator;
+import dev.latchkey.auth.basic.LogCapture;
 import dev.latchkey.auth.jwt.config.JwtAlgorithms;
 import dev.latchkey.auth.jwt.fixtures.Keys;
 import org.junit.jupiter.api.Test;
@@ -17,8 +19,10 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class KeyPolicyTest {
@@ -91,5 +95,42 @@ class KeyPolicyTest {
     void whenKidHasControlCharactersThenSanitizedForLogs() {
         RSAKey evil = new RSAKey.Builder(Keys.rsa("weak", 1024).toPublicJWK()).keyID("a\nFAKE LOG LINE").build();
         assertEquals("a?FAKE LOG LINE", all.filter(List.of(evil)).refused().get(0).kid());
+    }
+
+    @Test
+    void whenASetAlsoHoldsKeysForOtherAlgorithmsThenTheyAreSkippedWithOneWarningNamingKidAndAlg() {
+        KeyPolicy rs256 = new KeyPolicy(Set.of(JWSAlgorithm.RS256), 2048);
+        JWK ec = Keys.ec("idp-ec").toPublicJWK();
+        JWK ed = Keys.ed25519("idp-ed").toPublicJWK();
+        JWK enc = new RSAKey.Builder(Keys.rsa("idp-enc").toPublicJWK()).keyUse(KeyUse.ENCRYPTION).build();
+        List<String> warnings;
+        JWKSet usable;
+        try (LogCapture log = LogCapture.of(KeyPolicy.class)) {
+            usable = rs256.requireUsable(new JWKSet(List.of(rsa, ec, ed, enc)), "mp.jwt.verify.publickey");
+            warnings = log.messages(Level.WARNING);
+        }
+        assertEquals(List.of(rsa), usable.getKeys());
+        assertEquals(1, warnings.size(), warnings.toString());
+        String warning = warnings.get(0);
+        assertTrue(warning.contains("kid 'idp-ec' alg ES256") && warning.contains("kid 'idp-ed' alg EdDSA")
+                && warning.contains("kid 'idp-enc' alg RSA"), warning);
+    }
+
+    @Test
+    void whenNoKeyIsForAnAllowedAlgorithmThenRefusedNamingTheAllowList() {
+        KeyPolicy rs256 = new KeyPolicy(Set.of(JWSAlgorithm.RS256), 2048, "latchkey.jwt.issuers.a.publickey.algorithm");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> rs256.requireUsable(new JWKSet(Keys.ec("idp-ec").toPublicJWK()), "x"));
+        assertTrue(e.getMessage().contains("kid 'idp-ec' alg ES256"), e.getMessage());
+        assertTrue(e.getMessage().contains("latchkey.jwt.issuers.a.publickey.algorithm"), e.getMessage());
+    }
+
+    @Test
+    void whenAnUnsafeKeySitsBesideUsableOnesThenTheSetIsStillRefused() throws Exception {
+        for (JWK unsafe : List.of(Keys.rsa("private"), Keys.rsa("weak", 1024).toPublicJWK(),
+                new OctetSequenceKeyGenerator(256).keyID("hmac").generate())) {
+            assertThrows(IllegalArgumentException.class,
+                    () -> all.requireUsable(new JWKSet(List.of(rsa, unsafe)), "x"), unsafe.getKeyID());
+        }
     }
 }

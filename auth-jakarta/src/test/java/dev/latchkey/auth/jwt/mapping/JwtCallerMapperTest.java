@@ -54,8 +54,8 @@ class JwtCallerMapperTest {
     }
 
     @Test
-    void whenNoUpnThenPreferredUsernameThenSub() {
-        assertEquals("al", map(b -> b.claim("upn", null).claim("preferred_username", "al")).getName());
+    void whenNoUpnThenSubNeverTheUserEditablePreferredUsername() {
+        assertEquals("alice", map(b -> b.claim("upn", null).claim("preferred_username", "admin")).getName());
         assertEquals("alice", map(b -> b.claim("upn", null)).getName());
         assertEquals("alice", map(b -> b.claim("upn", " ")).getName());
     }

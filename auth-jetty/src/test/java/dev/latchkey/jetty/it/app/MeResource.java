@@ -23,6 +23,7 @@ public class MeResource {
         return Json.createObjectBuilder()
                 .add("name", caller.getName())
                 .add("mechanism", caller.mechanism())
+                .add("issuer", caller.issuer().orElse(""))
                 .add("groups", Json.createArrayBuilder(caller.groups().stream().sorted().toList()))
                 .add("scopes", Json.createArrayBuilder(caller.scopes().stream().sorted().toList()))
                 .build();
