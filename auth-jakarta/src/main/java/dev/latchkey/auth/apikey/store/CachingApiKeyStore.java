@@ -2,7 +2,6 @@ package dev.latchkey.auth.apikey.store;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import dev.latchkey.auth.apikey.ApiKeyRecord;
 import dev.latchkey.auth.clock.ClockTicker;
 
@@ -14,12 +13,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A Caffeine cache of {@link #findByHash} results in front of any store.
+ * Caffeine caches of {@link #findByHash} results in front of any store: one for keys found, one for keys not found,
+ * each bounded by {@code latchkey.api-key.cache.max-size}, so that a flood of guessed keys fills only the negative
+ * cache and never evicts a real key from the positive one.
  *
  * <ul>
  *   <li>Hits ({@code latchkey.api-key.cache.ttl}, default 30 s): a hot key needs no store query. The TTL bounds how
  *   long a revocation made on another node takes to reach this one.</li>
- *   <li>Misses ({@code latchkey.api-key.cache.negative-ttl}, default 5 s): guessed keys cannot hammer the store.</li>
+ *   <li>Misses ({@code latchkey.api-key.cache.negative-ttl}, default 5 s): the same guessed key cannot hammer the
+ *   store. Distinct guesses are bounded per client network by {@code latchkey.failed-attempts.limit}.</li>
  *   <li>Writes through this store (revoke, rotate, create) update or invalidate the entry at once.</li>
  *   <li>A store failure is never cached: the caller sees {@link ApiKeyStoreUnavailable} unless the key was cached.</li>
  * </ul>
@@ -29,40 +31,40 @@ import java.util.Optional;
 public class CachingApiKeyStore implements ApiKeyStore {
 
     private final ApiKeyStore delegate;
-    private final Cache<String, Optional<ApiKeyRecord>> byHash;
+    private final Cache<String, ApiKeyRecord> found;
+    private final Cache<String, Boolean> notFound;
 
     public CachingApiKeyStore(ApiKeyStore delegate, Duration positiveTtl, Duration negativeTtl, long maximumSize,
                               Clock clock) {
         this.delegate = delegate;
-        long positive = positiveTtl.toNanos();
-        long negative = negativeTtl.toNanos();
-        this.byHash = Caffeine.newBuilder()
-                .maximumSize(maximumSize)
-                .ticker(ClockTicker.of(clock))
-                .expireAfter(new Expiry<String, Optional<ApiKeyRecord>>() {
-                    @Override
-                    public long expireAfterCreate(String key, Optional<ApiKeyRecord> value, long currentTime) {
-                        return value.isPresent() ? positive : negative;
-                    }
-
-                    @Override
-                    public long expireAfterUpdate(String key, Optional<ApiKeyRecord> value, long currentTime,
-                                                  long currentDuration) {
-                        return value.isPresent() ? positive : negative;
-                    }
-
-                    @Override
-                    public long expireAfterRead(String key, Optional<ApiKeyRecord> value, long currentTime,
-                                                long currentDuration) {
-                        return currentDuration;
-                    }
-                })
-                .build();
+        this.found = Caffeine.newBuilder().maximumSize(maximumSize).ticker(ClockTicker.of(clock))
+                .expireAfterWrite(positiveTtl).build();
+        this.notFound = Caffeine.newBuilder().maximumSize(maximumSize).ticker(ClockTicker.of(clock))
+                .expireAfterWrite(negativeTtl).build();
     }
 
     @Override
     public Optional<ApiKeyRecord> findByHash(String hash) {
-        return byHash.get(hash, delegate::findByHash);
+        ApiKeyRecord cached = found.getIfPresent(hash);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        if (notFound.getIfPresent(hash) != null) {
+            return Optional.empty();
+        }
+        Optional<ApiKeyRecord> loaded = delegate.findByHash(hash);
+        if (loaded.isPresent()) {
+            found.put(hash, loaded.get());
+        } else {
+            notFound.put(hash, Boolean.TRUE);
+        }
+        return loaded;
+    }
+
+    /** Number of cached misses, after pending evictions; for monitoring and tests. */
+    public long cachedMisses() {
+        notFound.cleanUp();
+        return notFound.estimatedSize();
     }
 
     @Override
@@ -78,13 +80,15 @@ public class CachingApiKeyStore implements ApiKeyStore {
     @Override
     public void insert(ApiKeyRecord record) {
         delegate.insert(record);
-        byHash.invalidate(record.hash());
+        found.invalidate(record.hash());
+        notFound.invalidate(record.hash());
     }
 
     @Override
     public void update(ApiKeyRecord record) {
         delegate.update(record);
-        byHash.put(record.hash(), Optional.of(record));
+        found.put(record.hash(), record);
+        notFound.invalidate(record.hash());
     }
 
     /** Last-use writes do not touch cached entries: a stale {@code lastUsed} in the cache is harmless. */
