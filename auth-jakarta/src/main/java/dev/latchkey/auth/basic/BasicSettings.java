@@ -26,10 +26,15 @@ import java.util.List;
  *                              authenticator
  * @param maxFailures           {@code latchkey.basic.lockout.max-failures} (default 5) failures per (user name, client
  *                              network) within the window before that pair is locked out
- * @param userChecks            {@code latchkey.basic.lockout.user-checks} (default {@code 10/PT1M}): password checks per
- *                              user name, over all networks, for attempts from networks with recent failures for that
- *                              name; a network without any is never refused by this limit (see {@link LoginThrottle})
+ * @param userChecks            {@code latchkey.basic.lockout.user-checks} (default {@code 10/PT1M}): password checks
+ *                              per user name, over all networks, for attempts from networks with recent failures for
+ *                              that name; a network without any is never refused by this limit
+ *                              (see {@link LoginThrottle})
  * @param window                {@code latchkey.basic.lockout.window} (default {@code PT15M}): how long failures count
+ *                              towards the lockout
+ * @param rememberFailures      {@code latchkey.basic.lockout.remember-failures} (default {@code P1D}): how long a
+ *                              network that failed for a user name counts as one with recent failures for it (and so
+ *                              waits for {@code user-checks}); a network is fresh again only after this much quiet
  * @param lockoutDuration       {@code latchkey.basic.lockout.duration} (default {@code PT15M}): the cool-down
  * @param maxTrackedKeys        {@code latchkey.basic.lockout.max-tracked} (default 100000): bound of each counter cache
  *                              ((user, network) pairs, user names), so a spray of random names cannot grow memory
@@ -37,7 +42,8 @@ import java.util.List;
  *                              iterations for new hashes and for the dummy hash of unknown users
  */
 public record BasicSettings(boolean requireTls, Path usersFile, List<String> apiKeyPrefixes, int maxFailures,
-                            RateLimit userChecks, Duration window, Duration lockoutDuration, int maxTrackedKeys,
+                            RateLimit userChecks, Duration window, Duration rememberFailures,
+                            Duration lockoutDuration, int maxTrackedKeys,
                             int hashIterations) {
 
     public static final String REQUIRE_TLS = "latchkey.basic.require-tls";
@@ -47,6 +53,7 @@ public record BasicSettings(boolean requireTls, Path usersFile, List<String> api
     /** Replaced: a lock per address locked out everyone behind one proxy or NAT. */
     static final String FORMER_MAX_FAILURES_PER_ADDRESS = "latchkey.basic.lockout.max-failures-per-address";
     public static final String WINDOW = "latchkey.basic.lockout.window";
+    public static final String REMEMBER_FAILURES = "latchkey.basic.lockout.remember-failures";
     public static final String DURATION = "latchkey.basic.lockout.duration";
     public static final String MAX_TRACKED = "latchkey.basic.lockout.max-tracked";
     public static final String ITERATIONS = "latchkey.basic.pbkdf2.iterations";
@@ -64,6 +71,7 @@ public record BasicSettings(boolean requireTls, Path usersFile, List<String> api
         }
         positive(MAX_TRACKED, maxTrackedKeys);
         positive(WINDOW, window);
+        positive(REMEMBER_FAILURES, rememberFailures);
         positive(DURATION, lockoutDuration);
         if (hashIterations < PasswordHasher.MIN_ITERATIONS) {
             throw new ConfigurationException(ITERATIONS, "must be at least " + PasswordHasher.MIN_ITERATIONS
@@ -78,15 +86,15 @@ public record BasicSettings(boolean requireTls, Path usersFile, List<String> api
     /** The defaults, with the users file given. */
     public static BasicSettings defaults(Path usersFile) {
         return new BasicSettings(true, usersFile, List.of("sk_live_", "sk_test_"), 5,
-                new RateLimit(10, Duration.ofMinutes(1)), Duration.ofMinutes(15),
+                new RateLimit(10, Duration.ofMinutes(1)), Duration.ofMinutes(15), Duration.ofDays(1),
                 Duration.ofMinutes(15), 100_000, PasswordHasher.DEFAULT_ITERATIONS);
     }
 
     public static BasicSettings from(ConfigReader config) {
         BasicSettings d = defaults(Path.of(DEFAULT_USERS_FILE));
         if (config.string(FORMER_MAX_FAILURES_PER_ADDRESS).isPresent()) {
-            throw new ConfigurationException(FORMER_MAX_FAILURES_PER_ADDRESS, "was removed (a lock per address locked out"
-                    + " everyone behind one proxy or NAT); failed attempts per client network of every kind are limited"
+            throw new ConfigurationException(FORMER_MAX_FAILURES_PER_ADDRESS, "was removed (a lock per address locked"
+                    + " out everyone behind one proxy or NAT); failed attempts per client network of every kind are limited"
                     + " by '" + FailedAttemptSettings.LIMIT + "' and '" + FailedAttemptSettings.WINDOW + "'");
         }
         String file = config.string(USERS_FILE, DEFAULT_USERS_FILE);
@@ -100,7 +108,8 @@ public record BasicSettings(boolean requireTls, Path usersFile, List<String> api
                 List.copyOf(ApiKeySettings.prefixes(config).keySet()),
                 config.integer(MAX_FAILURES, d.maxFailures()),
                 rateLimit(config, USER_CHECKS, d.userChecks()),
-                config.duration(WINDOW, d.window()), config.duration(DURATION, d.lockoutDuration()),
+                config.duration(WINDOW, d.window()), config.duration(REMEMBER_FAILURES, d.rememberFailures()),
+                config.duration(DURATION, d.lockoutDuration()),
                 config.integer(MAX_TRACKED, d.maxTrackedKeys()), config.integer(ITERATIONS, d.hashIterations()));
     }
 

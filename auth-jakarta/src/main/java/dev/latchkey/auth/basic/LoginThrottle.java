@@ -28,15 +28,16 @@ import java.util.Optional;
  *   (429 with {@code Retry-After}, RFC 6585 §4). The same user from another network is not affected.</li>
  *   <li><b>Password checks per user name over all networks</b> ({@code latchkey.basic.lockout.user-checks}, a
  *   Bucket4j token bucket, default {@code 10/PT1M}): an attempt from a network that has failed for this name within
- *   the window is refused (429, {@code Retry-After} until the next check is allowed) while the name's bucket is empty.
+ *   {@code latchkey.basic.lockout.remember-failures} (default {@code P1D}) is refused (429, {@code Retry-After}
+ *   until the next check is allowed) while the name's bucket is empty.
  *   An attempt from a network <em>without</em> recent failures for the name is always checked: an attacker spread
  *   over many networks slows the user's checks down but cannot lock the user out. It still takes a token when one is
  *   left.</li>
  * </ol>
  * A success clears the (name, network) count. Each attempt is counted when it is admitted, before its password is
  * checked (see {@link #tryAttempt}), and taken back on success: concurrent guesses get no more tries than sequential
- * ones. How many networks an attacker holds therefore bounds its checks: one per fresh network per window, plus the
- * name's bucket.
+ * ones. How many networks an attacker holds therefore bounds its checks: one per fresh network per
+ * {@code remember-failures}, plus the name's bucket.
  *
  * <p>Counters live in bounded Caffeine caches ({@code maximumSize} {@code latchkey.basic.lockout.max-tracked}), so
  * that a spray of random names evicts old entries instead of growing memory. Unknown names are counted like known
@@ -50,6 +51,7 @@ public class LoginThrottle {
     Clock clock;
     private int maxFailures;
     private Duration window;
+    private Duration remember;
     private Duration lockout;
     private Cache<Pair, Attempts> byPair;
     private KeyedBuckets checksPerUser;
@@ -58,8 +60,11 @@ public class LoginThrottle {
     private record Pair(String username, String network) {
     }
 
-    /** Failures of one pair in the current window; {@code lockedUntil} is null while not locked. */
-    private record Attempts(Instant windowStart, int failures, Instant lockedUntil) {
+    /**
+     * Failures of one pair in the current window; {@code lockedUntil} is null while not locked; {@code lastFailure}
+     * is the last counted attempt, also from earlier windows.
+     */
+    private record Attempts(Instant windowStart, int failures, Instant lockedUntil, Instant lastFailure) {
     }
 
     /** For CDI; settings are read in {@link #init()}. */
@@ -79,8 +84,9 @@ public class LoginThrottle {
         this.clock = clock;
         this.maxFailures = settings.maxFailures();
         this.window = settings.window();
+        this.remember = settings.rememberFailures();
         this.lockout = settings.lockoutDuration();
-        Duration keep = window.compareTo(lockout) > 0 ? window : lockout;
+        Duration keep = longest(longest(window, lockout), remember);
         this.byPair = Caffeine.newBuilder()
                 .maximumSize(settings.maxTrackedKeys())
                 .expireAfterWrite(keep)
@@ -101,26 +107,23 @@ public class LoginThrottle {
     public Optional<Duration> tryAttempt(String username, ClientNetwork network) {
         Instant now = clock.instant();
         Pair pair = pair(username, network);
-        boolean[] failedBefore = {false};
-        Duration[] locked = {Duration.ZERO};
+        Duration[] refused = {Duration.ZERO};
         byPair.asMap().compute(pair, (k, a) -> {
             Duration left = remaining(a, now);
             if (!left.isZero()) {
-                locked[0] = left;
+                refused[0] = left;
                 return a;
             }
-            failedBefore[0] = a != null && a.failures() > 0 && !now.isAfter(a.windowStart().plus(window));
+            boolean failedBefore = a != null && a.lastFailure() != null
+                    && !now.isAfter(a.lastFailure().plus(remember));
+            Duration wait = checksPerUser.tryTake(pair.username());
+            if (failedBefore && !wait.isZero()) {
+                refused[0] = wait;
+                return a;
+            }
             return next(a, now);
         });
-        if (!locked[0].isZero()) {
-            return Optional.of(locked[0]);
-        }
-        Duration wait = checksPerUser.tryTake(pair.username());
-        if (failedBefore[0] && !wait.isZero()) {
-            undo(pair);
-            return Optional.of(wait);
-        }
-        return Optional.empty();
+        return refused[0].isZero() ? Optional.empty() : Optional.of(refused[0]);
     }
 
     /** The attempt admitted by {@link #tryAttempt} succeeded: the pair's count is cleared. */
@@ -158,19 +161,24 @@ public class LoginThrottle {
     private void undo(Pair pair) {
         byPair.asMap().computeIfPresent(pair, (k, a) -> {
             int failures = Math.max(0, a.failures() - 1);
-            return new Attempts(a.windowStart(), failures, failures >= maxFailures ? a.lockedUntil() : null);
+            return new Attempts(a.windowStart(), failures, failures >= maxFailures ? a.lockedUntil() : null,
+                    failures == 0 ? null : a.lastFailure());
         });
     }
 
     private Attempts next(Attempts a, Instant now) {
         if (a == null || now.isAfter(a.windowStart().plus(window))
                 || a.lockedUntil() != null && !now.isBefore(a.lockedUntil())) {
-            a = new Attempts(now, 0, null);
+            a = new Attempts(now, 0, null, a == null ? null : a.lastFailure());
         }
         int failures = a.failures() + 1;
         Instant lockedUntil = a.lockedUntil() != null ? a.lockedUntil()
                 : failures >= maxFailures ? now.plus(lockout) : null;
-        return new Attempts(a.windowStart(), failures, lockedUntil);
+        return new Attempts(a.windowStart(), failures, lockedUntil, now);
+    }
+
+    private static Duration longest(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private static Duration remaining(Attempts a, Instant now) {

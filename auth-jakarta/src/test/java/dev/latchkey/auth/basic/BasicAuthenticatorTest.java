@@ -93,8 +93,8 @@ class BasicAuthenticatorTest {
 
     @Test
     void whenTlsNotRequiredThenPlainHttpAccepted() {
-        BasicSettings lax = new BasicSettings(false, Path.of("unused"), List.of(), 5, new RateLimit(10, Duration.ofMinutes(1)),
-                Duration.ofMinutes(15),
+        BasicSettings lax = new BasicSettings(false, Path.of("unused"), List.of(), 5,
+                new RateLimit(10, Duration.ofMinutes(1)), Duration.ofMinutes(15), Duration.ofDays(1),
                 Duration.ofMinutes(15), 1000, PasswordHasher.DEFAULT_ITERATIONS);
         BasicAuthenticator a = new BasicAuthenticator(lax, new BasicCredentialResolver(List.of()),
                 new LoginThrottle(lax, clock), handler);

@@ -20,7 +20,7 @@ class BasicSettingsTest {
 
     private static BasicSettings withIterations(int iterations) {
         return new BasicSettings(true, Path.of("users"), List.of(), 5, new RateLimit(10, Duration.ofMinutes(1)),
-                Duration.ofMinutes(15),
+                Duration.ofMinutes(15), Duration.ofDays(1),
                 Duration.ofMinutes(15), 1000, iterations);
     }
 

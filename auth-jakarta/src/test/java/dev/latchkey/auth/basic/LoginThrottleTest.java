@@ -23,7 +23,8 @@ class LoginThrottleTest {
 
     private static BasicSettings settings(int maxTracked) {
         return new BasicSettings(true, Path.of("unused"), List.of(), 5, new RateLimit(10, Duration.ofMinutes(1)),
-                Duration.ofMinutes(15), Duration.ofMinutes(10), maxTracked, PasswordHasher.DEFAULT_ITERATIONS);
+                Duration.ofMinutes(15), Duration.ofDays(1), Duration.ofMinutes(10), maxTracked,
+                PasswordHasher.DEFAULT_ITERATIONS);
     }
 
     static ClientNetwork net(String address) {
@@ -115,5 +116,66 @@ class LoginThrottleTest {
         }
         assertTrue(throttle.lockedFor("jose\u0301", HOME).isPresent());
         assertEquals(1, throttle.trackedPairs());
+    }
+
+    /** Checks the throttle admitted in a simulated attack; the victim's tries from fresh networks. */
+    private record Attack(long checks, long peakChecksPerMinute, int victimTries, int victimAdmitted) {
+    }
+
+    /**
+     * An attacker holding 2^16 networks (e.g. the /64s of one IPv6 /48) guesses one user's password round-robin, one
+     * guess per network in turn, {@code perSecond} guesses per second of (simulated) time, for one hour; every 5
+     * minutes the victim tries from a network without failures.
+     */
+    private Attack attack(Duration remember, int perSecond) {
+        LoginThrottle throttle = new LoginThrottle(new BasicSettings(true, Path.of("unused"), List.of(), 5,
+                new RateLimit(10, Duration.ofMinutes(1)), Duration.ofMinutes(15), remember, Duration.ofMinutes(15),
+                100_000, PasswordHasher.DEFAULT_ITERATIONS), clock);
+        ClientNetwork[] networks = new ClientNetwork[1 << 16];
+        for (int i = 0; i < networks.length; i++) {
+            networks[i] = net("2001:db8:ffff:" + Integer.toHexString(i) + "::1");
+        }
+        long checks = 0;
+        long peak = 0;
+        long thisMinute = 0;
+        int victimTries = 0;
+        int victimAdmitted = 0;
+        long stepNanos = 1_000_000_000L / perSecond;
+        long total = 3600L * perSecond;
+        for (long n = 0; n < total; n++) {
+            if (throttle.tryAttempt("victim", networks[(int) (n % networks.length)]).isEmpty()) {
+                checks++;
+                thisMinute++;
+            }
+            clock.advance(Duration.ofNanos(stepNanos));
+            if ((n + 1) % (60L * perSecond) == 0) {
+                peak = Math.max(peak, thisMinute);
+                thisMinute = 0;
+            }
+            if ((n + 1) % (300L * perSecond) == 0) {
+                victimTries++;
+                if (throttle.tryAttempt("victim", net("192.0.2." + victimTries)).isEmpty()) {
+                    victimAdmitted++;
+                    throttle.recordSuccess("victim", net("192.0.2." + victimTries));
+                }
+            }
+        }
+        return new Attack(checks, peak, victimTries, victimAdmitted);
+    }
+
+    /** The figures of issue 12: an attacker with 2^16 networks against one user, 200 guesses per second. */
+    @Test
+    void whenAnAttackerHolds65536NetworksThenEachNetworkGetsOneCheckThenWaitsAndTheVictimAlwaysGetsIn() {
+        Attack defaults = attack(Duration.ofDays(1), 200);
+        Attack short15 = attack(Duration.ofMinutes(15), 200);
+        System.out.printf("FIGURE 2^16 networks x 200 guesses/s for 1 h against one user: remember-failures P1D"
+                        + " (default): %d checks (peak %d/min), victim admitted %d/%d; remember-failures PT15M: %d"
+                        + " checks (peak %d/min), victim %d/%d%n",
+                defaults.checks(), defaults.peakChecksPerMinute(), defaults.victimAdmitted(), defaults.victimTries(),
+                short15.checks(), short15.peakChecksPerMinute(), short15.victimAdmitted(), short15.victimTries());
+        assertEquals(defaults.victimTries(), defaults.victimAdmitted(), "the victim is never refused");
+        assertEquals(short15.victimTries(), short15.victimAdmitted());
+        // One check per fresh network, then the user's 10 per minute for networks that failed.
+        assertTrue(defaults.checks() <= (1 << 16) + 600, "checks: " + defaults.checks());
     }
 }
