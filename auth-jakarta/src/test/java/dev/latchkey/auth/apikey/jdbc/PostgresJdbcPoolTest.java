@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -97,12 +96,13 @@ class PostgresJdbcPoolTest {
         for (int i = 0; i < 200; i++) {
             assertTrue(store.findByHash("guess-" + i).isEmpty());
         }
-        Set<Integer> first = storeBackends();
-        assertTrue(!first.isEmpty() && first.size() <= 2, "connections after 200 lookups: " + first);
+        Set<Integer> seen = storeBackends();
+        assertTrue(!seen.isEmpty(), "the connections stay open between lookups");
         for (int i = 0; i < 200; i++) {
             store.findByHash("again-" + i);
         }
-        assertEquals(first, storeBackends(), "the same connections served the next 200 lookups");
+        seen.addAll(storeBackends());
+        assertTrue(seen.size() <= 2, "at most pool.max-size connections ever served 400 lookups: " + seen);
     }
 
     @Test
