@@ -42,10 +42,16 @@ public final class AttackHarness implements AutoCloseable {
         server.serve(ATTACKER_CERT, 200, "application/pem-certificate-chain", tokens.certificate.pem());
     }
 
-    /** The WAR's configuration: remote JWKS, {@code typ} required, a size bound below Jetty's 8 KiB header limit. */
+    /**
+     * The WAR's configuration: remote JWKS, {@code typ} required, a size bound below Jetty's 8 KiB header limit. The
+     * suites send hundreds of bad tokens from 127.0.0.1 within a minute; the per-network failed-attempt limit (its own
+     * tests are {@code FailedAttemptsHttpTest} and {@code FailedAttemptChainTest}) is raised so that every attack
+     * reaches the verifier.
+     */
     public Map<String, String> config() {
         return Map.of(
                 "latchkey.mechanisms", "jwt",
+                "latchkey.failed-attempts.limit", "1000000",
                 "mp.jwt.verify.issuer", AttackTokens.ISSUER,
                 "mp.jwt.verify.audiences", AttackTokens.AUDIENCE,
                 "mp.jwt.verify.publickey.location", server.url(JWKS),

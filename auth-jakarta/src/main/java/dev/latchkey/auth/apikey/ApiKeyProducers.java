@@ -2,7 +2,7 @@ package dev.latchkey.auth.apikey;
 
 import dev.latchkey.auth.apikey.format.ApiKeyFormat;
 import dev.latchkey.auth.apikey.format.ApiKeyGenerator;
-import dev.latchkey.auth.apikey.jdbc.DriverManagerDataSource;
+import dev.latchkey.auth.apikey.jdbc.JdbcPool;
 import dev.latchkey.auth.apikey.jdbc.JdbcApiKeyStore;
 import dev.latchkey.auth.apikey.jdbc.JdbcSettings;
 import dev.latchkey.auth.apikey.store.ApiKeyStore;
@@ -12,6 +12,8 @@ import dev.latchkey.auth.apikey.store.InMemoryApiKeyStore;
 import dev.latchkey.auth.clock.LatchkeyClock;
 import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.config.ConfigurationException;
+import com.zaxxer.hikari.HikariDataSource;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -21,7 +23,11 @@ import jakarta.inject.Singleton;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * CDI producers for the API-key mechanism, built once from MicroProfile Config. Each product is a replaceable bean:
@@ -31,6 +37,8 @@ import java.time.Clock;
  */
 @ApplicationScoped
 public class ApiKeyProducers {
+
+    private static final System.Logger LOG = System.getLogger(ApiKeyProducers.class.getName());
 
     @Inject
     @LatchkeyClock
@@ -54,11 +62,26 @@ public class ApiKeyProducers {
         return ApiKeyHasher.of(settings);
     }
 
+    /** Connection pools this bean opened (for {@code latchkey.api-key.jdbc.url}); closed with the application. */
+    private final List<AutoCloseable> pools = new CopyOnWriteArrayList<>();
+
     @Produces
     @Singleton
     ApiKeyStore store(ApiKeySettings settings) {
-        return new CachingApiKeyStore(backend(settings, ConfigReader.current()), settings.cacheTtl(),
+        return new CachingApiKeyStore(backend(settings, ConfigReader.current(), pools::add), settings.cacheTtl(),
                 settings.negativeCacheTtl(), settings.cacheMaxSize(), clock);
+    }
+
+    @PreDestroy
+    void closePools() {
+        for (AutoCloseable pool : pools) {
+            try {
+                pool.close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "closing the API-key connection pool failed: {0}", e.toString());
+            }
+        }
+        pools.clear();
     }
 
     /**
@@ -68,14 +91,19 @@ public class ApiKeyProducers {
      * @throws ConfigurationException when the JDBC settings are incomplete or the JNDI data source is missing
      */
     public static ApiKeyStore backend(ApiKeySettings settings, ConfigReader config) {
+        return backend(settings, config, pool -> { });
+    }
+
+    /** As {@link #backend(ApiKeySettings, ConfigReader)}, handing a connection pool it opens to {@code owned}. */
+    public static ApiKeyStore backend(ApiKeySettings settings, ConfigReader config, Consumer<AutoCloseable> owned) {
         return switch (settings.store()) {
-            case "jdbc" -> jdbc(JdbcSettings.from(config));
+            case "jdbc" -> jdbc(JdbcSettings.from(config), owned);
             case "memory" -> new InMemoryApiKeyStore();
             default -> new FileApiKeyStore(settings.file());
         };
     }
 
-    static JdbcApiKeyStore jdbc(JdbcSettings jdbc) {
+    static JdbcApiKeyStore jdbc(JdbcSettings jdbc, Consumer<AutoCloseable> owned) {
         DataSource dataSource;
         if (jdbc.dataSourceJndi().isPresent()) {
             try {
@@ -85,8 +113,10 @@ public class ApiKeyProducers {
                         "no DataSource at '" + jdbc.dataSourceJndi().get() + "': " + e.getMessage(), e);
             }
         } else {
-            dataSource = new DriverManagerDataSource(jdbc.url().orElseThrow(), jdbc.user().orElse(null),
-                    jdbc.password().orElse(null), (int) jdbc.queryTimeout().toSeconds());
+            HikariDataSource pool = JdbcPool.open(jdbc.url().orElseThrow(), jdbc.user().orElse(null),
+                    jdbc.password().orElse(null), jdbc.queryTimeout(), jdbc.poolMaxSize());
+            owned.accept(pool);
+            dataSource = pool;
         }
         JdbcApiKeyStore store = new JdbcApiKeyStore(dataSource, (int) jdbc.queryTimeout().toSeconds());
         if (jdbc.initSchema()) {

@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import dev.latchkey.auth.clock.ClockTicker;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.AuthenticationFailure;
+import dev.latchkey.auth.limit.ClockTimeMeter;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -49,17 +50,7 @@ public final class ApiKeyRateLimiter {
 
     public ApiKeyRateLimiter(Optional<RateLimit> defaultLimit, long maxBuckets, Clock clock) {
         this.defaultLimit = defaultLimit;
-        this.time = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return ClockTicker.nanos(clock);
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
+        this.time = new ClockTimeMeter(clock);
         this.buckets = Caffeine.newBuilder().maximumSize(maxBuckets).ticker(ClockTicker.of(clock))
                 .expireAfter(Expiry.accessing((String id, Holder h) -> h.limit().period()))
                 .build();

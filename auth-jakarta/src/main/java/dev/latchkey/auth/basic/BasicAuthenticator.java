@@ -3,6 +3,10 @@ package dev.latchkey.auth.basic;
 import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.error.AuthError;
+import dev.latchkey.auth.limit.KeyedBuckets;
+import dev.latchkey.auth.request.ClientAddress;
+import dev.latchkey.auth.request.ClientNetwork;
+import dev.latchkey.auth.request.TrustedProxies;
 import dev.latchkey.auth.spi.AuthOutcome;
 import dev.latchkey.auth.spi.CredentialAuthenticator;
 import jakarta.annotation.PostConstruct;
@@ -24,8 +28,10 @@ import java.util.Optional;
  * <ol>
  *   <li>{@link BasicCredentialResolver} finds and parses the credential (400 when malformed).</li>
  *   <li>Over plain HTTP with {@code latchkey.basic.require-tls=true}: 401, credentials not checked (RFC 7617 §4).</li>
- *   <li>{@link LoginThrottle}: a locked-out username or address gets 429 + {@code Retry-After}, password not checked;
- *   otherwise the attempt is counted as a failure before the check and taken back if it succeeds.</li>
+ *   <li>{@link LoginThrottle}, per (user name, client network) and per user name: a locked-out pair, or a network
+ *   with recent failures while the name's checks are used up, gets 429 + {@code Retry-After}, password not checked;
+ *   otherwise the attempt is counted as a failure before the check and taken back if it succeeds. The client network
+ *   is the {@link ClientAddress} behind {@code latchkey.trusted-proxies}.</li>
  *   <li>The {@link IdentityStoreHandler} validates a {@link UsernamePasswordCredential}: the embedded
  *   {@link UserFileIdentityStore} and any application store (database, LDAP) take part.</li>
  * </ol>
@@ -49,6 +55,7 @@ public class BasicAuthenticator implements CredentialAuthenticator {
     IdentityStoreHandler identityStoreHandler;
 
     private BasicSettings settings;
+    private TrustedProxies proxies = TrustedProxies.NONE;
 
     /** For CDI; settings are read in {@link #init()}. */
     public BasicAuthenticator() {
@@ -62,9 +69,17 @@ public class BasicAuthenticator implements CredentialAuthenticator {
         this.identityStoreHandler = identityStoreHandler;
     }
 
+    public BasicAuthenticator(BasicSettings settings, BasicCredentialResolver resolver, LoginThrottle throttle,
+                              IdentityStoreHandler identityStoreHandler, TrustedProxies proxies) {
+        this(settings, resolver, throttle, identityStoreHandler);
+        this.proxies = proxies;
+    }
+
     @PostConstruct
     void init() {
-        settings = BasicSettings.from(ConfigReader.current());
+        ConfigReader config = ConfigReader.current();
+        settings = BasicSettings.from(config);
+        proxies = TrustedProxies.from(config);
     }
 
     @Override
@@ -95,11 +110,11 @@ public class BasicAuthenticator implements CredentialAuthenticator {
                         "Basic authentication requires TLS (https)", "tls_required"));
             }
             String username = credential.getCaller();
-            String address = request.getRemoteAddr();
+            ClientNetwork address = ClientAddress.network(request, proxies);
             // Counted before the check, atomically: concurrent guesses cannot all slip in before a lockout.
             Optional<Duration> locked = throttle.tryAttempt(username, address);
             if (locked.isPresent()) {
-                long seconds = Math.max(1, (locked.get().toMillis() + 999) / 1000);
+                long seconds = KeyedBuckets.retryAfterSeconds(locked.get());
                 return AuthOutcome.rejected(AuthError.tooManyRequests(
                         "too many failed login attempts; retry later", seconds, "login_locked_out"));
             }

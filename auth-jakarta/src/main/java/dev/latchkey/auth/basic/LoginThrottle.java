@@ -5,6 +5,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.latchkey.auth.clock.ClockTicker;
 import dev.latchkey.auth.clock.LatchkeyClock;
 import dev.latchkey.auth.config.ConfigReader;
+import dev.latchkey.auth.limit.KeyedBuckets;
+import dev.latchkey.auth.request.ClientNetwork;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,17 +17,31 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Locks out password guessing (OWASP Authentication Cheat Sheet, "account lockout"): after
- * {@code latchkey.basic.lockout.max-failures} failures for one username, or
- * {@code latchkey.basic.lockout.max-failures-per-address} from one client address, within
- * {@code latchkey.basic.lockout.window}, further attempts are refused for {@code latchkey.basic.lockout.duration}
- * without checking the password (429 with {@code Retry-After}, RFC 6585 §4). A success resets the username's count.
- * Each attempt is counted when it is admitted, before its password is checked (see {@link #tryAttempt}), and taken
- * back on success: concurrent guesses get no more tries than sequential ones.
+ * Slows password guessing without handing attackers a way to lock users out (OWASP Authentication Cheat Sheet,
+ * "account lockout" and "protect against automated attacks"). Two counters, both on the user name after
+ * {@link Usernames#normalize} (the store's comparison):
  *
- * <p>Counters live in two bounded Caffeine caches ({@code maximumSize}, {@code expireAfterWrite}), so that a spray of
- * random usernames evicts old entries instead of growing memory. Unknown usernames are counted like known ones (no
- * enumeration). Counters are per JVM; a cluster needs a shared store (replace this bean).
+ * <ol>
+ *   <li><b>Lockout per (user name, client network)</b> ({@link ClientNetwork}: an IPv4 address or an IPv6 /64): after
+ *   {@code latchkey.basic.lockout.max-failures} failures within {@code latchkey.basic.lockout.window}, attempts for
+ *   that name from that network are refused for {@code latchkey.basic.lockout.duration} without checking the password
+ *   (429 with {@code Retry-After}, RFC 6585 §4). The same user from another network is not affected.</li>
+ *   <li><b>Password checks per user name over all networks</b> ({@code latchkey.basic.lockout.user-checks}, a
+ *   Bucket4j token bucket, default {@code 10/PT1M}): an attempt from a network that has failed for this name within
+ *   {@code latchkey.basic.lockout.remember-failures} (default {@code P1D}) is refused (429, {@code Retry-After}
+ *   until the next check is allowed) while the name's bucket is empty.
+ *   An attempt from a network <em>without</em> recent failures for the name is always checked: an attacker spread
+ *   over many networks slows the user's checks down but cannot lock the user out. It still takes a token when one is
+ *   left.</li>
+ * </ol>
+ * A success clears the (name, network) count. Each attempt is counted when it is admitted, before its password is
+ * checked (see {@link #tryAttempt}), and taken back on success: concurrent guesses get no more tries than sequential
+ * ones. How many networks an attacker holds therefore bounds its checks: one per fresh network per
+ * {@code remember-failures}, plus the name's bucket.
+ *
+ * <p>Counters live in bounded Caffeine caches ({@code maximumSize} {@code latchkey.basic.lockout.max-tracked}), so
+ * that a spray of random names evicts old entries instead of growing memory. Unknown names are counted like known
+ * ones (no enumeration). Counters are per JVM; a cluster needs a shared store (replace this bean).
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -33,15 +49,22 @@ public class LoginThrottle {
     @Inject
     @LatchkeyClock
     Clock clock;
-    private int maxPerUser;
-    private int maxPerAddress;
+    private int maxFailures;
     private Duration window;
+    private Duration remember;
     private Duration lockout;
-    private Cache<String, Attempts> byUser;
-    private Cache<String, Attempts> byAddress;
+    private Cache<Pair, Attempts> byPair;
+    private KeyedBuckets checksPerUser;
 
-    /** Failures of one key in the current window; {@code lockedUntil} is null while not locked. */
-    private record Attempts(Instant windowStart, int failures, Instant lockedUntil) {
+    /** The counter key: a normalized user name and a client network. */
+    private record Pair(String username, String network) {
+    }
+
+    /**
+     * Failures of one pair in the current window; {@code lockedUntil} is null while not locked; {@code lastFailure}
+     * is the last counted attempt, also from earlier windows.
+     */
+    private record Attempts(Instant windowStart, int failures, Instant lockedUntil, Instant lastFailure) {
     }
 
     /** For CDI; settings are read in {@link #init()}. */
@@ -59,119 +82,99 @@ public class LoginThrottle {
 
     private void configure(BasicSettings settings, Clock clock) {
         this.clock = clock;
-        this.maxPerUser = settings.maxFailures();
-        this.maxPerAddress = settings.maxFailuresPerAddress();
+        this.maxFailures = settings.maxFailures();
         this.window = settings.window();
+        this.remember = settings.rememberFailures();
         this.lockout = settings.lockoutDuration();
-        this.byUser = cache(settings, clock);
-        this.byAddress = cache(settings, clock);
-    }
-
-    private Cache<String, Attempts> cache(BasicSettings settings, Clock clock) {
-        Duration keep = window.compareTo(lockout) > 0 ? window : lockout;
-        return Caffeine.newBuilder()
+        Duration keep = longest(longest(window, lockout), remember);
+        this.byPair = Caffeine.newBuilder()
                 .maximumSize(settings.maxTrackedKeys())
                 .expireAfterWrite(keep)
                 .ticker(ClockTicker.of(clock))
                 .executor(Runnable::run)
                 .build();
+        this.checksPerUser = new KeyedBuckets(settings.userChecks(), settings.maxTrackedKeys(), clock);
     }
 
     /**
-     * Admits one login attempt, counting it as a failure <em>before</em> the password is checked, atomically per key
+     * Admits one login attempt, counting it as a failure <em>before</em> the password is checked, atomically per pair
      * ({@code compute}): so N concurrent guesses cannot all pass a check made before any of them is counted. Call
      * {@link #recordSuccess} when the password was right; a wrong one needs no further call.
      *
-     * @return how long the caller must wait when the username or the address is locked out (nothing is counted then);
-     * empty when the attempt may proceed
+     * @return how long the caller must wait when the pair is locked out or the name's checks are used up for a network
+     * with recent failures (nothing is counted then); empty when the password may be checked
      */
-    public Optional<Duration> tryAttempt(String username, String address) {
+    public Optional<Duration> tryAttempt(String username, ClientNetwork network) {
         Instant now = clock.instant();
-        Duration user = admit(byUser, username, now, maxPerUser);
-        if (!user.isZero()) {
-            Duration addr = address == null ? Duration.ZERO : remaining(byAddress.getIfPresent(address), now);
-            return Optional.of(longest(user, addr));
-        }
-        if (address != null) {
-            Duration addr = admit(byAddress, address, now, maxPerAddress);
-            if (!addr.isZero()) {
-                undo(byUser, username, maxPerUser);
-                return Optional.of(addr);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * The attempt admitted by {@link #tryAttempt} succeeded: the username's counter is reset, and the attempt is taken
-     * back from the address's count (one address may legitimately serve many users).
-     */
-    public void recordSuccess(String username, String address) {
-        byUser.invalidate(username);
-        if (address != null) {
-            undo(byAddress, address, maxPerAddress);
-        }
-    }
-
-    /** The attempt admitted by {@link #tryAttempt} was not judged (the store failed): taken back from both counts. */
-    public void cancelAttempt(String username, String address) {
-        undo(byUser, username, maxPerUser);
-        if (address != null) {
-            undo(byAddress, address, maxPerAddress);
-        }
-    }
-
-    /** How long the caller must wait, when the username or the address is locked out; empty when allowed. Read-only. */
-    public Optional<Duration> lockedFor(String username, String address) {
-        Instant now = clock.instant();
-        Duration user = remaining(byUser.getIfPresent(username), now);
-        Duration addr = address == null ? Duration.ZERO : remaining(byAddress.getIfPresent(address), now);
-        Duration longest = longest(user, addr);
-        return longest.isZero() ? Optional.empty() : Optional.of(longest);
-    }
-
-    /** Counts an attempt under {@code key} unless it is locked; returns the remaining lock, zero when admitted. */
-    private Duration admit(Cache<String, Attempts> cache, String key, Instant now, int max) {
-        Duration[] locked = {Duration.ZERO};
-        cache.asMap().compute(key, (k, a) -> {
+        Pair pair = pair(username, network);
+        Duration[] refused = {Duration.ZERO};
+        byPair.asMap().compute(pair, (k, a) -> {
             Duration left = remaining(a, now);
             if (!left.isZero()) {
-                locked[0] = left;
+                refused[0] = left;
                 return a;
             }
-            return next(a, now, max);
+            boolean failedBefore = a != null && a.lastFailure() != null
+                    && !now.isAfter(a.lastFailure().plus(remember));
+            Duration wait = checksPerUser.tryTake(pair.username());
+            if (failedBefore && !wait.isZero()) {
+                refused[0] = wait;
+                return a;
+            }
+            return next(a, now);
         });
-        return locked[0];
+        return refused[0].isZero() ? Optional.empty() : Optional.of(refused[0]);
+    }
+
+    /** The attempt admitted by {@link #tryAttempt} succeeded: the pair's count is cleared. */
+    public void recordSuccess(String username, ClientNetwork network) {
+        byPair.invalidate(pair(username, network));
+    }
+
+    /** The attempt admitted by {@link #tryAttempt} was not judged (the store failed): taken back from the pair. */
+    public void cancelAttempt(String username, ClientNetwork network) {
+        undo(pair(username, network));
+    }
+
+    /** How long the pair must wait while it is locked out; empty when not locked. Read-only. */
+    public Optional<Duration> lockedFor(String username, ClientNetwork network) {
+        Duration left = remaining(byPair.getIfPresent(pair(username, network)), clock.instant());
+        return left.isZero() ? Optional.empty() : Optional.of(left);
+    }
+
+    /** Number of (user name, network) pairs tracked, after pending evictions; for monitoring and tests. */
+    public long trackedPairs() {
+        byPair.cleanUp();
+        return byPair.estimatedSize();
+    }
+
+    /** Number of user names with a check bucket; for monitoring and tests. */
+    public long trackedUsernames() {
+        return checksPerUser.size();
+    }
+
+    private static Pair pair(String username, ClientNetwork network) {
+        return new Pair(Usernames.normalize(username), network.key());
     }
 
     /** Takes one admitted attempt back; lifts a lock that attempt set, keeps one that other failures justify. */
-    private static void undo(Cache<String, Attempts> cache, String key, int max) {
-        cache.asMap().computeIfPresent(key, (k, a) -> {
+    private void undo(Pair pair) {
+        byPair.asMap().computeIfPresent(pair, (k, a) -> {
             int failures = Math.max(0, a.failures() - 1);
-            return new Attempts(a.windowStart(), failures, failures >= max ? a.lockedUntil() : null);
+            return new Attempts(a.windowStart(), failures, failures >= maxFailures ? a.lockedUntil() : null,
+                    failures == 0 ? null : a.lastFailure());
         });
     }
 
-    /** Number of usernames tracked, after pending evictions; for monitoring and tests. */
-    public long trackedUsernames() {
-        byUser.cleanUp();
-        return byUser.estimatedSize();
-    }
-
-    public long trackedAddresses() {
-        byAddress.cleanUp();
-        return byAddress.estimatedSize();
-    }
-
-    private Attempts next(Attempts a, Instant now, int max) {
+    private Attempts next(Attempts a, Instant now) {
         if (a == null || now.isAfter(a.windowStart().plus(window))
                 || a.lockedUntil() != null && !now.isBefore(a.lockedUntil())) {
-            a = new Attempts(now, 0, null);
+            a = new Attempts(now, 0, null, a == null ? null : a.lastFailure());
         }
         int failures = a.failures() + 1;
         Instant lockedUntil = a.lockedUntil() != null ? a.lockedUntil()
-                : failures >= max ? now.plus(lockout) : null;
-        return new Attempts(a.windowStart(), failures, lockedUntil);
+                : failures >= maxFailures ? now.plus(lockout) : null;
+        return new Attempts(a.windowStart(), failures, lockedUntil, now);
     }
 
     private static Duration longest(Duration a, Duration b) {

@@ -33,7 +33,7 @@ public final class UserFileAdmin {
     /** Adds a user; fails when it exists. Clears {@code password}. */
     public synchronized void add(String username, char[] password, Set<String> groups) throws IOException {
         Map<String, UserRecord> users = load();
-        if (users.containsKey(username)) {
+        if (users.keySet().stream().anyMatch(u -> Usernames.normalize(u).equals(Usernames.normalize(username)))) {
             clear(password);
             throw new IllegalArgumentException("user '" + username + "' already exists");
         }

@@ -5,6 +5,7 @@ import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.file.ReloadingFile;
+import dev.latchkey.auth.request.LogSafe;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.security.enterprise.credential.Credential;
@@ -17,6 +18,7 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +31,8 @@ import java.util.Set;
  * parameters, exactly like a wrong password, and both return {@link CredentialValidationResult#INVALID_RESULT}. A
  * file with a hash below {@link PasswordHasher#MIN_ITERATIONS} iterations is refused like a malformed one; hashes with
  * another count than {@code latchkey.basic.pbkdf2.iterations} are logged as a warning (they take a different time).
+ *
+ * <p>User names are compared after {@link Usernames#normalize} (NFC), like the {@link LoginThrottle}'s counters.
  *
  * <p>A missing file means "no users" (logged once). A file that cannot be read or parsed keeps the last good user list
  * (logged); if none was ever loaded the store answers 503, since it cannot tell a wrong password from a broken file.
@@ -79,7 +83,7 @@ public class UserFileIdentityStore implements IdentityStore {
         if (!(credential instanceof UsernamePasswordCredential upc)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        UserRecord user = users().get(upc.getCaller());
+        UserRecord user = users().get(Usernames.normalize(upc.getCaller()));
         char[] password = upc.getPassword().getValue();
         boolean ok;
         if (user == null) {
@@ -112,6 +116,7 @@ public class UserFileIdentityStore implements IdentityStore {
      * Log lines and messages name users, never hashes.
      */
     private Map<String, UserRecord> checkIterations(Map<String, UserRecord> users) throws IOException {
+        users = byNormalizedName(users);
         List<String> weak = new ArrayList<>();
         List<String> different = new ArrayList<>();
         users.values().forEach(u -> {
@@ -132,6 +137,19 @@ public class UserFileIdentityStore implements IdentityStore {
                     file.toAbsolutePath(), sample(different), BasicSettings.ITERATIONS, iterations);
         }
         return users;
+    }
+
+    /** The users keyed by {@link Usernames#normalize}; two entries that normalize alike refuse the file. */
+    private static Map<String, UserRecord> byNormalizedName(Map<String, UserRecord> users) throws IOException {
+        Map<String, UserRecord> byName = new HashMap<>();
+        for (UserRecord u : users.values()) {
+            UserRecord twin = byName.put(Usernames.normalize(u.username()), u);
+            if (twin != null) {
+                throw new IOException("users '" + LogSafe.value(twin.username(), 64) + "' and '"
+                        + LogSafe.value(u.username(), 64) + "' are the same name after Unicode normalization (NFC)");
+            }
+        }
+        return Map.copyOf(byName);
     }
 
     private static String sample(List<String> names) {

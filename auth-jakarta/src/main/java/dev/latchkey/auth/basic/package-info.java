@@ -10,7 +10,7 @@
  * <p>Configuration (see {@link dev.latchkey.auth.basic.BasicSettings}): {@code latchkey.basic.require-tls} (true),
  * {@code latchkey.basic.users-file} ({@code .latchkey/users.properties}), {@code latchkey.api-key.prefixes}
  * ({@code sk_live_,sk_test_}), {@code latchkey.basic.lockout.max-failures} (5),
- * {@code latchkey.basic.lockout.max-failures-per-address} (20), {@code latchkey.basic.lockout.window} (PT15M),
+ * {@code latchkey.basic.lockout.user-checks} (10/PT1M), {@code latchkey.basic.lockout.window} (PT15M),
  * {@code latchkey.basic.lockout.duration} (PT15M), {@code latchkey.basic.lockout.max-tracked} (100000),
  * {@code latchkey.basic.pbkdf2.iterations} (210000).
  *

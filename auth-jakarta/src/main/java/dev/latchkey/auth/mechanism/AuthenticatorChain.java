@@ -4,6 +4,8 @@ import dev.latchkey.auth.config.ConfigurationException;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.error.WwwAuthenticate;
+import dev.latchkey.auth.limit.FailedAttemptLimiter;
+import dev.latchkey.auth.request.ClientNetwork;
 import dev.latchkey.auth.spi.AuthOutcome;
 import dev.latchkey.auth.spi.CredentialAuthenticator;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,12 +40,22 @@ public final class AuthenticatorChain {
     private final List<String> challenges;
     private final String realm;
     private final String requestErrorScheme;
+    private final FailedAttemptLimiter failedAttempts;
+
+    /** A chain without a limit on failed attempts (tests, tools). */
+    public AuthenticatorChain(MechanismSettings settings, Map<String, Supplier<CredentialAuthenticator>> available) {
+        this(settings, available, null);
+    }
 
     /**
-     * @param available every authenticator bean by name, not yet created: only the enabled ones are created, checked
-     *                  and {@linkplain CredentialAuthenticator#start() started}
+     * @param available      every authenticator bean by name, not yet created: only the enabled ones are created,
+     *                       checked and {@linkplain CredentialAuthenticator#start() started}
+     * @param failedAttempts counts the failures of every authenticator per client network and refuses a network over
+     *                       its limit before any authenticator runs; null for none
      */
-    public AuthenticatorChain(MechanismSettings settings, Map<String, Supplier<CredentialAuthenticator>> available) {
+    public AuthenticatorChain(MechanismSettings settings, Map<String, Supplier<CredentialAuthenticator>> available,
+                              FailedAttemptLimiter failedAttempts) {
+        this.failedAttempts = failedAttempts;
         this.authenticators = settings.mechanisms().stream().map(name -> {
             Supplier<CredentialAuthenticator> bean = available.get(name);
             if (bean == null) {
@@ -97,7 +109,37 @@ public final class AuthenticatorChain {
     public record Result(AuthOutcome outcome, CredentialAuthenticator decidedBy) {
     }
 
+    /**
+     * Runs the request through the chain. With a {@link FailedAttemptLimiter}: a request carrying a credential from a
+     * network over its failure limit is refused (429) before any authenticator looks at the credential, and every
+     * outcome is reported to the limiter, so that all mechanisms share one count.
+     */
     public Result run(HttpServletRequest request) {
+        if (failedAttempts == null) {
+            return decide(request);
+        }
+        ClientNetwork network = failedAttempts.network(request);
+        if (carriesCredential(request)) {
+            Optional<AuthError> limited = failedAttempts.refusal(network);
+            if (limited.isPresent()) {
+                return new Result(AuthOutcome.rejected(limited.get()), null);
+            }
+        }
+        Result result = decide(request);
+        failedAttempts.record(network, result.outcome());
+        return result;
+    }
+
+    private boolean carriesCredential(HttpServletRequest request) {
+        for (CredentialAuthenticator authenticator : authenticators) {
+            if (authenticator.credentialSource(request).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Result decide(HttpServletRequest request) {
         Optional<AuthError> conflict = findConflict(request);
         if (conflict.isPresent()) {
             return new Result(AuthOutcome.rejected(conflict.get()), null);

@@ -5,10 +5,14 @@ import dev.latchkey.auth.audit.AuthenticationEvent.Outcome;
 import dev.latchkey.auth.caller.CurrentCaller;
 import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.caller.LatchkeyGroupStore;
+import dev.latchkey.auth.clock.LatchkeyClock;
 import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.ErrorResponses;
 import dev.latchkey.auth.jwt.mp.MpJwtExtension;
+import dev.latchkey.auth.limit.FailedAttemptLimiter;
+import dev.latchkey.auth.limit.FailedAttemptSettings;
+import dev.latchkey.auth.request.TrustedProxies;
 import dev.latchkey.auth.spi.AuthOutcome;
 import dev.latchkey.auth.spi.CredentialAuthenticator;
 import jakarta.annotation.PostConstruct;
@@ -28,6 +32,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,6 +52,8 @@ import java.util.logging.Logger;
  *   scheme (RFC 7235 §4.1).</li>
  *   <li>A credential found: its authenticator decides; a rejection is final (no falling through).</li>
  *   <li>Two credentials: 400 {@code invalid_request} (RFC 6750 §2).</li>
+ *   <li>A credential from a client network over {@code latchkey.failed-attempts.limit}: 429 before any authenticator
+ *   runs ({@link FailedAttemptLimiter}).</li>
  * </ul>
  *
  * <p>Which authenticators run when {@code latchkey.mechanisms} is not set: see {@link MechanismSettings}.
@@ -75,18 +82,24 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
     @Any
     Instance<IdentityStore> identityStores;
 
+    @Inject
+    @LatchkeyClock
+    Clock clock;
+
     private AuthenticatorChain chain;
     private Consumer<AuthenticationEvent> audit;
 
     @PostConstruct
     void init() {
-        MechanismSettings settings = MechanismSettings.from(ConfigReader.current(), mpJwt.loginConfig());
+        ConfigReader config = ConfigReader.current();
+        MechanismSettings settings = MechanismSettings.from(config, mpJwt.loginConfig());
         LOG.info(() -> "authentication mechanisms " + settings.mechanisms() + ", realm " + settings.realm());
         if (settings.mechanisms().isEmpty()) {
             EmptyChainWarning warning = EmptyChainWarning.of(ConfigProvider.getConfig().getPropertyNames());
             LOG.log(warning.level(), warning.message());
         }
-        chain = new AuthenticatorChain(settings, byName());
+        chain = new AuthenticatorChain(settings, byName(), new FailedAttemptLimiter(FailedAttemptSettings.from(config),
+                TrustedProxies.from(config), clock));
         audit = events::fire;
         GroupStoreWarning.of(settings.mechanisms(),
                 GroupStoreWarning.issuerCount(ConfigProvider.getConfig().getPropertyNames()), this::plainGroupStores)

@@ -1,10 +1,12 @@
 package dev.latchkey.auth.basic;
 
+import dev.latchkey.auth.apikey.RateLimit;
 import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.fixtures.FakeRequest;
 import dev.latchkey.auth.fixtures.MutableClock;
+import dev.latchkey.auth.request.TrustedProxies;
 import dev.latchkey.auth.spi.AuthOutcome;
 import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
@@ -91,7 +93,8 @@ class BasicAuthenticatorTest {
 
     @Test
     void whenTlsNotRequiredThenPlainHttpAccepted() {
-        BasicSettings lax = new BasicSettings(false, Path.of("unused"), List.of(), 5, 20, Duration.ofMinutes(15),
+        BasicSettings lax = new BasicSettings(false, Path.of("unused"), List.of(), 5,
+                new RateLimit(10, Duration.ofMinutes(1)), Duration.ofMinutes(15), Duration.ofDays(1),
                 Duration.ofMinutes(15), 1000, PasswordHasher.DEFAULT_ITERATIONS);
         BasicAuthenticator a = new BasicAuthenticator(lax, new BasicCredentialResolver(List.of()),
                 new LoginThrottle(lax, clock), handler);
@@ -112,55 +115,121 @@ class BasicAuthenticatorTest {
     }
 
     @Test
-    void whenFiveFailuresThenLockedOutWithoutCheckingPasswordUntilCoolDownEnds() {
+    void whenFiveFailuresFromOneNetworkThenThatNetworkIsLockedOutWithoutCheckingPasswordUntilCoolDownEnds() {
         BasicAuthenticator a = authenticator();
         for (int i = 0; i < 5; i++) {
-            assertEquals(401, rejected(a.authenticate(req("alice:guess" + i, "198.51.100." + i))).status());
+            assertEquals(401, rejected(a.authenticate(req("alice:guess" + i, "198.51.100.7"))).status());
         }
         int before = validations.get();
-        AuthError locked = rejected(a.authenticate(req("alice:secret", "198.51.100.99")));
+        AuthError locked = rejected(a.authenticate(req("alice:secret", "198.51.100.7")));
         assertEquals(429, locked.status());
         assertEquals(String.valueOf(Duration.ofMinutes(15).toSeconds()), locked.headers().get("Retry-After"));
         assertEquals(before, validations.get(), "the password must not be checked while locked");
 
         clock.advance(Duration.ofMinutes(15).plusSeconds(1));
-        assertInstanceOf(AuthOutcome.Authenticated.class, a.authenticate(req("alice:secret", "198.51.100.99")));
+        assertInstanceOf(AuthOutcome.Authenticated.class, a.authenticate(req("alice:secret", "198.51.100.7")));
     }
 
     @Test
-    void whenSuccessThenUsernameCountResets() {
+    void whenFailuresComeFromManyNetworksThenTheRightPasswordFromACleanNetworkIsAccepted() {
+        BasicAuthenticator a = authenticator();
+        for (int i = 0; i < 50; i++) {
+            a.authenticate(req("alice:guess" + i, "198.51.100." + i));
+        }
+        assertInstanceOf(AuthOutcome.Authenticated.class, a.authenticate(req("alice:secret", "192.0.2.200")),
+                "a network without recent failures is never refused");
+    }
+
+    @Test
+    void whenNetworksWithFailuresExceedTheUsersChecksThen429WithoutCheckingThePassword() {
+        BasicAuthenticator a = authenticator();
+        for (int i = 0; i < 10; i++) { // one failure each from 10 networks: the user's 10 checks per minute
+            a.authenticate(req("alice:guess", "198.51.100." + i));
+        }
+        int before = validations.get();
+        AuthError slowed = rejected(a.authenticate(req("alice:secret", "198.51.100.0")));
+        assertEquals(429, slowed.status(), "a network that failed for alice waits for the next check");
+        assertEquals("6", slowed.headers().get("Retry-After"), "10 per minute: one every 6 seconds");
+        assertEquals(before, validations.get());
+        clock.advance(Duration.ofSeconds(6));
+        assertInstanceOf(AuthOutcome.Authenticated.class, a.authenticate(req("alice:secret", "198.51.100.0")));
+    }
+
+    @Test
+    void whenUsernamesDifferOnlyInUnicodeNormalizationThenTheyShareOneCounter() {
+        BasicAuthenticator a = authenticator();
+        String composed = "jos\u00e9";
+        String decomposed = "jose\u0301";
+        for (int i = 0; i < 5; i++) {
+            a.authenticate(req((i % 2 == 0 ? composed : decomposed) + ":guess" + i, "198.51.100.9"));
+        }
+        assertEquals(429, rejected(a.authenticate(req(composed + ":x", "198.51.100.9"))).status());
+        assertEquals(429, rejected(a.authenticate(req(decomposed + ":x", "198.51.100.9"))).status());
+    }
+
+    @Test
+    void whenSuccessThenTheNetworksCountResets() {
         BasicAuthenticator a = authenticator();
         for (int i = 0; i < 4; i++) {
             a.authenticate(req("alice:guess", "198.51.100.1"));
         }
         assertInstanceOf(AuthOutcome.Authenticated.class, a.authenticate(req("alice:secret", "198.51.100.1")));
         for (int i = 0; i < 4; i++) {
-            assertEquals(401, rejected(a.authenticate(req("alice:guess", "198.51.100.2"))).status());
+            assertEquals(401, rejected(a.authenticate(req("alice:guess", "198.51.100.1"))).status());
         }
-        assertInstanceOf(AuthOutcome.Authenticated.class, a.authenticate(req("alice:secret", "198.51.100.3")));
+        assertInstanceOf(AuthOutcome.Authenticated.class, a.authenticate(req("alice:secret", "198.51.100.1")));
     }
 
     @Test
     void whenFailuresAreSpreadOverMoreThanTheWindowThenNoLockout() {
         BasicAuthenticator a = authenticator();
         for (int i = 0; i < 8; i++) {
-            assertEquals(401, rejected(a.authenticate(req("alice:guess", "198.51.100." + i))).status());
+            assertEquals(401, rejected(a.authenticate(req("alice:guess", "198.51.100.1"))).status());
             clock.advance(Duration.ofMinutes(4));
         }
     }
 
     @Test
-    void whenOneAddressSpraysManyUsernamesThenAddressLockedOut() {
+    void whenOneNetworkSpraysManyUsernamesThenOtherUsersOnItAreNotLockedOut() {
         BasicAuthenticator a = authenticator();
         for (int i = 0; i < 20; i++) {
             assertEquals(401, rejected(a.authenticate(req("user" + i + ":x", "203.0.113.7"))).status());
         }
-        assertEquals(429, rejected(a.authenticate(req("alice:secret", "203.0.113.7"))).status());
-        assertInstanceOf(AuthOutcome.Authenticated.class, a.authenticate(req("alice:secret", "203.0.113.8")));
+        assertInstanceOf(AuthOutcome.Authenticated.class, a.authenticate(req("alice:secret", "203.0.113.7")),
+                "failures per network over all users are the chain's limit (latchkey.failed-attempts.*)");
     }
 
     @Test
-    void whenManyGuessesRunConcurrentlyThenNoMoreAreCheckedThanTheLockoutAllows() throws Exception {
+    void whenAnIpv6NetworkRotatesAddressesThenItIsOneNetwork() {
+        BasicAuthenticator a = authenticator();
+        for (int i = 0; i < 5; i++) {
+            a.authenticate(req("alice:guess", "2001:db8:1:2::" + Integer.toHexString(i + 1)));
+        }
+        assertEquals(429, rejected(a.authenticate(req("alice:secret", "2001:db8:1:2:ffff::9"))).status(),
+                "the /64 is locked, whichever address in it asks");
+        assertInstanceOf(AuthOutcome.Authenticated.class, a.authenticate(req("alice:secret", "2001:db8:1:3::1")));
+    }
+
+    @Test
+    void whenBehindATrustedProxyThenTheForwardedClientIsTheNetwork() {
+        BasicAuthenticator a = new BasicAuthenticator(settings, new BasicCredentialResolver(settings.apiKeyPrefixes()),
+                new LoginThrottle(settings, clock), handler, TrustedProxies.of("10.0.0.0/8"));
+        for (int i = 0; i < 5; i++) {
+            a.authenticate(proxied("alice:guess", "198.51.100.66, 203.0.113.5"));
+        }
+        assertEquals(429, rejected(a.authenticate(proxied("alice:secret", "192.0.2.1, 203.0.113.5"))).status(),
+                "the left-most entry is the client's own claim: never the key");
+        assertInstanceOf(AuthOutcome.Authenticated.class, a.authenticate(proxied("alice:secret", "203.0.113.6")),
+                "another client behind the same proxy");
+    }
+
+    private static HttpServletRequest proxied(String userPass, String forwardedFor) {
+        return FakeRequest.create().remoteAddr("10.0.0.2").header("X-Forwarded-For", forwardedFor)
+                .header("Authorization", basic(userPass)).build();
+    }
+
+    @Test
+    void whenManyGuessesFromOneNetworkRunConcurrentlyThenNoMoreAreCheckedThanTheLockoutAllows() throws Exception {
         int threads = 20;
         Semaphore settled = new Semaphore(0); // one permit per thread inside the store or done without it
         CountDownLatch release = new CountDownLatch(1);
@@ -181,7 +250,7 @@ class BasicAuthenticatorTest {
         try {
             List<Future<AuthOutcome>> outcomes = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
-                String addr = "198.51.100." + i;
+                String addr = "198.51.100.1";
                 outcomes.add(pool.submit(() -> {
                     inStore.set(false);
                     try {

@@ -9,10 +9,12 @@ import java.util.Optional;
 /**
  * Settings of {@link JdbcApiKeyStore} ({@code latchkey.api-key.jdbc.*}): exactly one of {@code datasource} (a JNDI
  * name) or {@code url} (with optional {@code user}/{@code password}); {@code init-schema} runs the shipped DDL at
- * start-up (default false); {@code query-timeout} (default PT5S).
+ * start-up (default false); {@code query-timeout} (default PT5S): every statement's timeout and, for {@code url}, the
+ * longest wait for a pooled connection; {@code pool.max-size} (default 10): connections of the {@link JdbcPool} opened
+ * for {@code url} (a JNDI data source is the container's pool).
  */
 public record JdbcSettings(Optional<String> dataSourceJndi, Optional<String> url, Optional<String> user,
-                           Optional<String> password, boolean initSchema, Duration queryTimeout) {
+                           Optional<String> password, boolean initSchema, Duration queryTimeout, int poolMaxSize) {
 
     public static final String PREFIX = "latchkey.api-key.jdbc.";
 
@@ -24,18 +26,21 @@ public record JdbcSettings(Optional<String> dataSourceJndi, Optional<String> url
         if (queryTimeout.isNegative() || queryTimeout.toSeconds() < 1) {
             throw new ConfigurationException(PREFIX + "query-timeout", "must be at least one second");
         }
+        if (poolMaxSize < 1) {
+            throw new ConfigurationException(PREFIX + "pool.max-size", "must be at least 1, got " + poolMaxSize);
+        }
     }
 
     public static JdbcSettings from(ConfigReader c) {
         return new JdbcSettings(c.string(PREFIX + "datasource"), c.string(PREFIX + "url"), c.string(PREFIX + "user"),
                 c.string(PREFIX + "password"), c.bool(PREFIX + "init-schema", false),
-                c.duration(PREFIX + "query-timeout", Duration.ofSeconds(5)));
+                c.duration(PREFIX + "query-timeout", Duration.ofSeconds(5)), c.integer(PREFIX + "pool.max-size", 10));
     }
 
     @Override
     public String toString() {
         return "JdbcSettings[datasource=" + dataSourceJndi.orElse("-") + ", url="
                 + url.map(u -> u.replaceAll("[?;].*", "")).orElse("-") + ", user=" + user.orElse("-")
-                + ", password=" + (password.isPresent() ? "***" : "-") + ", initSchema=" + initSchema + "]";
+                + ", password=" + (password.isPresent() ? "***" : "-") + ", initSchema=" + initSchema + ", poolMaxSize=" + poolMaxSize + "]";
     }
 }

@@ -2,7 +2,6 @@ package dev.latchkey.auth.apikey.store;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import dev.latchkey.auth.apikey.ApiKeyRecord;
 import dev.latchkey.auth.clock.ClockTicker;
 
@@ -15,13 +14,17 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * A Caffeine cache of {@link #findByHash} results in front of any store.
+ * Caffeine caches of {@link #findByHash} results in front of any store: one for keys found, one for keys not found,
+ * each bounded by {@code latchkey.api-key.cache.max-size}, so that a flood of guessed keys fills only the negative
+ * cache and never evicts a real key from the positive one.
  *
  * <ul>
  *   <li>Hits ({@code latchkey.api-key.cache.ttl}, default 30 s): a hot key needs no store query. The TTL bounds how
  *   long a revocation made on another node takes to reach this one.</li>
- *   <li>Misses ({@code latchkey.api-key.cache.negative-ttl}, default 5 s): guessed keys cannot hammer the store.</li>
- *   <li>Writes through this store (revoke, rotate, create) invalidate the entry at once.</li>
+ *   <li>Misses ({@code latchkey.api-key.cache.negative-ttl}, default 5 s): the same guessed key cannot hammer the
+ *   store. Distinct guesses are bounded per client network by {@code latchkey.failed-attempts.limit}.</li>
+ *   <li>Writes through this store (revoke, rotate, create) invalidate the entry at once; a load racing a write cannot
+ *   put the record it read before the write back (Caffeine's atomic {@code get} with a loader).</li>
  *   <li>A store failure is never cached: the caller sees {@link ApiKeyStoreUnavailable} unless the key was cached.</li>
  * </ul>
  *
@@ -30,40 +33,36 @@ import java.util.function.UnaryOperator;
 public class CachingApiKeyStore implements ApiKeyStore {
 
     private final ApiKeyStore delegate;
-    private final Cache<String, Optional<ApiKeyRecord>> byHash;
+    private final Cache<String, ApiKeyRecord> found;
+    private final Cache<String, Boolean> notFound;
 
     public CachingApiKeyStore(ApiKeyStore delegate, Duration positiveTtl, Duration negativeTtl, long maximumSize,
                               Clock clock) {
         this.delegate = delegate;
-        long positive = positiveTtl.toNanos();
-        long negative = negativeTtl.toNanos();
-        this.byHash = Caffeine.newBuilder()
-                .maximumSize(maximumSize)
-                .ticker(ClockTicker.of(clock))
-                .expireAfter(new Expiry<String, Optional<ApiKeyRecord>>() {
-                    @Override
-                    public long expireAfterCreate(String key, Optional<ApiKeyRecord> value, long currentTime) {
-                        return value.isPresent() ? positive : negative;
-                    }
-
-                    @Override
-                    public long expireAfterUpdate(String key, Optional<ApiKeyRecord> value, long currentTime,
-                                                  long currentDuration) {
-                        return value.isPresent() ? positive : negative;
-                    }
-
-                    @Override
-                    public long expireAfterRead(String key, Optional<ApiKeyRecord> value, long currentTime,
-                                                long currentDuration) {
-                        return currentDuration;
-                    }
-                })
-                .build();
+        this.found = Caffeine.newBuilder().maximumSize(maximumSize).ticker(ClockTicker.of(clock))
+                .expireAfterWrite(positiveTtl).build();
+        this.notFound = Caffeine.newBuilder().maximumSize(maximumSize).ticker(ClockTicker.of(clock))
+                .expireAfterWrite(negativeTtl).build();
     }
 
     @Override
     public Optional<ApiKeyRecord> findByHash(String hash) {
-        return byHash.get(hash, delegate::findByHash);
+        if (notFound.getIfPresent(hash) != null) {
+            return Optional.empty();
+        }
+        // Atomic per key: an invalidation by a concurrent write waits for this load, so it cannot be undone by it.
+        // A loader returning null caches nothing; a store failure propagates and is not cached either.
+        ApiKeyRecord record = found.get(hash, h -> delegate.findByHash(h).orElse(null));
+        if (record == null) {
+            notFound.put(hash, Boolean.TRUE);
+        }
+        return Optional.ofNullable(record);
+    }
+
+    /** Number of cached misses, after pending evictions; for monitoring and tests. */
+    public long cachedMisses() {
+        notFound.cleanUp();
+        return notFound.estimatedSize();
     }
 
     @Override
@@ -79,7 +78,8 @@ public class CachingApiKeyStore implements ApiKeyStore {
     @Override
     public void insert(ApiKeyRecord record) {
         delegate.insert(record);
-        byHash.invalidate(record.hash());
+        found.invalidate(record.hash());
+        notFound.invalidate(record.hash());
     }
 
     @Override
@@ -104,7 +104,10 @@ public class CachingApiKeyStore implements ApiKeyStore {
      * written record: two writes racing could put them in the wrong order and cache an un-revoked key.
      */
     private Optional<ApiKeyRecord> cached(Optional<ApiKeyRecord> stored) {
-        stored.ifPresent(r -> byHash.invalidate(r.hash()));
+        stored.ifPresent(r -> {
+            found.invalidate(r.hash());
+            notFound.invalidate(r.hash());
+        });
         return stored;
     }
 

@@ -1,5 +1,6 @@
 package dev.latchkey.auth.apikey.jdbc;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.latchkey.auth.apikey.ApiKeyRecord;
 import dev.latchkey.auth.apikey.CreatedApiKey;
 import dev.latchkey.auth.apikey.RateLimit;
@@ -113,12 +114,14 @@ abstract class JdbcApiKeyStoreContract {
 
     @Test
     void whenTheDatabaseIsUnreachableThenStoreIsUnavailable() {
-        JdbcApiKeyStore broken = new JdbcApiKeyStore(
-                new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/none", "x", "secret-pw", 1), 1);
-        ApiKeyStoreUnavailable e = assertThrows(ApiKeyStoreUnavailable.class, () -> broken.findByHash("00"));
-        assertFalse(e.getMessage().contains("secret-pw"));
-        AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> ApiKeyFixtures.live(broken)
-                .validator.validate(fx.unissuedKey("live")));
-        assertEquals(503, f.error().status());
+        try (HikariDataSource pool = JdbcPool.open("jdbc:postgresql://127.0.0.1:1/none", "x", "secret-pw",
+                Duration.ofSeconds(1), 2)) {
+            JdbcApiKeyStore broken = new JdbcApiKeyStore(pool, 1);
+            ApiKeyStoreUnavailable e = assertThrows(ApiKeyStoreUnavailable.class, () -> broken.findByHash("00"));
+            assertFalse(e.getMessage().contains("secret-pw"));
+            AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> ApiKeyFixtures.live(broken)
+                    .validator.validate(fx.unissuedKey("live")));
+            assertEquals(503, f.error().status());
+        }
     }
 }

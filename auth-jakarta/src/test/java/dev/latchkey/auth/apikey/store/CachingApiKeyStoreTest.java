@@ -11,6 +11,8 @@ import dev.latchkey.auth.error.AuthenticationFailure;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -93,5 +95,24 @@ class CachingApiKeyStoreTest {
         assertTrue(validator.validate(key.key()).isPresent(), "still cached");
         clock.advance(Duration.ofSeconds(31));
         assertThrows(AuthenticationFailure.class, () -> validator.validate(key.key()));
+    }
+
+    @Test
+    void whenAFloodOfDistinctGuessesFillsTheCacheThenRealKeysStayCached() {
+        List<CreatedApiKey> real = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            real.add(service.create("real-" + i, Set.of(), null));
+        }
+        real.forEach(k -> assertTrue(validator.validate(k.key()).isPresent()));
+        for (int i = 0; i < 5_000; i++) {
+            String guess = fx.unissuedKey("live");
+            for (int repeat = 0; repeat < 3; repeat++) { // repeated guesses look "hot" to a shared cache
+                assertTrue(validator.validate(guess).isEmpty());
+            }
+        }
+        int before = backend.lookups();
+        real.forEach(k -> assertTrue(validator.validate(k.key()).isPresent()));
+        assertEquals(before, backend.lookups(), "no real key was evicted by the misses");
+        assertTrue(cache.cachedMisses() <= 1000, "misses are bounded: " + cache.cachedMisses());
     }
 }
