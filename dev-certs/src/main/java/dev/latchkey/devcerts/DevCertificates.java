@@ -78,6 +78,29 @@ public final class DevCertificates {
         }
     }
 
+    /**
+     * An intermediate CA signed by {@code issuer}, valid from one hour ago for {@code validity}; path length 0 (it
+     * issues leaves only).
+     */
+    public static Issued intermediate(Issued issuer, String commonName, Duration validity) {
+        KeyPair keys = ecKeyPair();
+        Instant now = Instant.now();
+        try {
+            JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+            X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer.certificate(), serial(),
+                    Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(validity)), name(commonName),
+                    keys.getPublic())
+                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+                    .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(keys.getPublic()))
+                    .addExtension(Extension.authorityKeyIdentifier, false,
+                            ext.createAuthorityKeyIdentifier(issuer.certificate()));
+            return new Issued(sign(b, issuer.keyPair()), keys);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create intermediate CA certificate", e);
+        }
+    }
+
     /** Starts a leaf certificate signed by {@code issuer}: valid from one hour ago for 365 days, no SANs. */
     public static LeafBuilder leaf(Issued issuer, String commonName) {
         return new LeafBuilder(issuer, commonName);

@@ -2,7 +2,9 @@ package dev.latchkey.auth.apikey;
 
 import dev.latchkey.auth.apikey.format.ParsedApiKey;
 import dev.latchkey.auth.caller.LatchkeyCaller;
+import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.error.AuthError;
+import dev.latchkey.auth.request.TrustedProxies;
 import dev.latchkey.auth.spi.AuthOutcome;
 import dev.latchkey.auth.spi.CredentialAuthenticator;
 import jakarta.annotation.PostConstruct;
@@ -64,7 +66,8 @@ public class ApiKeyAuthenticator implements CredentialAuthenticator {
 
     @PostConstruct
     void init() {
-        resolver = new ApiKeyResolver(validator.format(), settings, this::exposed);
+        resolver = new ApiKeyResolver(validator.format(), settings, TrustedProxies.from(ConfigReader.current()),
+                this::exposed);
     }
 
     /** Logs (key id only) and fires the event. */

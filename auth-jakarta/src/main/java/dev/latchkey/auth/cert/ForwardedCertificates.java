@@ -1,5 +1,8 @@
 package dev.latchkey.auth.cert;
 
+import dev.latchkey.auth.cert.ClientCertificateSettings.ForwardedElement;
+import dev.latchkey.auth.cert.ClientCertificateSettings.ForwardedFormat;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.security.cert.Certificate;
@@ -11,71 +14,140 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Parses client certificates forwarded by TLS-terminating proxies. Every failure is an
- * {@link IllegalArgumentException} with a message free of the header value.
+ * Parses client certificates forwarded by TLS-terminating proxies: the one parser of forwarded-certificate headers.
+ * Every failure is an {@link IllegalArgumentException} ({@link Ambiguous} for more than one candidate) with a message
+ * free of the header value.
  *
  * <ul>
- *   <li>Envoy {@code X-Forwarded-Client-Cert}: comma-separated elements, each {@code key=value} pairs separated by
- *   {@code ;}, values optionally double-quoted (with {@code \"} escapes) when they hold {@code , ; =}. Each proxy
- *   appends the element for the client it saw, so the <em>first</em> element describes the original client; the
- *   edge proxy must sanitize an incoming header ({@code forward_client_cert_details: SANITIZE_SET}) so a client cannot
- *   forge it. Its {@code Cert} value (URL-encoded PEM of the leaf) is required; a {@code Hash} (hex SHA-256 of the DER)
- *   is checked when present.</li>
- *   <li>URL-encoded PEM (nginx {@code $ssl_client_escaped_cert}).</li>
+ *   <li>Envoy {@code X-Forwarded-Client-Cert} (Envoy documentation, "HTTP header manipulation",
+ *   x-forwarded-client-cert): comma-separated elements, one per proxy that handled the request, each a
+ *   {@code ;}-separated list of case-insensitive {@code key=value} pairs; a value holding {@code , ; =} is
+ *   double-quoted, with {@code \"} for a quote inside. {@code Cert} is the URL-encoded PEM of the leaf; {@code Chain}
+ *   the URL-encoded PEM of the whole chain (leaf first; its other certificates are candidate intermediates); one of
+ *   them is required. A {@code Hash} (hex SHA-256 of the leaf's DER) is checked when present. A proxy that appends
+ *   ({@code APPEND_FORWARD}) keeps whatever the client sent on the left, so only the right-most element was written
+ *   by the trusted hop: by default ({@link ForwardedElement#SINGLE}) exactly one element is accepted, with
+ *   {@link ForwardedElement#LAST} the right-most is taken; the left-most never is.</li>
+ *   <li>URL-encoded PEM (nginx {@code $ssl_client_escaped_cert}): one certificate.</li>
  * </ul>
  */
 final class ForwardedCertificates {
 
-    /** A leaf certificate PEM-encoded and URL-encoded stays far below this. */
+    /** The audit reason of every refusal for more than one header line or XFCC element (400 invalid_request). */
+    static final String AMBIGUOUS = "forwarded_cert_ambiguous";
+
+    /** A leaf and a few intermediates, PEM-encoded and URL-encoded, stay far below this. */
     static final int MAX_HEADER_LENGTH = 32 * 1024;
+    /** More certificates than any real chain holds. */
+    static final int MAX_CHAIN = 8;
+
+    /** More than one header line or element where one is required. */
+    static final class Ambiguous extends IllegalArgumentException {
+        Ambiguous(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * A forwarded client certificate.
+     *
+     * @param leaf          the client's certificate
+     * @param intermediates other certificates the proxy forwarded with it (XFCC {@code Chain}), untrusted path
+     *                      candidates
+     */
+    record Forwarded(X509Certificate leaf, List<X509Certificate> intermediates) {
+        Forwarded {
+            intermediates = List.copyOf(intermediates);
+        }
+    }
 
     private ForwardedCertificates() {
     }
 
-    static X509Certificate fromXfcc(String header) {
+    /**
+     * The certificate of the header lines a trusted proxy sent: exactly one line, in {@code format}.
+     *
+     * @throws Ambiguous for several lines, or several XFCC elements unless {@code element} is {@code LAST}
+     */
+    static Forwarded parse(List<String> lines, ForwardedFormat format, ForwardedElement element) {
+        if (lines.size() != 1) {
+            throw new Ambiguous("more than one forwarded client certificate header");
+        }
+        return format == ForwardedFormat.XFCC ? fromXfcc(lines.get(0), element)
+                : new Forwarded(fromEscapedPem(lines.get(0)), List.of());
+    }
+
+    static Forwarded fromXfcc(String header, ForwardedElement element) {
         checkLength(header);
         List<String> elements = split(header, ',');
-        String first = elements.get(0);
+        if (elements.size() > 1 && element == ForwardedElement.SINGLE) {
+            throw new Ambiguous("more than one element in the forwarded client certificate header");
+        }
+        return fromXfccElement(elements.get(elements.size() - 1));
+    }
+
+    private static Forwarded fromXfccElement(String element) {
         String cert = null;
+        String chain = null;
         String hash = null;
-        for (String pair : split(first, ';')) {
+        for (String pair : split(element, ';')) {
             int eq = pair.indexOf('=');
             if (eq <= 0) {
                 throw new IllegalArgumentException("malformed XFCC element");
             }
             String key = pair.substring(0, eq).strip().toLowerCase(Locale.ROOT);
             String value = unquote(pair.substring(eq + 1).strip());
-            if (key.equals("cert")) {
-                cert = value;
-            } else if (key.equals("hash")) {
-                hash = value;
+            switch (key) {
+                case "cert" -> cert = value;
+                case "chain" -> chain = value;
+                case "hash" -> hash = value;
+                default -> { }
             }
         }
-        if (cert == null || cert.isEmpty()) {
+        List<X509Certificate> chainCerts = chain == null || chain.isEmpty() ? List.of() : certificates(chain);
+        X509Certificate leaf;
+        if (cert != null && !cert.isEmpty()) {
+            leaf = fromEscapedPem(cert);
+        } else if (!chainCerts.isEmpty()) {
+            leaf = chainCerts.get(0);
+        } else {
             throw new IllegalArgumentException("XFCC element has no Cert");
         }
-        X509Certificate certificate = fromEscapedPem(cert);
-        if (hash != null && !hash.equalsIgnoreCase(CertificateThumbprints.sha256Hex(certificate))) {
+        if (hash != null && !hash.equalsIgnoreCase(CertificateThumbprints.sha256Hex(leaf))) {
             throw new IllegalArgumentException("XFCC Hash does not match Cert");
         }
-        return certificate;
+        return new Forwarded(leaf, chainCerts.stream().filter(c -> !c.equals(leaf)).toList());
     }
 
     static X509Certificate fromEscapedPem(String value) {
+        List<X509Certificate> certs = certificates(value);
+        if (certs.size() != 1) {
+            throw new IllegalArgumentException("expected exactly one X.509 certificate, got " + certs.size());
+        }
+        return certs.get(0);
+    }
+
+    /** One or more URL-encoded PEM certificates. */
+    private static List<X509Certificate> certificates(String value) {
         checkLength(value);
         byte[] pem = percentDecode(value.strip());
+        Collection<? extends Certificate> certs;
         try {
-            Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(pem));
-            if (certs.size() != 1 || !(certs.iterator().next() instanceof X509Certificate x509)) {
-                throw new IllegalArgumentException("expected exactly one X.509 certificate, got " + certs.size());
-            }
-            return x509;
-        } catch (IllegalArgumentException e) {
-            throw e;
+            certs = CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(pem));
         } catch (Exception e) {
             throw new IllegalArgumentException("not a PEM certificate");
         }
+        if (certs.isEmpty() || certs.size() > MAX_CHAIN) {
+            throw new IllegalArgumentException("expected 1 to " + MAX_CHAIN + " certificates, got " + certs.size());
+        }
+        List<X509Certificate> out = new ArrayList<>();
+        for (Certificate c : certs) {
+            if (!(c instanceof X509Certificate x509)) {
+                throw new IllegalArgumentException("not an X.509 certificate");
+            }
+            out.add(x509);
+        }
+        return out;
     }
 
     private static void checkLength(String value) {

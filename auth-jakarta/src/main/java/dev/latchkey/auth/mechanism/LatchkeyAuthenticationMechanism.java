@@ -8,6 +8,8 @@ import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.ErrorResponses;
 import dev.latchkey.auth.jwt.mp.MpJwtExtension;
+import dev.latchkey.auth.request.ClientAddress;
+import dev.latchkey.auth.request.TrustedProxies;
 import dev.latchkey.auth.spi.AuthOutcome;
 import dev.latchkey.auth.spi.CredentialAuthenticator;
 import jakarta.annotation.PostConstruct;
@@ -69,10 +71,12 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
 
     private AuthenticatorChain chain;
     private Consumer<AuthenticationEvent> audit;
+    private TrustedProxies trustedProxies = TrustedProxies.NONE;
 
     @PostConstruct
     void init() {
         MechanismSettings settings = MechanismSettings.from(ConfigReader.current(), mpJwt.loginConfig());
+        trustedProxies = TrustedProxies.from(ConfigReader.current());
         LOG.info(() -> "authentication mechanisms " + settings.mechanisms() + ", realm " + settings.realm());
         if (settings.mechanisms().isEmpty()) {
             EmptyChainWarning warning = EmptyChainWarning.of(ConfigProvider.getConfig().getPropertyNames());
@@ -108,8 +112,8 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        RequestAuthContext authContext = new RequestAuthContext(chain, audit, request.getRemoteAddr(),
-                request.getRequestURI());
+        RequestAuthContext authContext = new RequestAuthContext(chain, audit,
+                ClientAddress.text(request, trustedProxies), request.getRequestURI());
         request.setAttribute(AuthenticatorChain.REQUEST_ATTRIBUTE, authContext);
         AuthenticatorChain.Result result = chain.run(request);
         String mechanism = result.decidedBy() == null ? null : result.decidedBy().name();
@@ -154,6 +158,6 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
     private void fire(Outcome outcome, String mechanism, String reason, int status, String caller, String credentialId,
                       HttpServletRequest request) {
         events.fire(new AuthenticationEvent(outcome, mechanism, reason, status, caller, credentialId,
-                request.getRemoteAddr(), request.getRequestURI(), Instant.now()));
+                ClientAddress.text(request, trustedProxies), request.getRequestURI(), Instant.now()));
     }
 }

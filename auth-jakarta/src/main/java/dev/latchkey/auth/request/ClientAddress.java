@@ -45,6 +45,15 @@ public final class ClientAddress {
         return Optional.of(client);
     }
 
+    /**
+     * The client address as audit events carry it: the address of {@link #of}, or, for a peer that is not an IP
+     * literal, its text escaped by {@link LogSafe}.
+     */
+    public static String text(HttpServletRequest request, TrustedProxies proxies) {
+        return of(request, proxies).map(InetAddress::getHostAddress)
+                .orElseGet(() -> LogSafe.value(request.getRemoteAddr()));
+    }
+
     /** The client's network ({@link ClientNetwork}), or the peer address text when it is not an IP literal. */
     public static ClientNetwork network(HttpServletRequest request, TrustedProxies proxies) {
         return of(request, proxies).map(ClientNetwork::of)

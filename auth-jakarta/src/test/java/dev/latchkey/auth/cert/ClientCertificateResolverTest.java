@@ -1,13 +1,17 @@
 package dev.latchkey.auth.cert;
 
+import dev.latchkey.auth.cert.ClientCertificateSettings.ForwardedElement;
 import dev.latchkey.auth.cert.ClientCertificateSettings.ForwardedFormat;
 import dev.latchkey.auth.basic.LogCapture;
 import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.fixtures.FakeRequest;
 import dev.latchkey.auth.fixtures.TestPki;
+import dev.latchkey.devcerts.DevCertificates;
+import dev.latchkey.devcerts.DevCertificates.Issued;
 import org.junit.jupiter.api.Test;
 
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -25,7 +29,8 @@ class ClientCertificateResolverTest {
     private static final X509Certificate BOB = TestPki.spiffe("spiffe://prod.example/bob");
     private static final X509Certificate PROXY = TestPki.cnOnly("proxy");
 
-    private final ClientCertificateSettings base = ClientCertificateSettings.spiffe("prod.example");
+    private final ClientCertificateSettings base = ClientCertificateSettings.spiffe("prod.example")
+            .withTrustAnchors(TestPki.caPem());
     private final ClientCertificateResolver xfcc = new ClientCertificateResolver(
             base.withTrustedProxies(ForwardedFormat.XFCC, null, "10.0.0.0/8", "fd00::/8"));
 
@@ -53,12 +58,89 @@ class ClientCertificateResolverTest {
     }
 
     @Test
-    void whenXfccFromTrustedProxyThenFirstElementUsed() {
-        String header = xfccElement(ALICE, true) + "," + "By=spiffe://prod.example/proxy;" + xfccElement(BOB, false);
-        FakeRequest fake = FakeRequest.create().remoteAddr("10.1.2.3").header("X-Forwarded-Client-Cert", header)
+    void whenXfccFromTrustedProxyThenItsOneElementUsed() {
+        FakeRequest fake = FakeRequest.create().remoteAddr("10.1.2.3")
+                .header("X-Forwarded-Client-Cert", xfccElement(ALICE, true))
                 .attribute(ClientCertificateResolver.SERVLET_ATTRIBUTE, new X509Certificate[]{PROXY});
         assertEquals(ALICE, xfcc.resolve(fake.build()).orElseThrow());
         assertEquals(ALICE, fake.attribute(ClientCertificateResolver.REQUEST_ATTRIBUTE));
+    }
+
+    @Test
+    void whenSeveralXfccElementsOrLinesThen400UnlessLastIsChosen() {
+        String appended = xfccElement(ALICE, true) + "," + "By=spiffe://prod.example/proxy;" + xfccElement(BOB, false);
+        assertAmbiguous(xfcc, FakeRequest.create().remoteAddr("10.1.2.3").header("X-Forwarded-Client-Cert", appended));
+        assertAmbiguous(xfcc, FakeRequest.create().remoteAddr("10.1.2.3")
+                .header("X-Forwarded-Client-Cert", xfccElement(ALICE, true))
+                .header("X-Forwarded-Client-Cert", xfccElement(BOB, true)));
+
+        ClientCertificateResolver last = new ClientCertificateResolver(base.withForwardedElement(ForwardedElement.LAST)
+                .withTrustedProxies(ForwardedFormat.XFCC, null, "10.0.0.0/8"));
+        assertEquals(BOB, last.resolve(FakeRequest.create().remoteAddr("10.1.2.3")
+                .header("X-Forwarded-Client-Cert", appended).build()).orElseThrow(), "the right-most element");
+        assertAmbiguous(last, FakeRequest.create().remoteAddr("10.1.2.3")
+                .header("X-Forwarded-Client-Cert", xfccElement(ALICE, true))
+                .header("X-Forwarded-Client-Cert", xfccElement(BOB, true)));
+    }
+
+    @Test
+    void whenXfccValuesAreQuotedThenCommasAndSemicolonsInsideDoNotSplit() {
+        String quoted = "By=\"spiffe://prod.example/a,b;c\";Subject=\"CN=x,O=\\\"Q\\\";OU=y\";"
+                + "Cert=\"" + TestPki.escapedPem(ALICE) + "\"";
+        assertEquals(ALICE, xfcc.resolve(FakeRequest.create().remoteAddr("10.1.2.3")
+                .header("X-Forwarded-Client-Cert", quoted).build()).orElseThrow());
+    }
+
+    @Test
+    void whenXfccChainCarriesTheIntermediateThenTheLeafValidates() {
+        Issued intermediate = DevCertificates.intermediate(TestPki.CA, "Test Intermediate", Duration.ofDays(1));
+        X509Certificate leaf = DevCertificates.leaf(intermediate, "workload").uri("spiffe://prod.example/carol")
+                .issue().certificate();
+        String withoutChain = "Cert=\"" + TestPki.escapedPem(leaf) + "\"";
+        AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> xfcc.resolve(FakeRequest.create()
+                .remoteAddr("10.1.2.3").header("X-Forwarded-Client-Cert", withoutChain).build()));
+        assertEquals("forwarded_cert_untrusted", f.error().reason());
+        String withChain = withoutChain + ";Chain=\"" + TestPki.escapedPem(leaf)
+                + TestPki.escapedPem(intermediate.certificate()) + "\"";
+        assertEquals(leaf, xfcc.resolve(FakeRequest.create().remoteAddr("10.1.2.3")
+                .header("X-Forwarded-Client-Cert", withChain).build()).orElseThrow());
+    }
+
+    @Test
+    void whenNoTrustAnchorsThenForwardedCertificatesRefusedAndWarnedOnce() {
+        ClientCertificateResolver noAnchors = new ClientCertificateResolver(ClientCertificateSettings
+                .spiffe("prod.example").withTrustedProxies(ForwardedFormat.XFCC, null, "10.0.0.0/8"));
+        assertTrue(noAnchors.refusesForwarded());
+        try (LogCapture log = LogCapture.of(ForwardedCertificateValidator.class)) {
+            for (int i = 0; i < 3; i++) {
+                AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> noAnchors.resolve(
+                        FakeRequest.create().remoteAddr("10.1.2.3")
+                                .header("X-Forwarded-Client-Cert", xfccElement(ALICE, true)).build()));
+                assertEquals(401, f.error().status());
+            }
+            List<String> warnings = log.messages(Level.WARNING);
+            assertEquals(1, warnings.size(), warnings.toString());
+            assertTrue(warnings.get(0).contains("latchkey.client-cert.trust-anchors"), warnings.get(0));
+        }
+    }
+
+    @Test
+    void whenUntrustedAddressIsNotALiteralThenItsLogLineIsEscaped() {
+        try (LogCapture log = LogCapture.of(ClientCertificateResolver.class)) {
+            xfcc.resolve(FakeRequest.create().remoteAddr("evil\nINFO forged")
+                    .header("X-Forwarded-Client-Cert", xfccElement(ALICE, true)).build());
+            List<String> warnings = log.messages(Level.WARNING);
+            assertEquals(1, warnings.size(), warnings.toString());
+            assertFalse(warnings.get(0).contains("\n"), warnings.get(0));
+            assertTrue(warnings.get(0).contains("evil\\nINFO forged"), warnings.get(0));
+        }
+    }
+
+    private static void assertAmbiguous(ClientCertificateResolver r, FakeRequest request) {
+        AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> r.resolve(request.build()));
+        assertEquals(400, f.error().status());
+        assertEquals("invalid_request", f.error().error());
+        assertEquals(ForwardedCertificates.AMBIGUOUS, f.error().reason());
     }
 
     @Test
