@@ -47,11 +47,12 @@ public final class ClientAddress {
 
     /**
      * The client address as audit events carry it: the address of {@link #of}, or, for a peer that is not an IP
-     * literal, its text escaped by {@link LogSafe}.
+     * literal, its text escaped by {@link LogSafe} (null when the container gives none).
      */
     public static String text(HttpServletRequest request, TrustedProxies proxies) {
+        String peer = request.getRemoteAddr();
         return of(request, proxies).map(InetAddress::getHostAddress)
-                .orElseGet(() -> LogSafe.value(request.getRemoteAddr()));
+                .orElseGet(() -> peer == null ? null : LogSafe.value(peer));
     }
 
     /** The client's network ({@link ClientNetwork}), or the peer address text when it is not an IP literal. */

@@ -1,5 +1,6 @@
 package dev.latchkey.auth.cert;
 
+import dev.latchkey.auth.cert.ClientCertificateSettings.CrlStale;
 import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.fixtures.TestPki;
 import dev.latchkey.devcerts.DevCertificateFiles;
@@ -41,5 +42,36 @@ class CrlRevocationCheckerTest {
         AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> checker.check(alice));
         assertEquals(401, f.error().status());
         assertEquals("cert_revoked", f.error().reason());
+    }
+
+    @Test
+    void whenCrlPastNextUpdateThen503ByDefaultRevokedStill401AndAcceptedWhenConfigured() throws Exception {
+        X509Certificate alice = TestPki.spiffe("spiffe://prod.example/alice");
+        X509Certificate bob = TestPki.spiffe("spiffe://prod.example/bob");
+        Path crl = dir.resolve("ca.crl");
+        DevCertificateFiles.writeCrl(crl, DevCertificates.crl(TestPki.CA, Duration.ofDays(1), bob));
+        Clock later = Clock.offset(Clock.systemUTC(), Duration.ofDays(2));
+
+        CrlRevocationChecker failing = new CrlRevocationChecker(crl, later);
+        AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> failing.check(alice));
+        assertEquals(503, f.error().status());
+        assertEquals("crl_stale", f.error().reason());
+        assertEquals("cert_revoked", assertThrows(AuthenticationFailure.class, () -> failing.check(bob))
+                .error().reason(), "a stale CRL still proves revocation");
+        assertDoesNotThrow(() -> new CrlRevocationChecker(crl, Clock.systemUTC()).check(alice), "fresh");
+
+        CrlRevocationChecker accepting = new CrlRevocationChecker(crl, later, CrlStale.ACCEPT);
+        assertDoesNotThrow(() -> accepting.check(alice));
+        assertEquals("cert_revoked", assertThrows(AuthenticationFailure.class, () -> accepting.check(bob))
+                .error().reason());
+    }
+
+    @Test
+    void whenCrlOfAnotherIssuerIsStaleThenItDoesNotMatter() throws Exception {
+        Path crl = dir.resolve("other.crl");
+        DevCertificateFiles.writeCrl(crl, DevCertificates.crl(DevCertificates.ca("Other CA", Duration.ofDays(1)),
+                Duration.ofHours(-1)));
+        assertDoesNotThrow(() -> new CrlRevocationChecker(crl, Clock.systemUTC())
+                .check(TestPki.spiffe("spiffe://prod.example/alice")));
     }
 }

@@ -3,6 +3,7 @@ package dev.latchkey.jetty.it;
 import dev.latchkey.devcerts.DevCertificates;
 import dev.latchkey.devcerts.DevCertificates.Issued;
 import dev.latchkey.jetty.LatchkeyJetty;
+import dev.latchkey.jetty.it.fixtures.LogCapture;
 import dev.latchkey.jetty.it.fixtures.Pki;
 import dev.latchkey.jetty.it.fixtures.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +21,7 @@ import java.util.Map;
 import static dev.latchkey.jetty.it.fixtures.Http.get;
 import static dev.latchkey.jetty.it.fixtures.Http.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issues 6 and 12 over real HTTP(S): the client certificate forwarded by a TLS-terminating proxy in Envoy's
@@ -133,5 +135,19 @@ class TrustedProxyHttpTest {
             assertEquals("invalid_token", json(refused).getString("error"));
             assertEquals("forwarded client certificate not trusted", json(refused).getString("detail"));
         }
+    }
+
+    @Test
+    void whenRefusedBehindTheProxyThenTheAuditNamesTheForwardedClientNotTheProxy() throws Exception {
+        HttpResponse<String> refused;
+        String logged;
+        try (LogCapture log = new LogCapture()) {
+            refused = get(server.http("/me"), XFCC, "Cert=\"not-a-certificate\"",
+                    "X-Forwarded-For", "198.51.100.66, 203.0.113.7");
+            logged = log.all();
+        }
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(logged.contains("reason=forwarded_cert_malformed") && logged.contains("remote=203.0.113.7"),
+                logged);
     }
 }
