@@ -152,11 +152,6 @@ public record ClientCertificateSettings(List<PrincipalSource> principal, Set<Str
                 forwardedFormat, forwardedHeader, forwardedElement, Optional.of(pemFile), crlStale);
     }
 
-    public ClientCertificateSettings withCrlStale(CrlStale policy) {
-        return new ClientCertificateSettings(principal, trustDomains, mappingFile, crlFile, trustedProxies,
-                forwardedFormat, forwardedHeader, forwardedElement, trustAnchors, policy);
-    }
-
     public static ClientCertificateSettings from(ConfigReader config) {
         List<PrincipalSource> principal = config.list(PRINCIPAL, List.of("spiffe")).stream().map(s -> {
             try {
