@@ -14,8 +14,10 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import static dev.latchkey.jetty.it.fixtures.Http.get;
+import static dev.latchkey.jetty.it.fixtures.Http.header;
 import static dev.latchkey.jetty.it.fixtures.Http.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 12 over real HTTP: RFC 8705 certificate-bound tokens whose certificate a trusted proxy forwards (XFCC, default
@@ -87,5 +89,8 @@ class ForwardedBoundTokenHttpTest {
         assertEquals(401, refused.statusCode(), refused.body());
         assertEquals("invalid_token", json(refused).getString("error"));
         assertEquals("certificate revoked", json(refused).getString("detail"));
+        String challenge = header(refused, "WWW-Authenticate");
+        assertTrue(challenge != null && challenge.startsWith("Bearer ") && challenge.contains("invalid_token"),
+                String.valueOf(challenge));
     }
 }
