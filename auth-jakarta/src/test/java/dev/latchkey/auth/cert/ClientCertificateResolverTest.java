@@ -220,6 +220,8 @@ class ClientCertificateResolverTest {
         String twoCerts = TestPki.escapedPem(ALICE) + TestPki.escapedPem(BOB);
         assertBadRequest(nginx, "X-Client-Cert", "127.0.0.1", twoCerts);
         assertBadRequest(nginx, "X-Client-Cert", "127.0.0.1", "not-a-cert");
+        assertAmbiguous(nginx, FakeRequest.create().remoteAddr("127.0.0.1")
+                .header("X-Client-Cert", TestPki.escapedPem(ALICE)).header("X-Client-Cert", TestPki.escapedPem(BOB)));
     }
 
     private static void assertBadRequest(ClientCertificateResolver r, String xfccValue) {
