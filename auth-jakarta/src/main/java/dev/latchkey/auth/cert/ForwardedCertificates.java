@@ -11,7 +11,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 /**
  * Parses client certificates forwarded by TLS-terminating proxies: the one parser of forwarded-certificate headers.
@@ -22,10 +22,11 @@ import java.util.Locale;
  *   <li>Envoy {@code X-Forwarded-Client-Cert} (Envoy documentation, "HTTP header manipulation",
  *   x-forwarded-client-cert): comma-separated elements, one per proxy that handled the request, each a
  *   {@code ;}-separated list of case-insensitive {@code key=value} pairs; a value holding {@code , ; =} is
- *   double-quoted, with {@code \"} for a quote inside. {@code Cert} is the URL-encoded PEM of the leaf; {@code Chain}
- *   the URL-encoded PEM of the whole chain (leaf first; its other certificates are candidate intermediates); one of
- *   them is required. A {@code Hash} (hex SHA-256 of the leaf's DER) is checked when present. A proxy that appends
- *   ({@code APPEND_FORWARD}) keeps whatever the client sent on the left, so only the right-most element was written
+ *   double-quoted, with {@code \"} for a quote inside; parsed strictly by {@link XfccHeader} (a stray quote, or
+ *   {@code Cert}, {@code Chain}, {@code Hash} twice in one element, is malformed). {@code Cert} is the URL-encoded
+ *   PEM of the leaf; {@code Chain} the URL-encoded PEM of the whole chain (leaf first; its other certificates are
+ *   candidate intermediates); one of them is required. A {@code Hash} (hex SHA-256 of the leaf's DER) is checked
+ *   when present. A proxy that appends ({@code APPEND_FORWARD}) keeps whatever the client sent on the left, so only the right-most element was written
  *   by the trusted hop: by default ({@link ForwardedElement#SINGLE}) exactly one element is accepted, with
  *   {@link ForwardedElement#LAST} the right-most is taken; the left-most never is.</li>
  *   <li>URL-encoded PEM (nginx {@code $ssl_client_escaped_cert}): one certificate.</li>
@@ -79,31 +80,17 @@ final class ForwardedCertificates {
 
     static Forwarded fromXfcc(String header, ForwardedElement element) {
         checkLength(header);
-        List<String> elements = split(header, ',');
+        List<Map<String, String>> elements = XfccHeader.parse(header);
         if (elements.size() > 1 && element == ForwardedElement.SINGLE) {
             throw new Ambiguous("more than one element in the forwarded client certificate header");
         }
         return fromXfccElement(elements.get(elements.size() - 1));
     }
 
-    private static Forwarded fromXfccElement(String element) {
-        String cert = null;
-        String chain = null;
-        String hash = null;
-        for (String pair : split(element, ';')) {
-            int eq = pair.indexOf('=');
-            if (eq <= 0) {
-                throw new IllegalArgumentException("malformed XFCC element");
-            }
-            String key = pair.substring(0, eq).strip().toLowerCase(Locale.ROOT);
-            String value = unquote(pair.substring(eq + 1).strip());
-            switch (key) {
-                case "cert" -> cert = value;
-                case "chain" -> chain = value;
-                case "hash" -> hash = value;
-                default -> { }
-            }
-        }
+    private static Forwarded fromXfccElement(Map<String, String> element) {
+        String cert = element.get("cert");
+        String chain = element.get("chain");
+        String hash = element.get("hash");
         List<X509Certificate> chainCerts = chain == null || chain.isEmpty() ? List.of() : certificates(chain);
         X509Certificate leaf;
         if (cert != null && !cert.isEmpty()) {
@@ -179,46 +166,5 @@ final class ForwardedCertificates {
             }
         }
         return out.toByteArray();
-    }
-
-    /** Splits at {@code sep} outside double quotes; a backslash escapes the next character inside quotes. */
-    static List<String> split(String s, char sep) {
-        List<String> parts = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (quoted && c == '\\' && i + 1 < s.length()) {
-                current.append(c).append(s.charAt(++i));
-            } else if (c == '"') {
-                quoted = !quoted;
-                current.append(c);
-            } else if (c == sep && !quoted) {
-                parts.add(current.toString());
-                current.setLength(0);
-            } else {
-                current.append(c);
-            }
-        }
-        if (quoted) {
-            throw new IllegalArgumentException("unbalanced quotes in XFCC header");
-        }
-        parts.add(current.toString());
-        return parts;
-    }
-
-    private static String unquote(String v) {
-        if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
-            StringBuilder sb = new StringBuilder();
-            for (int i = 1; i < v.length() - 1; i++) {
-                char c = v.charAt(i);
-                if (c == '\\' && i + 1 < v.length() - 1) {
-                    c = v.charAt(++i);
-                }
-                sb.append(c);
-            }
-            return sb.toString();
-        }
-        return v;
     }
 }

@@ -91,6 +91,44 @@ class ClientCertificateResolverTest {
                 .header("X-Forwarded-Client-Cert", quoted).build()).orElseThrow());
     }
 
+    /**
+     * Envoy {@code APPEND_FORWARD} for a client whose certificate subject holds a quote: the client sends the victim's
+     * (public) certificate and opens a quote that, under quote-parity parsing, swallows the element Envoy appends.
+     */
+    @Test
+    void whenClientOpensAQuoteThatSwallowsTheAppendedElementThen400() {
+        X509Certificate mallory = DevCertificates.leaf(TestPki.CA, "mallory\"").uri("spiffe://prod.example/mallory")
+                .issue().certificate();
+        String clientSent = "Cert=" + TestPki.escapedPem(ALICE) + ";x=\"";
+        String envoyAppended = ",By=spiffe://prod.example/proxy;Hash=" + CertificateThumbprints.sha256Hex(mallory)
+                + ";Cert=\"" + TestPki.escapedPem(mallory) + "\";Subject=\"CN=mallory\\\"\"";
+        assertBadRequest(xfcc, clientSent + envoyAppended);
+        ClientCertificateResolver last = new ClientCertificateResolver(base.withForwardedElement(ForwardedElement.LAST)
+                .withTrustedProxies(ForwardedFormat.XFCC, null, "10.0.0.0/8"));
+        assertBadRequest(last, clientSent + envoyAppended);
+    }
+
+    @Test
+    void whenXfccHasAStrayQuoteOrARepeatedKeyThen400() {
+        String alice = TestPki.escapedPem(ALICE);
+        String bob = TestPki.escapedPem(BOB);
+        for (String value : new String[]{
+                "Cert=\"" + alice + "\"x",                                  // text after the closing quote
+                "Cert=" + alice + "\"\"",                                    // quote inside a token
+                "By=a\"b\";Cert=\"" + alice + "\"",                         // quote not right after =
+                "Cert=\"" + alice + "\" ;URI=x",                             // space before ;
+                "Cert=\"" + alice + "\";",                                   // empty pair
+                "Cert=\"" + alice + "\";Cert=\"" + bob + "\"",             // Cert twice
+                "cert=\"" + alice + "\";CERT=\"" + bob + "\"",             // keys are case-insensitive
+                "Chain=\"" + alice + "\";Chain=\"" + bob + "\"",
+                "Hash=" + CertificateThumbprints.sha256Hex(BOB) + ";Cert=\"" + bob + "\";Hash=00"}) {
+            assertBadRequest(xfcc, value);
+        }
+        assertEquals(ALICE, xfcc.resolve(FakeRequest.create().remoteAddr("10.1.2.3").header("X-Forwarded-Client-Cert",
+                "Cert=\"" + alice + "\";URI=spiffe://prod.example/a;URI=spiffe://prod.example/b;DNS=a;DNS=b")
+                .build()).orElseThrow(), "URI and DNS repeat, one pair per SAN");
+    }
+
     @Test
     void whenXfccChainCarriesTheIntermediateThenTheLeafValidates() {
         Issued intermediate = DevCertificates.intermediate(TestPki.CA, "Test Intermediate", Duration.ofDays(1));

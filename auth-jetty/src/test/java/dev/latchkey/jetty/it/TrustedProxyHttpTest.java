@@ -113,6 +113,24 @@ class TrustedProxyHttpTest {
                 json(refused).getString("detail"));
     }
 
+    /**
+     * Envoy {@code APPEND_FORWARD} for a client whose certificate subject holds a quote ({@code Subject="CN=mallory\"}):
+     * the client sends the victim's certificate and opens a quote meant to swallow the element Envoy appends, so that
+     * one element with the victim's {@code Cert} would remain. The stray quote makes the header malformed.
+     */
+    @Test
+    void whenClientOpensAQuoteToSwallowTheAppendedElementThen400() throws Exception {
+        Issued victim = pki.spiffeClient(ADMIN);
+        Issued mallory = DevCertificates.leaf(pki.ca(), "mallory\"").uri(READER).issue();
+        String clientSent = "Cert=" + Pki.escapedPem(victim.certificate()) + ";x=\"";
+        String envoyAppended = "," + Pki.xfcc(mallory.certificate(), null) + ";Subject=\"CN=mallory\\\"\"";
+        HttpResponse<String> refused = get(server.http("/me"), XFCC, clientSent + envoyAppended);
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertEquals("invalid_request", json(refused).getString("error"));
+        assertTrue(json(refused).getString("detail").startsWith("malformed forwarded client certificate"),
+                refused.body());
+    }
+
     @Test
     void whenTwoHeaderLinesThenRefusedWith400() throws Exception {
         Issued admin = pki.spiffeClient(ADMIN);
