@@ -185,12 +185,22 @@ public final class DevCertificates {
     /** A CRL by {@code ca} revoking {@code revoked}, issued now and due for update after {@code nextUpdate}. */
     public static X509CRL crl(Issued ca, Duration nextUpdate, X509Certificate... revoked) {
         Instant now = Instant.now();
+        return crl(ca, now, now.plus(nextUpdate), revoked);
+    }
+
+    /**
+     * A CRL by {@code ca} revoking {@code revoked}, issued at {@code thisUpdate}, due for update at {@code nextUpdate}
+     * (none when null: RFC 5280 §5.1.2.5 requires it of conforming CAs, but it is optional in the syntax).
+     */
+    public static X509CRL crl(Issued ca, Instant thisUpdate, Instant nextUpdate, X509Certificate... revoked) {
         try {
             X509v2CRLBuilder b = new X509v2CRLBuilder(X500Name.getInstance(
-                    ca.certificate().getSubjectX500Principal().getEncoded()), Date.from(now));
-            b.setNextUpdate(Date.from(now.plus(nextUpdate)));
+                    ca.certificate().getSubjectX500Principal().getEncoded()), Date.from(thisUpdate));
+            if (nextUpdate != null) {
+                b.setNextUpdate(Date.from(nextUpdate));
+            }
             for (X509Certificate c : revoked) {
-                b.addCRLEntry(c.getSerialNumber(), Date.from(now), CRLReason.keyCompromise);
+                b.addCRLEntry(c.getSerialNumber(), Date.from(thisUpdate), CRLReason.keyCompromise);
             }
             b.addExtension(Extension.authorityKeyIdentifier, false,
                     new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(ca.certificate()));

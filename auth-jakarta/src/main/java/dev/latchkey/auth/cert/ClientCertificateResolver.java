@@ -5,6 +5,8 @@ import dev.latchkey.auth.clock.LatchkeyClock;
 import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.AuthenticationFailure;
+import dev.latchkey.auth.request.ClientAddress;
+import dev.latchkey.auth.request.ClientNetwork;
 import dev.latchkey.auth.request.LogSafe;
 import dev.latchkey.auth.request.TrustedProxies;
 import jakarta.annotation.PostConstruct;
@@ -28,8 +30,8 @@ import java.util.Optional;
  * from an address in {@code latchkey.trusted-proxies}. A request from a trusted proxy is judged by that
  * header alone: without it (or with a blank one) the request has no client certificate, since the TLS certificate of
  * that connection is the proxy's own. From any other address the header is ignored and the TLS certificate counts; a
- * warning says so (without the header's value), at most once per address every {@value WarnOnce#INTERVAL_MINUTES}
- * minutes so that a client cannot flood the log.
+ * warning says so (without the header's value), at most once per client network ({@link ClientNetwork}: an IPv4
+ * address or an IPv6 /64) every {@value WarnOnce#INTERVAL_MINUTES} minutes so that a client cannot flood the log.
  *
  * <p>From a trusted proxy: a malformed header is 400 {@code forwarded_cert_malformed}; more than one header line, or
  * more than one XFCC element unless {@code latchkey.client-cert.forwarded-element} is {@code last}, is 400
@@ -108,7 +110,7 @@ public class ClientCertificateResolver {
             cert = hasForwarded(request) ? forwarded(request) : null;
         } else {
             if (hasForwarded(request)) {
-                warnUntrusted(request.getRemoteAddr());
+                warnUntrusted(request);
             }
             cert = tlsLeaf(request);
         }
@@ -118,12 +120,13 @@ public class ClientCertificateResolver {
         return Optional.ofNullable(cert);
     }
 
-    private void warnUntrusted(String address) {
-        String key = LogSafe.value(address);
-        if (warned.first(key)) {
-            LOG.log(Level.WARNING, "ignoring {0} header from {1}: not in {2} (not logged again for this address for"
-                    + " {3} minutes)", settings.forwardedHeader(), key, TrustedProxies.PROPERTY,
-                    WarnOnce.INTERVAL_MINUTES);
+    /** Keyed per client network, so that one IPv6 /64 (2^64 addresses) gets one warning, not one per address. */
+    private void warnUntrusted(HttpServletRequest request) {
+        ClientNetwork network = ClientAddress.network(request, trustedProxies);
+        if (warned.first(network.key())) {
+            LOG.log(Level.WARNING, "ignoring {0} header from {1}: not in {2} (not logged again for {3} for {4}"
+                    + " minutes)", settings.forwardedHeader(), LogSafe.value(request.getRemoteAddr()),
+                    TrustedProxies.PROPERTY, network, WarnOnce.INTERVAL_MINUTES);
         }
     }
 

@@ -16,6 +16,7 @@ import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
+import java.security.cert.CertificateParsingException;
 import java.security.cert.CollectionCertStoreParameters;
 import java.security.cert.PKIXBuilderParameters;
 import java.security.cert.PKIXCertPathBuilderResult;
@@ -34,9 +35,11 @@ import java.util.Set;
  * Validates a certificate forwarded by a trusted proxy as the TLS layer validates one presented to this server: a
  * PKIX certification path (RFC 5280 §6, JDK {@link CertPathBuilder}) from the leaf to one of the CA certificates in
  * {@code latchkey.client-cert.trust-anchors}, through the intermediates the proxy forwarded (XFCC {@code Chain}),
- * every certificate valid at the injected clock; then revocation of every certificate of the path with the CRL policy
- * of direct mTLS ({@link CrlRevocationChecker}). So a proxy that passes on a header a client wrote, or a client that
- * reached a trusted address, still cannot name a certificate no trusted CA issued.
+ * every certificate valid at the injected clock, the leaf an end entity for TLS client authentication (not a CA, not
+ * an anchor, the clientAuth extended key usage when it has one); then, when a CRL file is configured, revocation of
+ * every certificate of the path (the anchor excepted) with the CRL policy of direct mTLS, except that the file must
+ * hold a CRL of each one's issuer ({@link CrlRevocationChecker#checkRequired}). So a proxy that passes on a header a
+ * client wrote, or a client that reached a trusted address, still cannot name a certificate no trusted CA issued.
  *
  * <p>Fail closed: without trust anchors every forwarded certificate is refused (401), with a warning naming the
  * property at most once every {@value WarnOnce#INTERVAL_MINUTES} minutes.
@@ -44,6 +47,9 @@ import java.util.Set;
 final class ForwardedCertificateValidator {
 
     static final String UNTRUSTED = "forwarded_cert_untrusted";
+    static final String NOT_CLIENT = "forwarded_cert_not_client";
+    /** RFC 5280 §4.2.1.12: id-kp-clientAuth, and anyExtendedKeyUsage, which the JDK's TLS layer accepts as well. */
+    private static final Set<String> CLIENT_EKUS = Set.of("1.3.6.1.5.5.7.3.2", "2.5.29.37.0");
     private static final System.Logger LOG = System.getLogger(ForwardedCertificateValidator.class.getName());
 
     private final Set<TrustAnchor> anchors;
@@ -89,10 +95,33 @@ final class ForwardedCertificateValidator {
         }
         ClientCertificateIdentityStore.checkValidity(leaf, clock.instant(), serial);
         List<? extends Certificate> path = buildPath(forwarded, serial).getCertPath().getCertificates();
+        checkEndEntity(leaf, serial);
         if (revocation != null) {
             for (Certificate c : path) {
-                revocation.check((X509Certificate) c);
+                revocation.checkRequired((X509Certificate) c);
             }
+        }
+    }
+
+    /**
+     * The leaf must be a client's certificate, as the TLS layer requires of one presented directly: not a CA
+     * (RFC 5280 §4.2.1.9 basic constraints) nor a trust anchor itself, and, when it has the extended key usage
+     * extension, usable for TLS client authentication (RFC 5280 §4.2.1.12, RFC 5246 §7.4.6).
+     */
+    private void checkEndEntity(X509Certificate leaf, String serial) {
+        boolean anchor = anchors.stream().anyMatch(a -> leaf.equals(a.getTrustedCert()));
+        if (leaf.getBasicConstraints() != -1 || anchor || !clientAuth(leaf)) {
+            throw new AuthenticationFailure(AuthError.invalidToken(null,
+                    "forwarded certificate is not a client certificate", NOT_CLIENT).withCredentialId(serial));
+        }
+    }
+
+    private static boolean clientAuth(X509Certificate leaf) {
+        try {
+            List<String> ekus = leaf.getExtendedKeyUsage();
+            return ekus == null || ekus.stream().anyMatch(CLIENT_EKUS::contains);
+        } catch (CertificateParsingException e) {
+            return false;
         }
     }
 

@@ -6,10 +6,15 @@ import dev.latchkey.auth.basic.LogCapture;
 import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.fixtures.FakeRequest;
 import dev.latchkey.auth.fixtures.TestPki;
+import dev.latchkey.auth.request.CidrRange;
+import dev.latchkey.auth.request.ClientNetwork;
+import dev.latchkey.devcerts.DevCertificateFiles;
 import dev.latchkey.devcerts.DevCertificates;
 import dev.latchkey.devcerts.DevCertificates.Issued;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
@@ -130,6 +135,21 @@ class ClientCertificateResolverTest {
     }
 
     @Test
+    void whenForwardedCertificateIsACaTheAnchorOrNotForClientAuthThen401() {
+        Issued intermediate = DevCertificates.intermediate(TestPki.CA, "Test Intermediate", Duration.ofDays(1));
+        X509Certificate serverOnly = DevCertificates.leaf(TestPki.CA, "server").server().dns("api.example")
+                .issue().certificate();
+        for (X509Certificate notClient : new X509Certificate[]{intermediate.certificate(), TestPki.CA.certificate(),
+                serverOnly}) {
+            AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> xfcc.resolve(FakeRequest.create()
+                    .remoteAddr("10.1.2.3").header("X-Forwarded-Client-Cert", xfccElement(notClient, true)).build()),
+                    notClient.getSubjectX500Principal().getName());
+            assertEquals(401, f.error().status());
+            assertEquals("forwarded_cert_not_client", f.error().reason());
+        }
+    }
+
+    @Test
     void whenXfccChainCarriesTheIntermediateThenTheLeafValidates() {
         Issued intermediate = DevCertificates.intermediate(TestPki.CA, "Test Intermediate", Duration.ofDays(1));
         X509Certificate leaf = DevCertificates.leaf(intermediate, "workload").uri("spiffe://prod.example/carol")
@@ -141,6 +161,33 @@ class ClientCertificateResolverTest {
         String withChain = withoutChain + ";Chain=\"" + TestPki.escapedPem(leaf)
                 + TestPki.escapedPem(intermediate.certificate()) + "\"";
         assertEquals(leaf, xfcc.resolve(FakeRequest.create().remoteAddr("10.1.2.3")
+                .header("X-Forwarded-Client-Cert", withChain).build()).orElseThrow());
+    }
+
+    @Test
+    void whenACrlFileIsSetAndAForwardedPathCertificatesIssuerHasNoCrlThen503() throws Exception {
+        Issued intermediate = DevCertificates.intermediate(TestPki.CA, "Test Intermediate", Duration.ofDays(1));
+        X509Certificate leaf = DevCertificates.leaf(intermediate, "workload").uri("spiffe://prod.example/carol")
+                .issue().certificate();
+        String withChain = "Cert=\"" + TestPki.escapedPem(leaf) + "\";Chain=\"" + TestPki.escapedPem(leaf)
+                + TestPki.escapedPem(intermediate.certificate()) + "\"";
+        Path rootCrl = Files.createTempFile("root", ".crl");
+        rootCrl.toFile().deleteOnExit();
+        DevCertificateFiles.writeCrl(rootCrl, DevCertificates.crl(TestPki.CA, Duration.ofDays(1)));
+        ClientCertificateResolver checked = new ClientCertificateResolver(base.withCrlFile(rootCrl)
+                .withTrustedProxies(ForwardedFormat.XFCC, null, "10.0.0.0/8"));
+        AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> checked.resolve(FakeRequest.create()
+                .remoteAddr("10.1.2.3").header("X-Forwarded-Client-Cert", withChain).build()));
+        assertEquals(503, f.error().status(), "the intermediate's CRL is missing");
+        assertEquals("crl_missing", f.error().reason());
+
+        Path bothCrls = Files.createTempFile("both", ".crl");
+        bothCrls.toFile().deleteOnExit();
+        DevCertificateFiles.writeCrl(bothCrls, DevCertificates.crl(intermediate, Duration.ofDays(1)));
+        Files.writeString(bothCrls, Files.readString(rootCrl) + Files.readString(bothCrls));
+        ClientCertificateResolver complete = new ClientCertificateResolver(base.withCrlFile(bothCrls)
+                .withTrustedProxies(ForwardedFormat.XFCC, null, "10.0.0.0/8"));
+        assertEquals(leaf, complete.resolve(FakeRequest.create().remoteAddr("10.1.2.3")
                 .header("X-Forwarded-Client-Cert", withChain).build()).orElseThrow());
     }
 
@@ -225,6 +272,23 @@ class ClientCertificateResolverTest {
             assertEquals(2, warnings.size(), warnings.toString());
             assertTrue(warnings.get(0).contains("192.0.2.66") && warnings.get(1).contains("192.0.2.67"));
             assertFalse(warnings.toString().contains("Cert="), "the header's value is never logged");
+        }
+    }
+
+    @Test
+    void whenForwardedHeaderFromManyAddressesOfOneIpv6NetworkThenWarnedOncePerSlash64() {
+        try (LogCapture log = LogCapture.of(ClientCertificateResolver.class)) {
+            for (int i = 1; i <= 50; i++) {
+                xfcc.resolve(FakeRequest.create().remoteAddr("2001:db8:1:2::" + Integer.toHexString(i))
+                        .header("X-Forwarded-Client-Cert", xfccElement(ALICE, true)).build());
+            }
+            xfcc.resolve(FakeRequest.create().remoteAddr("2001:db8:1:3::1")
+                    .header("X-Forwarded-Client-Cert", xfccElement(ALICE, true)).build());
+            List<String> warnings = log.messages(Level.WARNING);
+            assertEquals(2, warnings.size(), warnings.toString());
+            String first = ClientNetwork.of(CidrRange.parseAddress("2001:db8:1:2::1").orElseThrow()).key();
+            String second = ClientNetwork.of(CidrRange.parseAddress("2001:db8:1:3::1").orElseThrow()).key();
+            assertTrue(warnings.get(0).contains(first) && warnings.get(1).contains(second), warnings.toString());
         }
     }
 

@@ -156,6 +156,18 @@ class TrustedProxyHttpTest {
     }
 
     @Test
+    void whenForwardedCertificateIsACaTheAnchorOrAServerCertificateThen401() throws Exception {
+        Issued intermediate = DevCertificates.intermediate(pki.ca(), "IT Intermediate", Duration.ofDays(1));
+        Issued serverOnly = DevCertificates.leaf(pki.ca(), "api").server().uri(ADMIN).issue();
+        for (Issued notClient : new Issued[]{intermediate, pki.ca(), serverOnly}) {
+            HttpResponse<String> refused = get(server.http("/me"), XFCC, Pki.xfcc(notClient.certificate(), ADMIN));
+            assertEquals(401, refused.statusCode(), notClient + " -> " + refused.body());
+            assertEquals("invalid_token", json(refused).getString("error"));
+            assertEquals("forwarded certificate is not a client certificate", json(refused).getString("detail"));
+        }
+    }
+
+    @Test
     void whenRefusedBehindTheProxyThenTheAuditNamesTheForwardedClientNotTheProxy() throws Exception {
         HttpResponse<String> refused;
         String logged;
