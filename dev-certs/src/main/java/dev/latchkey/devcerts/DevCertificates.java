@@ -78,6 +78,29 @@ public final class DevCertificates {
         }
     }
 
+    /**
+     * An intermediate CA signed by {@code issuer}, valid from one hour ago for {@code validity}; path length 0 (it
+     * issues leaves only).
+     */
+    public static Issued intermediate(Issued issuer, String commonName, Duration validity) {
+        KeyPair keys = ecKeyPair();
+        Instant now = Instant.now();
+        try {
+            JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+            X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer.certificate(), serial(),
+                    Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(validity)), name(commonName),
+                    keys.getPublic())
+                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+                    .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(keys.getPublic()))
+                    .addExtension(Extension.authorityKeyIdentifier, false,
+                            ext.createAuthorityKeyIdentifier(issuer.certificate()));
+            return new Issued(sign(b, issuer.keyPair()), keys);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create intermediate CA certificate", e);
+        }
+    }
+
     /** Starts a leaf certificate signed by {@code issuer}: valid from one hour ago for 365 days, no SANs. */
     public static LeafBuilder leaf(Issued issuer, String commonName) {
         return new LeafBuilder(issuer, commonName);
@@ -162,12 +185,22 @@ public final class DevCertificates {
     /** A CRL by {@code ca} revoking {@code revoked}, issued now and due for update after {@code nextUpdate}. */
     public static X509CRL crl(Issued ca, Duration nextUpdate, X509Certificate... revoked) {
         Instant now = Instant.now();
+        return crl(ca, now, now.plus(nextUpdate), revoked);
+    }
+
+    /**
+     * A CRL by {@code ca} revoking {@code revoked}, issued at {@code thisUpdate}, due for update at {@code nextUpdate}
+     * (none when null: RFC 5280 §5.1.2.5 requires it of conforming CAs, but it is optional in the syntax).
+     */
+    public static X509CRL crl(Issued ca, Instant thisUpdate, Instant nextUpdate, X509Certificate... revoked) {
         try {
             X509v2CRLBuilder b = new X509v2CRLBuilder(X500Name.getInstance(
-                    ca.certificate().getSubjectX500Principal().getEncoded()), Date.from(now));
-            b.setNextUpdate(Date.from(now.plus(nextUpdate)));
+                    ca.certificate().getSubjectX500Principal().getEncoded()), Date.from(thisUpdate));
+            if (nextUpdate != null) {
+                b.setNextUpdate(Date.from(nextUpdate));
+            }
             for (X509Certificate c : revoked) {
-                b.addCRLEntry(c.getSerialNumber(), Date.from(now), CRLReason.keyCompromise);
+                b.addCRLEntry(c.getSerialNumber(), Date.from(thisUpdate), CRLReason.keyCompromise);
             }
             b.addExtension(Extension.authorityKeyIdentifier, false,
                     new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(ca.certificate()));

@@ -9,7 +9,6 @@ import dev.latchkey.auth.request.TrustedProxies;
 import dev.latchkey.auth.spi.CredentialAuthenticator;
 import jakarta.servlet.http.HttpServletRequest;
 
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -48,22 +47,23 @@ public final class ApiKeyResolver {
     private final boolean basicEnabled;
     private final Set<String> queryParameterNames;
     private final Consumer<ApiKeyExposed> exposures;
-    private final TrustedProxies proxies;
+    private final TrustedProxies trustedProxies;
 
+    /** Believes no forwarding header: the exposing client is the TCP peer. */
     public ApiKeyResolver(ApiKeyFormat format, ApiKeySettings settings, Consumer<ApiKeyExposed> exposures) {
         this(format, settings, TrustedProxies.NONE, exposures);
     }
 
-    /** @param proxies whose {@code X-Forwarded-For} names the client reported with an exposure ({@link ClientAddress}) */
-    public ApiKeyResolver(ApiKeyFormat format, ApiKeySettings settings, TrustedProxies proxies,
+    /** @param trustedProxies whose {@code X-Forwarded-For} names the client of an exposure ({@link ClientAddress}) */
+    public ApiKeyResolver(ApiKeyFormat format, ApiKeySettings settings, TrustedProxies trustedProxies,
                           Consumer<ApiKeyExposed> exposures) {
         this.format = format;
-        this.proxies = proxies;
         this.header = settings.header();
         this.basicEnabled = settings.basicEnabled();
         this.queryParameterNames = settings.queryParameterNames().stream()
                 .map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
         this.exposures = exposures;
+        this.trustedProxies = trustedProxies;
     }
 
     /** Cheap: where a key is, without validating it; {@code query:<name>} for a key-looking value in the URL. */
@@ -161,9 +161,8 @@ public final class ApiKeyResolver {
             boolean byName = queryParameterNames.contains(p.name().toLowerCase(Locale.ROOT)) && !p.value().isEmpty();
             if (byName || format.looksLikeKey(p.value())) {
                 String keyId = format.keyIdIfValid(p.value()).orElse(null);
-                String client = ClientAddress.of(request, proxies).map(InetAddress::getHostAddress)
-                        .orElse(request.getRemoteAddr());
-                exposures.accept(new ApiKeyExposed(keyId, p.name(), client, request.getRequestURI(),
+                exposures.accept(new ApiKeyExposed(keyId, p.name(), ClientAddress.text(request, trustedProxies),
+                        request.getRequestURI(),
                         java.time.Instant.now()));
                 throw new AuthenticationFailure(AuthError.invalidRequest(SCHEME, "API keys are not accepted in the URL: "
                         + "send the key in the " + header + " or Authorization header, and rotate this key",

@@ -105,7 +105,7 @@ public class BasicAuthenticator implements CredentialAuthenticator {
         }
         UsernamePasswordCredential credential = resolved.get();
         try {
-            if (settings.requireTls() && !request.isSecure()) {
+            if (settings.requireTls() && !dev.latchkey.auth.request.ForwardedProto.isSecure(request)) {
                 return AuthOutcome.rejected(AuthError.invalidToken(SCHEME,
                         "Basic authentication requires TLS (https)", "tls_required"));
             }

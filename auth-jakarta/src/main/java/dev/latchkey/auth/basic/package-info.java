@@ -14,8 +14,9 @@
  * {@code latchkey.basic.lockout.duration} (PT15M), {@code latchkey.basic.lockout.max-tracked} (100000),
  * {@code latchkey.basic.pbkdf2.iterations} (210000).
  *
- * <p>Behind a TLS-terminating proxy, {@code request.isSecure()} is true only when the container trusts the proxy's
- * forwarded headers ({@code X-Forwarded-Proto} / {@code Forwarded}), e.g. Jetty's {@code ForwardedRequestCustomizer}
- * restricted to the proxy's addresses; otherwise every Basic request is refused with "requires TLS".
+ * <p>Behind a TLS-terminating proxy, {@code X-Forwarded-Proto: https} from a peer in {@code latchkey.trusted-proxies}
+ * counts as TLS ({@link dev.latchkey.auth.request.ForwardedProto}); from any other peer only the connection counts.
+ * The container's forwarded-header support (Jetty's {@code ForwardedRequestCustomizer}) must stay off: it believes
+ * every peer and takes the client-written left-most {@code X-Forwarded-For} entry.
  */
 package dev.latchkey.auth.basic;

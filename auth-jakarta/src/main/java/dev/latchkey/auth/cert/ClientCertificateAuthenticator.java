@@ -2,6 +2,7 @@ package dev.latchkey.auth.cert;
 
 import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.error.AuthError;
+import dev.latchkey.auth.request.TrustedProxies;
 import dev.latchkey.auth.spi.AuthOutcome;
 import dev.latchkey.auth.spi.CredentialAuthenticator;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 
+import java.lang.System.Logger.Level;
 import java.security.cert.X509Certificate;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +31,7 @@ import java.util.Optional;
 public class ClientCertificateAuthenticator implements CredentialAuthenticator {
 
     public static final String NAME = "client-cert";
+    private static final System.Logger LOG = System.getLogger(ClientCertificateAuthenticator.class.getName());
 
     @Inject
     ClientCertificateResolver resolver;
@@ -43,6 +46,18 @@ public class ClientCertificateAuthenticator implements CredentialAuthenticator {
     public ClientCertificateAuthenticator(ClientCertificateResolver resolver, IdentityStoreHandler identityStoreHandler) {
         this.resolver = resolver;
         this.identityStoreHandler = identityStoreHandler;
+    }
+
+    /**
+     * Reads the settings now (bad ones, e.g. an unreadable {@code latchkey.client-cert.trust-anchors}, fail
+     * deployment) and warns when certificates forwarded by the trusted proxies will be refused for want of anchors.
+     */
+    @Override
+    public void start() {
+        if (resolver.refusesForwarded()) {
+            LOG.log(Level.WARNING, "{0} is set but {1} is not: every client certificate the proxies forward is"
+                    + " refused", TrustedProxies.PROPERTY, ClientCertificateSettings.TRUST_ANCHORS);
+        }
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.Set;
@@ -24,10 +25,11 @@ import java.util.Set;
  * Validates a {@link ClientCertificateCredential}: validity period (RFC 5280 §4.1.2.5) against the injected clock, then
  * revocation ({@link CrlRevocationChecker}, when {@code latchkey.client-cert.crl-file} is set), then identity
  * ({@link CertificateCallerMapper}) and groups/scopes ({@link CertificateMappings}). The chain itself was validated by
- * the TLS layer.
+ * the TLS layer, or, for a forwarded certificate, by {@link ForwardedCertificateValidator}.
  *
  * <p>Refusals are thrown as {@code AuthenticationFailure} (401 {@code invalid_token} without challenge scheme: TLS
- * certificates have no HTTP challenge; 503 when the CRL is unavailable), carrying the serial as credential id.
+ * certificates have no HTTP challenge; 503 when the CRL is unavailable or, by default, past its {@code nextUpdate}),
+ * carrying the serial as credential id.
  */
 @ApplicationScoped
 public class ClientCertificateIdentityStore implements IdentityStore {
@@ -58,7 +60,8 @@ public class ClientCertificateIdentityStore implements IdentityStore {
         this.mappings = settings.mappingFile()
                 .map(f -> CertificateMappings.load(f, ClientCertificateSettings.MAPPING_FILE))
                 .orElse(CertificateMappings.EMPTY);
-        this.revocation = settings.crlFile().map(f -> new CrlRevocationChecker(f, clock)).orElse(null);
+        this.revocation = settings.crlFile().map(f -> new CrlRevocationChecker(f, clock, settings.crlStale()))
+                .orElse(null);
     }
 
     @Override
@@ -73,13 +76,7 @@ public class ClientCertificateIdentityStore implements IdentityStore {
         }
         X509Certificate cert = cc.certificate();
         String serial = cc.serialHex();
-        try {
-            cert.checkValidity(Date.from(clock.instant()));
-        } catch (CertificateExpiredException e) {
-            throw CertificateCallerMapper.reject("client certificate expired", "cert_expired", serial);
-        } catch (CertificateNotYetValidException e) {
-            throw CertificateCallerMapper.reject("client certificate not yet valid", "cert_not_yet_valid", serial);
-        }
+        checkValidity(cert, clock.instant(), serial);
         if (revocation != null) {
             try {
                 revocation.check(cert);
@@ -92,5 +89,16 @@ public class ClientCertificateIdentityStore implements IdentityStore {
         LatchkeyCaller caller = new LatchkeyCaller(identity.name(), ClientCertificateAuthenticator.NAME,
                 grant.groups(), grant.scopes(), identity.attributes(), serial);
         return new CredentialValidationResult(caller, grant.groups());
+    }
+
+    /** RFC 5280 §4.1.2.5: 401 {@code cert_expired} or {@code cert_not_yet_valid} outside the validity period. */
+    static void checkValidity(X509Certificate cert, Instant now, String serial) {
+        try {
+            cert.checkValidity(Date.from(now));
+        } catch (CertificateExpiredException e) {
+            throw CertificateCallerMapper.reject("client certificate expired", "cert_expired", serial);
+        } catch (CertificateNotYetValidException e) {
+            throw CertificateCallerMapper.reject("client certificate not yet valid", "cert_not_yet_valid", serial);
+        }
     }
 }

@@ -1,18 +1,23 @@
 package dev.latchkey.auth.cert;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.latchkey.auth.cert.ForwardedCertificates.Forwarded;
+import dev.latchkey.auth.clock.LatchkeyClock;
 import dev.latchkey.auth.config.ConfigReader;
-import dev.latchkey.auth.request.CidrRange;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.AuthenticationFailure;
+import dev.latchkey.auth.request.ClientAddress;
+import dev.latchkey.auth.request.ClientNetwork;
+import dev.latchkey.auth.request.LogSafe;
+import dev.latchkey.auth.request.TrustedProxies;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.lang.System.Logger.Level;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
+import java.time.Clock;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,8 +30,13 @@ import java.util.Optional;
  * from an address in {@code latchkey.trusted-proxies}. A request from a trusted proxy is judged by that
  * header alone: without it (or with a blank one) the request has no client certificate, since the TLS certificate of
  * that connection is the proxy's own. From any other address the header is ignored and the TLS certificate counts; a
- * warning says so (without the header's value), at most once per address every {@value #WARN_INTERVAL_MINUTES} minutes
- * so that a client cannot flood the log. A malformed forwarded certificate from a trusted proxy is a 400.
+ * warning says so (without the header's value), at most once per client network ({@link ClientNetwork}: an IPv4
+ * address or an IPv6 /64) every {@value WarnOnce#INTERVAL_MINUTES} minutes so that a client cannot flood the log.
+ *
+ * <p>From a trusted proxy: a malformed header is 400 {@code forwarded_cert_malformed}; more than one header line, or
+ * more than one XFCC element unless {@code latchkey.client-cert.forwarded-element} is {@code last}, is 400
+ * {@value ForwardedCertificates#AMBIGUOUS} (a hop that appends kept what the client sent); a certificate without a
+ * PKIX path to {@code latchkey.client-cert.trust-anchors}, or revoked, is 401 ({@link ForwardedCertificateValidator}).
  *
  * <p>The resolved certificate is exposed as request attribute {@value #REQUEST_ATTRIBUTE} for other authenticators
  * (certificate-bound tokens, RFC 8705).
@@ -38,34 +48,44 @@ public class ClientCertificateResolver {
     public static final String REQUEST_ATTRIBUTE = "dev.latchkey.client-certificate";
     public static final String SOURCE = "tls:client-certificate";
 
-    static final int WARN_INTERVAL_MINUTES = 10;
     private static final System.Logger LOG = System.getLogger(ClientCertificateResolver.class.getName());
 
-    /** Addresses warned about recently (bounded, so a spray of addresses cannot grow memory). */
-    private final Cache<String, Boolean> warned = Caffeine.newBuilder().maximumSize(1_000)
-            .expireAfterWrite(Duration.ofMinutes(WARN_INTERVAL_MINUTES)).build();
+    /** Addresses warned about recently. */
+    private final WarnOnce warned = new WarnOnce();
 
-    private List<CidrRange> trustedProxies;
-    private ClientCertificateSettings.ForwardedFormat format;
-    private String header;
+    @Inject
+    @LatchkeyClock
+    Clock clock;
+    private ClientCertificateSettings settings;
+    private TrustedProxies trustedProxies;
+    private ForwardedCertificateValidator validator;
 
     /** For CDI; settings are read in {@link #init()}. */
     public ClientCertificateResolver() {
     }
 
     public ClientCertificateResolver(ClientCertificateSettings settings) {
-        configure(settings);
+        this(settings, Clock.systemUTC());
+    }
+
+    public ClientCertificateResolver(ClientCertificateSettings settings, Clock clock) {
+        configure(settings, clock);
     }
 
     @PostConstruct
     void init() {
-        configure(ClientCertificateSettings.from(ConfigReader.current()));
+        configure(ClientCertificateSettings.from(ConfigReader.current()), clock);
     }
 
-    private void configure(ClientCertificateSettings settings) {
-        this.trustedProxies = settings.trustedProxies();
-        this.format = settings.forwardedFormat();
-        this.header = settings.forwardedHeader();
+    private void configure(ClientCertificateSettings settings, Clock clock) {
+        this.settings = settings;
+        this.trustedProxies = new TrustedProxies(settings.trustedProxies());
+        this.validator = ForwardedCertificateValidator.from(settings, clock);
+    }
+
+    /** Whether proxies are trusted but no trust anchors are set, so that every certificate they forward is refused. */
+    public boolean refusesForwarded() {
+        return !trustedProxies.isEmpty() && !validator.hasAnchors();
     }
 
     /**
@@ -79,16 +99,18 @@ public class ClientCertificateResolver {
 
     /**
      * @return the leaf certificate, or empty when the request has none
-     * @throws AuthenticationFailure 400 when a trusted proxy forwarded a malformed certificate
+     * @throws AuthenticationFailure 400 when a trusted proxy forwarded a malformed or ambiguous header, 401 when it
+     *                               forwarded an untrusted or revoked certificate, 503 when revocation cannot be
+     *                               checked
      */
     public Optional<X509Certificate> resolve(HttpServletRequest request) {
         X509Certificate cert;
         if (fromTrustedProxy(request)) {
             // The TLS certificate, if any, authenticates the proxy, never the client it forwards.
-            cert = hasForwarded(request) ? parseForwarded(request.getHeader(header)) : null;
+            cert = hasForwarded(request) ? forwarded(request) : null;
         } else {
             if (hasForwarded(request)) {
-                warnUntrusted(request.getRemoteAddr());
+                warnUntrusted(request);
             }
             cert = tlsLeaf(request);
         }
@@ -98,37 +120,43 @@ public class ClientCertificateResolver {
         return Optional.ofNullable(cert);
     }
 
-    private void warnUntrusted(String address) {
-        String key = String.valueOf(address);
-        if (warned.asMap().putIfAbsent(key, Boolean.TRUE) == null) {
-            LOG.log(Level.WARNING, "ignoring {0} header from {1}: not in latchkey.trusted-proxies"
-                    + " (not logged again for this address for {2} minutes)", header, key, WARN_INTERVAL_MINUTES);
+    /** Keyed per client network, so that one IPv6 /64 (2^64 addresses) gets one warning, not one per address. */
+    private void warnUntrusted(HttpServletRequest request) {
+        ClientNetwork network = ClientAddress.network(request, trustedProxies);
+        if (warned.first(network.key())) {
+            LOG.log(Level.WARNING, "ignoring {0} header from {1}: not in {2} (not logged again for {3} for {4}"
+                    + " minutes)", settings.forwardedHeader(), LogSafe.value(request.getRemoteAddr()),
+                    TrustedProxies.PROPERTY, network, WarnOnce.INTERVAL_MINUTES);
         }
+    }
+
+    private List<String> forwardedLines(HttpServletRequest request) {
+        var lines = request.getHeaders(settings.forwardedHeader());
+        return lines == null ? List.of() : Collections.list(lines);
     }
 
     private boolean hasForwarded(HttpServletRequest request) {
-        String value = request.getHeader(header);
-        return value != null && !value.isBlank();
+        return forwardedLines(request).stream().anyMatch(v -> v != null && !v.isBlank());
     }
 
     private boolean fromTrustedProxy(HttpServletRequest request) {
-        if (trustedProxies.isEmpty()) {
-            return false;
-        }
-        return CidrRange.parseAddress(request.getRemoteAddr())
-                .map(addr -> trustedProxies.stream().anyMatch(r -> r.contains(addr)))
-                .orElse(false);
+        return trustedProxies.contains(request.getRemoteAddr());
     }
 
-    private X509Certificate parseForwarded(String value) {
+    private X509Certificate forwarded(HttpServletRequest request) {
+        Forwarded forwarded;
         try {
-            return format == ClientCertificateSettings.ForwardedFormat.XFCC
-                    ? ForwardedCertificates.fromXfcc(value)
-                    : ForwardedCertificates.fromEscapedPem(value);
+            forwarded = ForwardedCertificates.parse(forwardedLines(request), settings.forwardedFormat(),
+                    settings.forwardedElement());
+        } catch (ForwardedCertificates.Ambiguous e) {
+            throw new AuthenticationFailure(AuthError.invalidRequest(null, e.getMessage(),
+                    ForwardedCertificates.AMBIGUOUS));
         } catch (IllegalArgumentException e) {
             throw new AuthenticationFailure(AuthError.invalidRequest(null,
                     "malformed forwarded client certificate: " + e.getMessage(), "forwarded_cert_malformed"));
         }
+        validator.validate(forwarded);
+        return forwarded.leaf();
     }
 
     private static X509Certificate tlsLeaf(HttpServletRequest request) {

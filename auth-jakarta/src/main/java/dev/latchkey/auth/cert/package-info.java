@@ -8,11 +8,15 @@
  * ({@link dev.latchkey.auth.cert.ClientCertificateResolver}), checks its validity period and revocation and maps it to a
  * caller ({@link dev.latchkey.auth.cert.ClientCertificateIdentityStore},
  * {@link dev.latchkey.auth.cert.CertificateCallerMapper}, {@link dev.latchkey.auth.cert.CertificateMappings}).
+ * A certificate forwarded by a trusted proxy passed no handshake here: Latchkey validates its chain itself against
+ * {@code latchkey.client-cert.trust-anchors} (PKIX), and refuses it without anchors.
  *
  * <p>Configuration (see {@link dev.latchkey.auth.cert.ClientCertificateSettings}): {@code latchkey.client-cert.principal}
  * (spiffe), {@code latchkey.client-cert.trust-domains} (none), {@code latchkey.client-cert.mapping-file},
  * {@code latchkey.client-cert.crl-file}, {@code latchkey.trusted-proxies} (none),
- * {@code latchkey.client-cert.forwarded-format} (xfcc), {@code latchkey.client-cert.forwarded-header}.
+ * {@code latchkey.client-cert.forwarded-format} (xfcc), {@code latchkey.client-cert.forwarded-header},
+ * {@code latchkey.client-cert.forwarded-element} (single), {@code latchkey.client-cert.trust-anchors} (none),
+ * {@code latchkey.client-cert.crl-stale} (fail).
  *
  * <p>Development certificates (a CA, server and client certificates, CRLs) for trying this out come from the separate
  * {@code latchkey-dev-certs} module (package {@code dev.latchkey.devcerts}), which the sample application and the tests

@@ -3,6 +3,7 @@ package dev.latchkey.auth.jwt;
 import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.cert.ClientCertificateResolver;
 import dev.latchkey.auth.error.AuthError;
+import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.jwt.mapping.JwtCallerMapper;
 import dev.latchkey.auth.jwt.validation.JwtRejection;
 import dev.latchkey.auth.spi.AuthOutcome;
@@ -92,7 +93,13 @@ public class JwtAuthenticator implements CredentialAuthenticator {
             return AuthOutcome.NO_CREDENTIAL;
         }
         // RFC 8705 §3: the certificate of the TLS connection, or the one a trusted TLS-terminating proxy forwarded.
-        X509Certificate certificate = certificates.resolve(request).orElse(null);
+        X509Certificate certificate;
+        try {
+            certificate = certificates.resolve(request).orElse(null);
+        } catch (AuthenticationFailure refused) {
+            // A refused forwarded certificate fails the token's request: challenge with its scheme (RFC 7235 §3.1)
+            throw new AuthenticationFailure(refused.error().withScheme(JwtRejection.SCHEME));
+        }
         CredentialValidationResult result = handler.validate(new JwtCredential(token.get(), certificate));
         return switch (result.getStatus()) {
             case VALID -> AuthOutcome.authenticated(LatchkeyCaller.from(result, JwtCallerMapper.MECHANISM, null, Map.of()));

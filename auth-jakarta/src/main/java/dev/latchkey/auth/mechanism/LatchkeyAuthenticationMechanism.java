@@ -12,6 +12,7 @@ import dev.latchkey.auth.error.ErrorResponses;
 import dev.latchkey.auth.jwt.mp.MpJwtExtension;
 import dev.latchkey.auth.limit.FailedAttemptLimiter;
 import dev.latchkey.auth.limit.FailedAttemptSettings;
+import dev.latchkey.auth.request.ClientAddress;
 import dev.latchkey.auth.request.TrustedProxies;
 import dev.latchkey.auth.spi.AuthOutcome;
 import dev.latchkey.auth.spi.CredentialAuthenticator;
@@ -88,18 +89,20 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
 
     private AuthenticatorChain chain;
     private Consumer<AuthenticationEvent> audit;
+    private TrustedProxies trustedProxies = TrustedProxies.NONE;
 
     @PostConstruct
     void init() {
         ConfigReader config = ConfigReader.current();
         MechanismSettings settings = MechanismSettings.from(config, mpJwt.loginConfig());
+        trustedProxies = TrustedProxies.from(config);
         LOG.info(() -> "authentication mechanisms " + settings.mechanisms() + ", realm " + settings.realm());
         if (settings.mechanisms().isEmpty()) {
             EmptyChainWarning warning = EmptyChainWarning.of(ConfigProvider.getConfig().getPropertyNames());
             LOG.log(warning.level(), warning.message());
         }
         chain = new AuthenticatorChain(settings, byName(), new FailedAttemptLimiter(FailedAttemptSettings.from(config),
-                TrustedProxies.from(config), clock));
+                trustedProxies, clock));
         audit = events::fire;
         GroupStoreWarning.of(settings.mechanisms(),
                 GroupStoreWarning.issuerCount(ConfigProvider.getConfig().getPropertyNames()), this::plainGroupStores)
@@ -149,8 +152,8 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        RequestAuthContext authContext = new RequestAuthContext(chain, audit, request.getRemoteAddr(),
-                request.getRequestURI());
+        RequestAuthContext authContext = new RequestAuthContext(chain, audit,
+                ClientAddress.text(request, trustedProxies), request.getRequestURI());
         request.setAttribute(AuthenticatorChain.REQUEST_ATTRIBUTE, authContext);
         AuthenticatorChain.Result result = chain.run(request);
         String mechanism = result.decidedBy() == null ? null : result.decidedBy().name();
@@ -195,6 +198,6 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
     private void fire(Outcome outcome, String mechanism, String reason, int status, String caller, String credentialId,
                       HttpServletRequest request) {
         events.fire(new AuthenticationEvent(outcome, mechanism, reason, status, caller, credentialId,
-                request.getRemoteAddr(), request.getRequestURI(), Instant.now()));
+                ClientAddress.text(request, trustedProxies), request.getRequestURI(), Instant.now()));
     }
 }

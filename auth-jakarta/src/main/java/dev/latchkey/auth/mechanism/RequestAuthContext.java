@@ -17,7 +17,8 @@ import java.util.function.Consumer;
  *
  * @param chain         the chain that ran
  * @param audit         fires an {@link AuthenticationEvent} in the application's CDI container
- * @param remoteAddress the client address ({@code ServletRequest.getRemoteAddr()})
+ * @param remoteAddress the client address ({@link dev.latchkey.auth.request.ClientAddress}: the TCP peer, or behind
+ *                      {@code latchkey.trusted-proxies} the right-most untrusted {@code X-Forwarded-For} hop)
  * @param path          the request path, without query
  */
 public record RequestAuthContext(AuthenticatorChain chain, Consumer<AuthenticationEvent> audit, String remoteAddress,

@@ -45,6 +45,16 @@ public final class ClientAddress {
         return Optional.of(client);
     }
 
+    /**
+     * The client address as audit events carry it: the address of {@link #of}, or, for a peer that is not an IP
+     * literal, its text escaped by {@link LogSafe} (null when the container gives none).
+     */
+    public static String text(HttpServletRequest request, TrustedProxies proxies) {
+        String peer = request.getRemoteAddr();
+        return of(request, proxies).map(InetAddress::getHostAddress)
+                .orElseGet(() -> peer == null ? null : LogSafe.value(peer));
+    }
+
     /** The client's network ({@link ClientNetwork}), or the peer address text when it is not an IP literal. */
     public static ClientNetwork network(HttpServletRequest request, TrustedProxies proxies) {
         return of(request, proxies).map(ClientNetwork::of)

@@ -4,6 +4,7 @@ import dev.latchkey.auth.fixtures.FakeRequest;
 import dev.latchkey.auth.apikey.format.ApiKeyFormat;
 import dev.latchkey.auth.apikey.format.ApiKeyGenerator;
 import dev.latchkey.auth.error.AuthenticationFailure;
+import dev.latchkey.auth.request.TrustedProxies;
 import org.junit.jupiter.api.Test;
 
 import java.net.URLEncoder;
@@ -26,6 +27,15 @@ class ApiKeyResolverTest {
     private final List<ApiKeyExposed> exposures = new ArrayList<>();
     private final ApiKeyResolver resolver = new ApiKeyResolver(format, settings, exposures::add);
     private final ApiKeyResolver basicResolver = new ApiKeyResolver(format, settings.withBasicEnabled(true), exposures::add);
+
+    @Test
+    void whenKeyInQueryBehindATrustedProxyThenTheExposureNamesTheForwardedClient() {
+        var behindProxy = new ApiKeyResolver(format, settings, TrustedProxies.of("10.0.0.0/8"), exposures::add);
+        var request = FakeRequest.create().remoteAddr("10.0.0.5").query("api_key=" + key)
+                .header("X-Forwarded-For", "198.51.100.66, 203.0.113.7").build();
+        assertThrows(AuthenticationFailure.class, () -> behindProxy.resolve(request));
+        assertEquals("203.0.113.7", exposures.get(0).remoteAddress(), "the right-most untrusted hop, not the proxy");
+    }
 
     @Test
     void whenXApiKeyHeaderThenResolvedWithItsSource() {

@@ -1,13 +1,22 @@
 package dev.latchkey.auth.cert;
 
+import dev.latchkey.auth.cert.ClientCertificateSettings.ForwardedElement;
 import dev.latchkey.auth.cert.ClientCertificateSettings.ForwardedFormat;
 import dev.latchkey.auth.basic.LogCapture;
 import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.fixtures.FakeRequest;
 import dev.latchkey.auth.fixtures.TestPki;
+import dev.latchkey.auth.request.CidrRange;
+import dev.latchkey.auth.request.ClientNetwork;
+import dev.latchkey.devcerts.DevCertificateFiles;
+import dev.latchkey.devcerts.DevCertificates;
+import dev.latchkey.devcerts.DevCertificates.Issued;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -25,7 +34,8 @@ class ClientCertificateResolverTest {
     private static final X509Certificate BOB = TestPki.spiffe("spiffe://prod.example/bob");
     private static final X509Certificate PROXY = TestPki.cnOnly("proxy");
 
-    private final ClientCertificateSettings base = ClientCertificateSettings.spiffe("prod.example");
+    private final ClientCertificateSettings base = ClientCertificateSettings.spiffe("prod.example")
+            .withTrustAnchors(TestPki.caPem());
     private final ClientCertificateResolver xfcc = new ClientCertificateResolver(
             base.withTrustedProxies(ForwardedFormat.XFCC, null, "10.0.0.0/8", "fd00::/8"));
 
@@ -53,12 +63,169 @@ class ClientCertificateResolverTest {
     }
 
     @Test
-    void whenXfccFromTrustedProxyThenFirstElementUsed() {
-        String header = xfccElement(ALICE, true) + "," + "By=spiffe://prod.example/proxy;" + xfccElement(BOB, false);
-        FakeRequest fake = FakeRequest.create().remoteAddr("10.1.2.3").header("X-Forwarded-Client-Cert", header)
+    void whenXfccFromTrustedProxyThenItsOneElementUsed() {
+        FakeRequest fake = FakeRequest.create().remoteAddr("10.1.2.3")
+                .header("X-Forwarded-Client-Cert", xfccElement(ALICE, true))
                 .attribute(ClientCertificateResolver.SERVLET_ATTRIBUTE, new X509Certificate[]{PROXY});
         assertEquals(ALICE, xfcc.resolve(fake.build()).orElseThrow());
         assertEquals(ALICE, fake.attribute(ClientCertificateResolver.REQUEST_ATTRIBUTE));
+    }
+
+    @Test
+    void whenSeveralXfccElementsOrLinesThen400UnlessLastIsChosen() {
+        String appended = xfccElement(ALICE, true) + "," + "By=spiffe://prod.example/proxy;" + xfccElement(BOB, false);
+        assertAmbiguous(xfcc, FakeRequest.create().remoteAddr("10.1.2.3").header("X-Forwarded-Client-Cert", appended));
+        assertAmbiguous(xfcc, FakeRequest.create().remoteAddr("10.1.2.3")
+                .header("X-Forwarded-Client-Cert", xfccElement(ALICE, true))
+                .header("X-Forwarded-Client-Cert", xfccElement(BOB, true)));
+
+        ClientCertificateResolver last = new ClientCertificateResolver(base.withForwardedElement(ForwardedElement.LAST)
+                .withTrustedProxies(ForwardedFormat.XFCC, null, "10.0.0.0/8"));
+        assertEquals(BOB, last.resolve(FakeRequest.create().remoteAddr("10.1.2.3")
+                .header("X-Forwarded-Client-Cert", appended).build()).orElseThrow(), "the right-most element");
+        assertAmbiguous(last, FakeRequest.create().remoteAddr("10.1.2.3")
+                .header("X-Forwarded-Client-Cert", xfccElement(ALICE, true))
+                .header("X-Forwarded-Client-Cert", xfccElement(BOB, true)));
+    }
+
+    @Test
+    void whenXfccValuesAreQuotedThenCommasAndSemicolonsInsideDoNotSplit() {
+        String quoted = "By=\"spiffe://prod.example/a,b;c\";Subject=\"CN=x,O=\\\"Q\\\";OU=y\";"
+                + "Cert=\"" + TestPki.escapedPem(ALICE) + "\"";
+        assertEquals(ALICE, xfcc.resolve(FakeRequest.create().remoteAddr("10.1.2.3")
+                .header("X-Forwarded-Client-Cert", quoted).build()).orElseThrow());
+    }
+
+    /**
+     * Envoy {@code APPEND_FORWARD} for a client whose certificate subject holds a quote: the client sends the victim's
+     * (public) certificate and opens a quote that, under quote-parity parsing, swallows the element Envoy appends.
+     */
+    @Test
+    void whenClientOpensAQuoteThatSwallowsTheAppendedElementThen400() {
+        X509Certificate mallory = DevCertificates.leaf(TestPki.CA, "mallory\"").uri("spiffe://prod.example/mallory")
+                .issue().certificate();
+        String clientSent = "Cert=" + TestPki.escapedPem(ALICE) + ";x=\"";
+        String envoyAppended = ",By=spiffe://prod.example/proxy;Hash=" + CertificateThumbprints.sha256Hex(mallory)
+                + ";Cert=\"" + TestPki.escapedPem(mallory) + "\";Subject=\"CN=mallory\\\"\"";
+        assertBadRequest(xfcc, clientSent + envoyAppended);
+        ClientCertificateResolver last = new ClientCertificateResolver(base.withForwardedElement(ForwardedElement.LAST)
+                .withTrustedProxies(ForwardedFormat.XFCC, null, "10.0.0.0/8"));
+        assertBadRequest(last, clientSent + envoyAppended);
+    }
+
+    @Test
+    void whenXfccHasAStrayQuoteOrARepeatedKeyThen400() {
+        String alice = TestPki.escapedPem(ALICE);
+        String bob = TestPki.escapedPem(BOB);
+        for (String value : new String[]{
+                "Cert=\"" + alice + "\"x",                                  // text after the closing quote
+                "Cert=" + alice + "\"\"",                                    // quote inside a token
+                "By=a\"b\";Cert=\"" + alice + "\"",                         // quote not right after =
+                "Cert=\"" + alice + "\" ;URI=x",                             // space before ;
+                "Cert=\"" + alice + "\";",                                   // empty pair
+                "Cert=\"" + alice + "\";Cert=\"" + bob + "\"",             // Cert twice
+                "cert=\"" + alice + "\";CERT=\"" + bob + "\"",             // keys are case-insensitive
+                "Chain=\"" + alice + "\";Chain=\"" + bob + "\"",
+                "Hash=" + CertificateThumbprints.sha256Hex(BOB) + ";Cert=\"" + bob + "\";Hash=00"}) {
+            assertBadRequest(xfcc, value);
+        }
+        assertEquals(ALICE, xfcc.resolve(FakeRequest.create().remoteAddr("10.1.2.3").header("X-Forwarded-Client-Cert",
+                "Cert=\"" + alice + "\";URI=spiffe://prod.example/a;URI=spiffe://prod.example/b;DNS=a;DNS=b")
+                .build()).orElseThrow(), "URI and DNS repeat, one pair per SAN");
+    }
+
+    @Test
+    void whenForwardedCertificateIsACaTheAnchorOrNotForClientAuthThen401() {
+        Issued intermediate = DevCertificates.intermediate(TestPki.CA, "Test Intermediate", Duration.ofDays(1));
+        X509Certificate serverOnly = DevCertificates.leaf(TestPki.CA, "server").server().dns("api.example")
+                .issue().certificate();
+        for (X509Certificate notClient : new X509Certificate[]{intermediate.certificate(), TestPki.CA.certificate(),
+                serverOnly}) {
+            AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> xfcc.resolve(FakeRequest.create()
+                    .remoteAddr("10.1.2.3").header("X-Forwarded-Client-Cert", xfccElement(notClient, true)).build()),
+                    notClient.getSubjectX500Principal().getName());
+            assertEquals(401, f.error().status());
+            assertEquals("forwarded_cert_not_client", f.error().reason());
+        }
+    }
+
+    @Test
+    void whenXfccChainCarriesTheIntermediateThenTheLeafValidates() {
+        Issued intermediate = DevCertificates.intermediate(TestPki.CA, "Test Intermediate", Duration.ofDays(1));
+        X509Certificate leaf = DevCertificates.leaf(intermediate, "workload").uri("spiffe://prod.example/carol")
+                .issue().certificate();
+        String withoutChain = "Cert=\"" + TestPki.escapedPem(leaf) + "\"";
+        AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> xfcc.resolve(FakeRequest.create()
+                .remoteAddr("10.1.2.3").header("X-Forwarded-Client-Cert", withoutChain).build()));
+        assertEquals("forwarded_cert_untrusted", f.error().reason());
+        String withChain = withoutChain + ";Chain=\"" + TestPki.escapedPem(leaf)
+                + TestPki.escapedPem(intermediate.certificate()) + "\"";
+        assertEquals(leaf, xfcc.resolve(FakeRequest.create().remoteAddr("10.1.2.3")
+                .header("X-Forwarded-Client-Cert", withChain).build()).orElseThrow());
+    }
+
+    @Test
+    void whenACrlFileIsSetAndAForwardedPathCertificatesIssuerHasNoCrlThen503() throws Exception {
+        Issued intermediate = DevCertificates.intermediate(TestPki.CA, "Test Intermediate", Duration.ofDays(1));
+        X509Certificate leaf = DevCertificates.leaf(intermediate, "workload").uri("spiffe://prod.example/carol")
+                .issue().certificate();
+        String withChain = "Cert=\"" + TestPki.escapedPem(leaf) + "\";Chain=\"" + TestPki.escapedPem(leaf)
+                + TestPki.escapedPem(intermediate.certificate()) + "\"";
+        Path rootCrl = Files.createTempFile("root", ".crl");
+        rootCrl.toFile().deleteOnExit();
+        DevCertificateFiles.writeCrl(rootCrl, DevCertificates.crl(TestPki.CA, Duration.ofDays(1)));
+        ClientCertificateResolver checked = new ClientCertificateResolver(base.withCrlFile(rootCrl)
+                .withTrustedProxies(ForwardedFormat.XFCC, null, "10.0.0.0/8"));
+        AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> checked.resolve(FakeRequest.create()
+                .remoteAddr("10.1.2.3").header("X-Forwarded-Client-Cert", withChain).build()));
+        assertEquals(503, f.error().status(), "the intermediate's CRL is missing");
+        assertEquals("crl_missing", f.error().reason());
+
+        Path bothCrls = Files.createTempFile("both", ".crl");
+        bothCrls.toFile().deleteOnExit();
+        DevCertificateFiles.writeCrl(bothCrls, DevCertificates.crl(intermediate, Duration.ofDays(1)));
+        Files.writeString(bothCrls, Files.readString(rootCrl) + Files.readString(bothCrls));
+        ClientCertificateResolver complete = new ClientCertificateResolver(base.withCrlFile(bothCrls)
+                .withTrustedProxies(ForwardedFormat.XFCC, null, "10.0.0.0/8"));
+        assertEquals(leaf, complete.resolve(FakeRequest.create().remoteAddr("10.1.2.3")
+                .header("X-Forwarded-Client-Cert", withChain).build()).orElseThrow());
+    }
+
+    @Test
+    void whenNoTrustAnchorsThenForwardedCertificatesRefusedAndWarnedOnce() {
+        ClientCertificateResolver noAnchors = new ClientCertificateResolver(ClientCertificateSettings
+                .spiffe("prod.example").withTrustedProxies(ForwardedFormat.XFCC, null, "10.0.0.0/8"));
+        assertTrue(noAnchors.refusesForwarded());
+        try (LogCapture log = LogCapture.of(ForwardedCertificateValidator.class)) {
+            for (int i = 0; i < 3; i++) {
+                AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> noAnchors.resolve(
+                        FakeRequest.create().remoteAddr("10.1.2.3")
+                                .header("X-Forwarded-Client-Cert", xfccElement(ALICE, true)).build()));
+                assertEquals(401, f.error().status());
+            }
+            List<String> warnings = log.messages(Level.WARNING);
+            assertEquals(1, warnings.size(), warnings.toString());
+            assertTrue(warnings.get(0).contains("latchkey.client-cert.trust-anchors"), warnings.get(0));
+        }
+    }
+
+    @Test
+    void whenUntrustedAddressIsNotALiteralThenItsLogLineIsEscaped() {
+        try (LogCapture log = LogCapture.of(ClientCertificateResolver.class)) {
+            xfcc.resolve(FakeRequest.create().remoteAddr("evil\nINFO forged")
+                    .header("X-Forwarded-Client-Cert", xfccElement(ALICE, true)).build());
+            List<String> warnings = log.messages(Level.WARNING);
+            assertEquals(1, warnings.size(), warnings.toString());
+            assertFalse(warnings.get(0).contains("\n"), warnings.get(0));
+            assertTrue(warnings.get(0).contains("evil\\nINFO forged"), warnings.get(0));
+        }
+    }
+
+    private static void assertAmbiguous(ClientCertificateResolver r, FakeRequest request) {
+        AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> r.resolve(request.build()));
+        assertEquals(400, f.error().status());
+        assertEquals("invalid_request", f.error().error());
+        assertEquals(ForwardedCertificates.AMBIGUOUS, f.error().reason());
     }
 
     @Test
@@ -109,6 +276,23 @@ class ClientCertificateResolverTest {
     }
 
     @Test
+    void whenForwardedHeaderFromManyAddressesOfOneIpv6NetworkThenWarnedOncePerSlash64() {
+        try (LogCapture log = LogCapture.of(ClientCertificateResolver.class)) {
+            for (int i = 1; i <= 50; i++) {
+                xfcc.resolve(FakeRequest.create().remoteAddr("2001:db8:1:2::" + Integer.toHexString(i))
+                        .header("X-Forwarded-Client-Cert", xfccElement(ALICE, true)).build());
+            }
+            xfcc.resolve(FakeRequest.create().remoteAddr("2001:db8:1:3::1")
+                    .header("X-Forwarded-Client-Cert", xfccElement(ALICE, true)).build());
+            List<String> warnings = log.messages(Level.WARNING);
+            assertEquals(2, warnings.size(), warnings.toString());
+            String first = ClientNetwork.of(CidrRange.parseAddress("2001:db8:1:2::1").orElseThrow()).key();
+            String second = ClientNetwork.of(CidrRange.parseAddress("2001:db8:1:3::1").orElseThrow()).key();
+            assertTrue(warnings.get(0).contains(first) && warnings.get(1).contains(second), warnings.toString());
+        }
+    }
+
+    @Test
     void whenNoTrustedProxiesConfiguredThenXfccIgnoredFromAnywhere() {
         ClientCertificateResolver none = new ClientCertificateResolver(base);
         FakeRequest fake = FakeRequest.create().remoteAddr("10.1.2.3")
@@ -138,6 +322,8 @@ class ClientCertificateResolverTest {
         String twoCerts = TestPki.escapedPem(ALICE) + TestPki.escapedPem(BOB);
         assertBadRequest(nginx, "X-Client-Cert", "127.0.0.1", twoCerts);
         assertBadRequest(nginx, "X-Client-Cert", "127.0.0.1", "not-a-cert");
+        assertAmbiguous(nginx, FakeRequest.create().remoteAddr("127.0.0.1")
+                .header("X-Client-Cert", TestPki.escapedPem(ALICE)).header("X-Client-Cert", TestPki.escapedPem(BOB)));
     }
 
     private static void assertBadRequest(ClientCertificateResolver r, String xfccValue) {

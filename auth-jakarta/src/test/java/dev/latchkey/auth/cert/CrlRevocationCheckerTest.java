@@ -1,5 +1,6 @@
 package dev.latchkey.auth.cert;
 
+import dev.latchkey.auth.cert.ClientCertificateSettings.CrlStale;
 import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.fixtures.TestPki;
 import dev.latchkey.devcerts.DevCertificateFiles;
@@ -10,9 +11,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,5 +44,83 @@ class CrlRevocationCheckerTest {
         AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> checker.check(alice));
         assertEquals(401, f.error().status());
         assertEquals("cert_revoked", f.error().reason());
+    }
+
+    @Test
+    void whenCrlPastNextUpdateThen503ByDefaultRevokedStill401AndAcceptedWhenConfigured() throws Exception {
+        X509Certificate alice = TestPki.spiffe("spiffe://prod.example/alice");
+        X509Certificate bob = TestPki.spiffe("spiffe://prod.example/bob");
+        Path crl = dir.resolve("ca.crl");
+        DevCertificateFiles.writeCrl(crl, DevCertificates.crl(TestPki.CA, Duration.ofDays(1), bob));
+        Clock later = Clock.offset(Clock.systemUTC(), Duration.ofDays(2));
+
+        CrlRevocationChecker failing = new CrlRevocationChecker(crl, later);
+        AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> failing.check(alice));
+        assertEquals(503, f.error().status());
+        assertEquals("crl_stale", f.error().reason());
+        assertEquals("cert_revoked", assertThrows(AuthenticationFailure.class, () -> failing.check(bob))
+                .error().reason(), "a stale CRL still proves revocation");
+        assertDoesNotThrow(() -> new CrlRevocationChecker(crl, Clock.systemUTC()).check(alice), "fresh");
+
+        CrlRevocationChecker accepting = new CrlRevocationChecker(crl, later, CrlStale.ACCEPT);
+        assertDoesNotThrow(() -> accepting.check(alice));
+        assertEquals("cert_revoked", assertThrows(AuthenticationFailure.class, () -> accepting.check(bob))
+                .error().reason());
+    }
+
+    @Test
+    void whenCrlOfAnotherIssuerIsStaleThenItDoesNotMatter() throws Exception {
+        Path crl = dir.resolve("other.crl");
+        DevCertificateFiles.writeCrl(crl, DevCertificates.crl(DevCertificates.ca("Other CA", Duration.ofDays(1)),
+                Duration.ofHours(-1)));
+        assertDoesNotThrow(() -> new CrlRevocationChecker(crl, Clock.systemUTC())
+                .check(TestPki.spiffe("spiffe://prod.example/alice")));
+    }
+
+    @Test
+    void whenTwoCrlsOfOneIssuerThenTheNewestDecides() throws Exception {
+        X509Certificate alice = TestPki.spiffe("spiffe://prod.example/alice");
+        X509Certificate bob = TestPki.spiffe("spiffe://prod.example/bob");
+        Instant now = Instant.now();
+        X509CRL fresh = DevCertificates.crl(TestPki.CA, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(7)),
+                bob);
+        X509CRL stale = DevCertificates.crl(TestPki.CA, now.minus(Duration.ofDays(2)), now.minus(Duration.ofDays(1)));
+        for (Path crl : new Path[]{crls("new-old.crl", fresh, stale), crls("old-new.crl", stale, fresh)}) {
+            CrlRevocationChecker checker = new CrlRevocationChecker(crl, Clock.systemUTC());
+            assertDoesNotThrow(() -> checker.check(alice), "the stale CRL was replaced by the fresh one");
+            assertEquals("cert_revoked", assertThrows(AuthenticationFailure.class, () -> checker.check(bob))
+                    .error().reason());
+        }
+    }
+
+    @Test
+    void whenCrlHasNoNextUpdateThenItNeverGoesStale() throws Exception {
+        Path crl = crls("no-next.crl", DevCertificates.crl(TestPki.CA, Instant.now(), null));
+        Clock muchLater = Clock.offset(Clock.systemUTC(), Duration.ofDays(3650));
+        assertDoesNotThrow(() -> new CrlRevocationChecker(crl, muchLater)
+                .check(TestPki.spiffe("spiffe://prod.example/alice")));
+    }
+
+    @Test
+    void whenRequiredAndTheIssuerHasNoCrlThen503ButADirectCheckPasses() throws Exception {
+        Path crl = crls("other.crl", DevCertificates.crl(DevCertificates.ca("Other CA", Duration.ofDays(1)),
+                Duration.ofDays(1)));
+        CrlRevocationChecker checker = new CrlRevocationChecker(crl, Clock.systemUTC());
+        X509Certificate alice = TestPki.spiffe("spiffe://prod.example/alice");
+        assertDoesNotThrow(() -> checker.check(alice));
+        AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> checker.checkRequired(alice));
+        assertEquals(503, f.error().status());
+        assertEquals(CrlRevocationChecker.MISSING, f.error().reason());
+    }
+
+    /** A PEM file holding {@code crls} in this order. */
+    private Path crls(String name, X509CRL... crls) throws Exception {
+        StringBuilder pem = new StringBuilder();
+        for (int i = 0; i < crls.length; i++) {
+            Path one = dir.resolve(name + "." + i);
+            DevCertificateFiles.writeCrl(one, crls[i]);
+            pem.append(Files.readString(one));
+        }
+        return Files.writeString(dir.resolve(name), pem);
     }
 }

@@ -47,7 +47,8 @@ class JwtAuthenticatorTest {
             new MutableClock(Tokens.NOW));
     private final JwtIdentityStore store = new JwtIdentityStore(verifier, new JwtCallerMapper(settings));
     private final ClientCertificateResolver certificates = new ClientCertificateResolver(ClientCertificateSettings
-            .spiffe().withTrustedProxies(ForwardedFormat.PEM, null, "10.0.0.0/8"));
+            .spiffe().withTrustAnchors(TestPki.caPem())
+            .withTrustedProxies(ForwardedFormat.PEM, null, "10.0.0.0/8"));
     private final JwtAuthenticator authenticator = authenticator(store::validate);
 
     private JwtAuthenticator authenticator(IdentityStoreHandler handler) {
@@ -163,7 +164,7 @@ class JwtAuthenticatorTest {
 
     @Test
     void whenCertificateBoundTokenAndCertificateForwardedByTrustedProxyThenAuthenticated() {
-        X509Certificate cert = Certificates.selfSigned("client");
+        X509Certificate cert = TestPki.cnOnly("client");
         String token = Tokens.signedBy(rsa).claims(b -> b.claim("cnf", Map.of("x5t#S256", thumbprintUnchecked(cert))))
                 .sign();
         FakeRequest fake = FakeRequest.create().bearer(token).remoteAddr("10.1.2.3")

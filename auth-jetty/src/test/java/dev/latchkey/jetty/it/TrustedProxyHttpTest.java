@@ -1,7 +1,9 @@
 package dev.latchkey.jetty.it;
 
+import dev.latchkey.devcerts.DevCertificates;
 import dev.latchkey.devcerts.DevCertificates.Issued;
 import dev.latchkey.jetty.LatchkeyJetty;
+import dev.latchkey.jetty.it.fixtures.LogCapture;
 import dev.latchkey.jetty.it.fixtures.Pki;
 import dev.latchkey.jetty.it.fixtures.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -19,15 +21,18 @@ import java.util.Map;
 import static dev.latchkey.jetty.it.fixtures.Http.get;
 import static dev.latchkey.jetty.it.fixtures.Http.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 6 over real HTTP(S): the client certificate forwarded by a TLS-terminating proxy in Envoy's
+ * Issues 6 and 12 over real HTTP(S): the client certificate forwarded by a TLS-terminating proxy in Envoy's
  * {@code X-Forwarded-Client-Cert}, believed because the request comes from 127.0.0.1, which is in
- * {@code latchkey.trusted-proxies}.
+ * {@code latchkey.trusted-proxies}, and only when it chains to {@code latchkey.client-cert.trust-anchors}. By default
+ * exactly one header line with exactly one element is accepted.
  */
 class TrustedProxyHttpTest {
 
     private static final String READER = "spiffe://it.example/ns/orders/sa/reader";
+    private static final String ADMIN = "spiffe://it.example/ns/ops/sa/admin";
     private static final String XFCC = "X-Forwarded-Client-Cert";
 
     @TempDir
@@ -45,6 +50,7 @@ class TrustedProxyHttpTest {
                 "latchkey.client-cert.trust-domains", "it.example",
                 "latchkey.client-cert.mapping-file", mapping.toString(),
                 "latchkey.trusted-proxies", "127.0.0.0/8,::1/128",
+                "latchkey.client-cert.trust-anchors", pki.caPem("anchors.pem").toString(),
                 "latchkey.client-cert.forwarded-format", "xfcc"), pki.tls(LatchkeyJetty.ClientAuth.WANT));
     }
 
@@ -89,5 +95,89 @@ class TrustedProxyHttpTest {
         HttpResponse<String> none = get(pki.client(proxyOwn), server.https("/me"));
         assertEquals(401, none.statusCode(), none.body());
         assertEquals("unauthenticated", json(none).getString("error"));
+    }
+
+    /**
+     * Envoy {@code APPEND_FORWARD}: the client sends an element naming someone else's (public) certificate, the proxy
+     * appends its own for the client it saw. The left element is the client's word, so the header is refused.
+     */
+    @Test
+    void whenClientPrependsAnElementThenItIsRefusedWith400() throws Exception {
+        Issued admin = pki.spiffeClient(ADMIN);
+        Issued attacker = pki.spiffeClient(READER);
+        String appended = Pki.xfcc(admin.certificate(), ADMIN) + "," + Pki.xfcc(attacker.certificate(), READER);
+        HttpResponse<String> refused = get(server.http("/me"), XFCC, appended);
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertEquals("invalid_request", json(refused).getString("error"));
+        assertEquals("more than one element in the forwarded client certificate header",
+                json(refused).getString("detail"));
+    }
+
+    /**
+     * Envoy {@code APPEND_FORWARD} for a client whose certificate subject holds a quote ({@code Subject="CN=mallory\"}):
+     * the client sends the victim's certificate and opens a quote meant to swallow the element Envoy appends, so that
+     * one element with the victim's {@code Cert} would remain. The stray quote makes the header malformed.
+     */
+    @Test
+    void whenClientOpensAQuoteToSwallowTheAppendedElementThen400() throws Exception {
+        Issued victim = pki.spiffeClient(ADMIN);
+        Issued mallory = DevCertificates.leaf(pki.ca(), "mallory\"").uri(READER).issue();
+        String clientSent = "Cert=" + Pki.escapedPem(victim.certificate()) + ";x=\"";
+        String envoyAppended = "," + Pki.xfcc(mallory.certificate(), null) + ";Subject=\"CN=mallory\\\"\"";
+        HttpResponse<String> refused = get(server.http("/me"), XFCC, clientSent + envoyAppended);
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertEquals("invalid_request", json(refused).getString("error"));
+        assertTrue(json(refused).getString("detail").startsWith("malformed forwarded client certificate"),
+                refused.body());
+    }
+
+    @Test
+    void whenTwoHeaderLinesThenRefusedWith400() throws Exception {
+        Issued admin = pki.spiffeClient(ADMIN);
+        Issued client = pki.spiffeClient(READER);
+        HttpResponse<String> refused = get(server.http("/me"), XFCC, Pki.xfcc(admin.certificate(), ADMIN),
+                XFCC, Pki.xfcc(client.certificate(), READER));
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertEquals("invalid_request", json(refused).getString("error"));
+        assertEquals("more than one forwarded client certificate header", json(refused).getString("detail"));
+    }
+
+    @Test
+    void whenForwardedCertificateIsFromAnotherCaOrSelfSignedThen401() throws Exception {
+        Pki rogue = Pki.create(Files.createDirectories(dir.resolve("rogue")));
+        Issued otherCa = rogue.spiffeClient(ADMIN);
+        Issued selfSigned = DevCertificates.ca("spiffe-admin", Duration.ofDays(1));
+        for (Issued forged : new Issued[]{otherCa, selfSigned, rogue.ca()}) {
+            HttpResponse<String> refused = get(server.http("/me"), XFCC, Pki.xfcc(forged.certificate(), ADMIN));
+            assertEquals(401, refused.statusCode(), forged + " -> " + refused.body());
+            assertEquals("invalid_token", json(refused).getString("error"));
+            assertEquals("forwarded client certificate not trusted", json(refused).getString("detail"));
+        }
+    }
+
+    @Test
+    void whenForwardedCertificateIsACaTheAnchorOrAServerCertificateThen401() throws Exception {
+        Issued intermediate = DevCertificates.intermediate(pki.ca(), "IT Intermediate", Duration.ofDays(1));
+        Issued serverOnly = DevCertificates.leaf(pki.ca(), "api").server().uri(ADMIN).issue();
+        for (Issued notClient : new Issued[]{intermediate, pki.ca(), serverOnly}) {
+            HttpResponse<String> refused = get(server.http("/me"), XFCC, Pki.xfcc(notClient.certificate(), ADMIN));
+            assertEquals(401, refused.statusCode(), notClient + " -> " + refused.body());
+            assertEquals("invalid_token", json(refused).getString("error"));
+            assertEquals("forwarded certificate is not a client certificate", json(refused).getString("detail"));
+        }
+    }
+
+    @Test
+    void whenRefusedBehindTheProxyThenTheAuditNamesTheForwardedClientNotTheProxy() throws Exception {
+        HttpResponse<String> refused;
+        String logged;
+        try (LogCapture log = new LogCapture()) {
+            refused = get(server.http("/me"), XFCC, "Cert=\"not-a-certificate\"",
+                    "X-Forwarded-For", "198.51.100.66, 203.0.113.7");
+            logged = log.all();
+        }
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(logged.contains("reason=forwarded_cert_malformed") && logged.contains("remote=203.0.113.7"),
+                logged);
     }
 }
