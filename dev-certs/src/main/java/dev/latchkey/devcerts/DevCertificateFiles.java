@@ -85,9 +85,13 @@ public final class DevCertificateFiles {
         return new Generated(dir, ca, server, client, spiffe);
     }
 
-    /** Writes a CRL as PEM. */
-    public static void writeCrl(Path file, X509CRL crl) throws IOException {
-        writeString(file, pem(crl), false);
+    /** Writes one or more CRLs as PEM, in this order (e.g. the old and the new CRL of one issuer, mid-rotation). */
+    public static void writeCrl(Path file, X509CRL... crls) throws IOException {
+        StringBuilder pem = new StringBuilder();
+        for (X509CRL crl : crls) {
+            pem.append(pem(crl));
+        }
+        writeString(file, pem.toString(), false);
     }
 
     public static String pem(X509Certificate cert) {

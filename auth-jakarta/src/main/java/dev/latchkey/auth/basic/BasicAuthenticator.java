@@ -6,6 +6,7 @@ import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.limit.KeyedBuckets;
 import dev.latchkey.auth.request.ClientAddress;
 import dev.latchkey.auth.request.ClientNetwork;
+import dev.latchkey.auth.request.ForwardedProto;
 import dev.latchkey.auth.request.TrustedProxies;
 import dev.latchkey.auth.spi.AuthOutcome;
 import dev.latchkey.auth.spi.CredentialAuthenticator;
@@ -105,7 +106,7 @@ public class BasicAuthenticator implements CredentialAuthenticator {
         }
         UsernamePasswordCredential credential = resolved.get();
         try {
-            if (settings.requireTls() && !dev.latchkey.auth.request.ForwardedProto.isSecure(request)) {
+            if (settings.requireTls() && !ForwardedProto.isSecure(request, proxies)) {
                 return AuthOutcome.rejected(AuthError.invalidToken(SCHEME,
                         "Basic authentication requires TLS (https)", "tls_required"));
             }

@@ -18,7 +18,8 @@ import java.util.List;
  * @param requireTls            {@code latchkey.basic.require-tls} (default {@code true}): refuse Basic credentials on a
  *                              request that {@code isSecure()} says is plain HTTP (RFC 7617 §4: the password travels in
  *                              clear text). Behind a TLS-terminating proxy, {@code X-Forwarded-Proto} from
- *                              {@code latchkey.trusted-proxies} decides ({@link dev.latchkey.auth.request.ForwardedProto})
+ *                              {@code latchkey.trusted-proxies} decides
+ *                              ({@link dev.latchkey.auth.request.ForwardedProto})
  * @param usersFile             {@code latchkey.basic.users-file} (default {@code .latchkey/users.properties}): the file
  *                              read by {@link UserFileIdentityStore}; see {@link UserFile} for its format
  * @param apiKeyPrefixes        the prefixes of {@code latchkey.api-key.prefixes} (default {@code sk_live_,sk_test_}): a Basic username

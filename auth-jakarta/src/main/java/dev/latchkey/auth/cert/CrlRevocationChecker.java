@@ -37,8 +37,9 @@ import java.util.Optional;
  * <p>A CRL past its {@code nextUpdate} (RFC 5280 §5.1.2.5: the date by which the next CRL will be issued) no longer
  * says whether a certificate was revoked since (a CRL without {@code nextUpdate} never goes stale). By default
  * ({@link CrlStale#FAIL}) certificates of its issuer are then refused with 503 {@code crl_stale} (a certificate the
- * stale CRL lists is still 401: revocation is final); with {@link CrlStale#ACCEPT} the stale CRL stays in use. Either way a warning names the issuer, at most once per issuer
- * every {@value WarnOnce#INTERVAL_MINUTES} minutes, never once per request.
+ * stale CRL lists is still 401: revocation is final); with {@link CrlStale#ACCEPT} the stale CRL stays in use.
+ * Either way a warning names the issuer, at most once per issuer every {@value WarnOnce#INTERVAL_MINUTES} minutes,
+ * never once per request.
  */
 public class CrlRevocationChecker {
 

@@ -26,9 +26,9 @@ import java.util.Map;
  *   {@code Cert}, {@code Chain}, {@code Hash} twice in one element, is malformed). {@code Cert} is the URL-encoded
  *   PEM of the leaf; {@code Chain} the URL-encoded PEM of the whole chain (leaf first; its other certificates are
  *   candidate intermediates); one of them is required. A {@code Hash} (hex SHA-256 of the leaf's DER) is checked
- *   when present. A proxy that appends ({@code APPEND_FORWARD}) keeps whatever the client sent on the left, so only the right-most element was written
- *   by the trusted hop: by default ({@link ForwardedElement#SINGLE}) exactly one element is accepted, with
- *   {@link ForwardedElement#LAST} the right-most is taken; the left-most never is.</li>
+ *   when present. A proxy that appends ({@code APPEND_FORWARD}) keeps whatever the client sent on the left, so only
+ *   the right-most element was written by the trusted hop: by default ({@link ForwardedElement#SINGLE}) exactly one
+ *   element is accepted, with {@link ForwardedElement#LAST} the right-most is taken; the left-most never is.</li>
  *   <li>URL-encoded PEM (nginx {@code $ssl_client_escaped_cert}): one certificate.</li>
  * </ul>
  */

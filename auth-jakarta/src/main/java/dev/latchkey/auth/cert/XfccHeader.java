@@ -26,8 +26,8 @@ import java.util.Set;
  * A quote is only ever the first character of a value or the end of a quoted one, so no stray {@code "} can make a
  * separator the proxy wrote part of a value the client wrote (a client that appends {@code x="} to its own element
  * would otherwise swallow the element a hop appends after it). A backslash escapes the next character inside a quoted
- * value only ({@code \"}, {@code \\}; Envoy's RFC 4514 subjects also carry {@code \,}). A key appears at most once in an
- * element, except {@code URI} and {@code DNS} (one pair per SAN). Anything else is an
+ * value only ({@code \"}, {@code \\}; Envoy's RFC 4514 subjects also carry {@code \,}). A key appears at most once
+ * in an element, except {@code URI} and {@code DNS} (one pair per SAN). Anything else is an
  * {@link IllegalArgumentException} whose message holds no part of the header.
  */
 final class XfccHeader {

@@ -1,6 +1,5 @@
 package dev.latchkey.auth.request;
 
-import dev.latchkey.auth.config.ConfigReader;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.ArrayList;
@@ -26,13 +25,6 @@ public final class ForwardedProto {
     private static final String HTTPS = "https";
 
     private ForwardedProto() {
-    }
-
-    /** {@link #isSecure(HttpServletRequest, TrustedProxies)} with {@value TrustedProxies#PROPERTY} read now. */
-    public static boolean isSecure(HttpServletRequest request) {
-        String peer = request.getRemoteAddr();
-        boolean mayBeProxy = request.getHeader(FORWARDED_PROTO) != null && CidrRange.parseAddress(peer).isPresent();
-        return mayBeProxy ? isSecure(request, TrustedProxies.from(ConfigReader.current())) : request.isSecure();
     }
 
     public static boolean isSecure(HttpServletRequest request, TrustedProxies proxies) {

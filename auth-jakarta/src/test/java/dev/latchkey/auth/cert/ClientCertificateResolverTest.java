@@ -183,8 +183,8 @@ class ClientCertificateResolverTest {
 
         Path bothCrls = Files.createTempFile("both", ".crl");
         bothCrls.toFile().deleteOnExit();
-        DevCertificateFiles.writeCrl(bothCrls, DevCertificates.crl(intermediate, Duration.ofDays(1)));
-        Files.writeString(bothCrls, Files.readString(rootCrl) + Files.readString(bothCrls));
+        DevCertificateFiles.writeCrl(bothCrls, DevCertificates.crl(TestPki.CA, Duration.ofDays(1)),
+                DevCertificates.crl(intermediate, Duration.ofDays(1)));
         ClientCertificateResolver complete = new ClientCertificateResolver(base.withCrlFile(bothCrls)
                 .withTrustedProxies(ForwardedFormat.XFCC, null, "10.0.0.0/8"));
         assertEquals(leaf, complete.resolve(FakeRequest.create().remoteAddr("10.1.2.3")

@@ -85,7 +85,11 @@ class CrlRevocationCheckerTest {
         X509CRL fresh = DevCertificates.crl(TestPki.CA, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(7)),
                 bob);
         X509CRL stale = DevCertificates.crl(TestPki.CA, now.minus(Duration.ofDays(2)), now.minus(Duration.ofDays(1)));
-        for (Path crl : new Path[]{crls("new-old.crl", fresh, stale), crls("old-new.crl", stale, fresh)}) {
+        Path newOld = dir.resolve("new-old.crl");
+        Path oldNew = dir.resolve("old-new.crl");
+        DevCertificateFiles.writeCrl(newOld, fresh, stale);
+        DevCertificateFiles.writeCrl(oldNew, stale, fresh);
+        for (Path crl : new Path[]{newOld, oldNew}) {
             CrlRevocationChecker checker = new CrlRevocationChecker(crl, Clock.systemUTC());
             assertDoesNotThrow(() -> checker.check(alice), "the stale CRL was replaced by the fresh one");
             assertEquals("cert_revoked", assertThrows(AuthenticationFailure.class, () -> checker.check(bob))
@@ -95,7 +99,8 @@ class CrlRevocationCheckerTest {
 
     @Test
     void whenCrlHasNoNextUpdateThenItNeverGoesStale() throws Exception {
-        Path crl = crls("no-next.crl", DevCertificates.crl(TestPki.CA, Instant.now(), null));
+        Path crl = dir.resolve("no-next.crl");
+        DevCertificateFiles.writeCrl(crl, DevCertificates.crl(TestPki.CA, Instant.now(), null));
         Clock muchLater = Clock.offset(Clock.systemUTC(), Duration.ofDays(3650));
         assertDoesNotThrow(() -> new CrlRevocationChecker(crl, muchLater)
                 .check(TestPki.spiffe("spiffe://prod.example/alice")));
@@ -103,7 +108,8 @@ class CrlRevocationCheckerTest {
 
     @Test
     void whenRequiredAndTheIssuerHasNoCrlThen503ButADirectCheckPasses() throws Exception {
-        Path crl = crls("other.crl", DevCertificates.crl(DevCertificates.ca("Other CA", Duration.ofDays(1)),
+        Path crl = dir.resolve("other-ca.crl");
+        DevCertificateFiles.writeCrl(crl, DevCertificates.crl(DevCertificates.ca("Other CA", Duration.ofDays(1)),
                 Duration.ofDays(1)));
         CrlRevocationChecker checker = new CrlRevocationChecker(crl, Clock.systemUTC());
         X509Certificate alice = TestPki.spiffe("spiffe://prod.example/alice");
@@ -111,16 +117,5 @@ class CrlRevocationCheckerTest {
         AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> checker.checkRequired(alice));
         assertEquals(503, f.error().status());
         assertEquals(CrlRevocationChecker.MISSING, f.error().reason());
-    }
-
-    /** A PEM file holding {@code crls} in this order. */
-    private Path crls(String name, X509CRL... crls) throws Exception {
-        StringBuilder pem = new StringBuilder();
-        for (int i = 0; i < crls.length; i++) {
-            Path one = dir.resolve(name + "." + i);
-            DevCertificateFiles.writeCrl(one, crls[i]);
-            pem.append(Files.readString(one));
-        }
-        return Files.writeString(dir.resolve(name), pem);
     }
 }

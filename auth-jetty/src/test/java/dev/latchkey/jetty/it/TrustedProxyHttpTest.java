@@ -114,9 +114,10 @@ class TrustedProxyHttpTest {
     }
 
     /**
-     * Envoy {@code APPEND_FORWARD} for a client whose certificate subject holds a quote ({@code Subject="CN=mallory\"}):
-     * the client sends the victim's certificate and opens a quote meant to swallow the element Envoy appends, so that
-     * one element with the victim's {@code Cert} would remain. The stray quote makes the header malformed.
+     * Envoy {@code APPEND_FORWARD} for a client whose certificate subject holds a quote
+     * ({@code Subject="CN=mallory\""}): the client sends the victim's certificate and opens a quote meant to swallow
+     * the element Envoy appends, so that one element with the victim's {@code Cert} would remain. The stray quote makes
+     * the header malformed.
      */
     @Test
     void whenClientOpensAQuoteToSwallowTheAppendedElementThen400() throws Exception {
