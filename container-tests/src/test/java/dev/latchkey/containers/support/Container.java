@@ -1,0 +1,33 @@
+package dev.latchkey.containers.support;
+
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.util.Optional;
+
+/** The container this run deploys to ({@code arquillian.launch}), and its HTTPS address when it has one. */
+public final class Container {
+
+    private Container() {
+    }
+
+    public static String name() {
+        return System.getProperty("arquillian.launch", "jetty");
+    }
+
+    /**
+     * The HTTPS form of a deployment's base URL: the container's HTTPS port ({@code latchkey.https.port}, set by the
+     * build for WildFly and Payara; the Arquillian Jetty container has no TLS connector, and auth-jetty's own
+     * tests cover Basic and mTLS on Jetty).
+     */
+    public static Optional<URL> https(URL base) {
+        String port = System.getProperty("latchkey.https.port");
+        if (port == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new URL("https", base.getHost(), Integer.parseInt(port), base.getPath()));
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
