@@ -7,11 +7,22 @@ import java.util.Optional;
 /** The container this run deploys to ({@code arquillian.launch}), and its HTTPS address when it has one. */
 public final class Container {
 
+    /** Where every request goes; the suite trusts it as a TLS-terminating proxy. */
+    public static final String LOOPBACK = "127.0.0.1";
+
     private Container() {
     }
 
     public static String name() {
         return System.getProperty("arquillian.launch", "jetty");
+    }
+
+    /**
+     * A deployment's base URL on {@value #LOOPBACK}, without trailing slashes: Payara Micro reports the machine's
+     * address, from which a request would not come from the trusted proxy address.
+     */
+    public static String loopback(URL base) {
+        return base.getProtocol() + "://" + LOOPBACK + ":" + base.getPort() + base.getPath().replaceAll("/+$", "");
     }
 
     /**

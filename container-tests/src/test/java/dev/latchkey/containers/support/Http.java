@@ -38,7 +38,7 @@ public final class Http {
     private static HttpResponse<String> send(HttpClient client, String method, URL base, String path,
                                              String... headers) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Container.loopback(base) + path))
                     .timeout(Duration.ofSeconds(30))
                     .method(method, HttpRequest.BodyPublishers.noBody());
             for (int i = 0; i < headers.length; i += 2) {

@@ -25,10 +25,10 @@ public final class RawHttps {
 
     public static Response get(URL https, String path, String sourceAddress) {
         try (SSLSocket socket = (SSLSocket) TestPki.clientContext(true).getSocketFactory()
-                .createSocket(https.getHost(), https.getPort(), InetAddress.getByName(sourceAddress), 0)) {
+                .createSocket(Container.LOOPBACK, https.getPort(), InetAddress.getByName(sourceAddress), 0)) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + https.getPath().replaceAll("/$", "") + path + " HTTP/1.0\r\nHost: " + https.getHost()
+            out.write(("GET " + https.getPath().replaceAll("/+$", "") + path + " HTTP/1.0\r\nHost: " + https.getHost()
                     + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();

@@ -8,6 +8,7 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -30,9 +31,19 @@ public final class TestPki {
     private TestPki() {
     }
 
-    /** Writes the certificates into {@code args[0]}. */
-    public static void main(String[] args) throws IOException {
-        DevCertificateFiles.generate(Path.of(args[0]), PASSWORD.toCharArray());
+    /**
+     * Writes the certificates into {@code args[0]}, and the trust store also as {@code truststore.jks}: Payara's
+     * HTTPS listener accepts JKS or NSS trust stores only.
+     */
+    public static void main(String[] args) throws IOException, GeneralSecurityException {
+        Path dir = Path.of(args[0]);
+        DevCertificateFiles.Generated generated = DevCertificateFiles.generate(dir, PASSWORD.toCharArray());
+        KeyStore jks = KeyStore.getInstance("JKS");
+        jks.load(null, null);
+        jks.setCertificateEntry("ca", generated.ca().certificate());
+        try (OutputStream out = Files.newOutputStream(dir.resolve("truststore.jks"))) {
+            jks.store(out, PASSWORD.toCharArray());
+        }
     }
 
     static Path directory() {
