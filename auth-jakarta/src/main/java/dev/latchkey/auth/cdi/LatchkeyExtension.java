@@ -2,11 +2,13 @@ package dev.latchkey.auth.cdi;
 
 import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.mechanism.LatchkeyAuthenticationMechanism;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.WithAnnotations;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,10 +26,13 @@ public class LatchkeyExtension implements Extension {
 
     public static final String ENABLED = "latchkey.mechanism.enabled";
 
-    /** Latchkey's own classes that CDI discovered: a store that failed to load never shows up here. */
+    /**
+     * Latchkey's own {@code @ApplicationScoped} classes that CDI discovered (every checked bean is one): a store that
+     * failed to load never shows up here.
+     */
     private final Set<String> discovered = ConcurrentHashMap.newKeySet();
 
-    void discovered(@Observes ProcessAnnotatedType<?> type) {
+    void discovered(@Observes @WithAnnotations(ApplicationScoped.class) ProcessAnnotatedType<?> type) {
         String name = type.getAnnotatedType().getJavaClass().getName();
         if (name.startsWith("dev.latchkey.auth.")) {
             discovered.add(name);

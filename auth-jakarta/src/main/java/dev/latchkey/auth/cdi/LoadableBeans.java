@@ -12,7 +12,10 @@ import java.util.Set;
  */
 public final class LoadableBeans {
 
-    /** Looked up dynamically (by {@code Instance} and the identity store handler), so never an unsatisfied dependency. */
+    /**
+     * Looked up dynamically (by {@code Instance} and the identity store handler), so never an unsatisfied dependency;
+     * all {@code @ApplicationScoped}, which is what {@link LatchkeyExtension} observes.
+     */
     static final List<String> CHECKED = List.of(
             "dev.latchkey.auth.mechanism.LatchkeyAuthenticationMechanism",
             "dev.latchkey.auth.jwt.JwtAuthenticator",
