@@ -41,6 +41,7 @@ public class LatchkeyExtension implements Extension {
 
     void vetoWhenDisabled(@Observes ProcessAnnotatedType<LatchkeyAuthenticationMechanism> type) {
         if (!ConfigReader.current().bool(ENABLED, true)) {
+            discovered.add(type.getAnnotatedType().getJavaClass().getName()); // absent on purpose, not a load failure
             type.veto();
         }
     }
