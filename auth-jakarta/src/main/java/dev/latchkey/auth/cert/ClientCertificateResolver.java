@@ -164,6 +164,7 @@ public class ClientCertificateResolver {
         if (attr instanceof X509Certificate[] chain && chain.length > 0) {
             return chain[0];
         }
-        return null;
+        // WildFly: Undertow sets the attribute only after authentication.
+        return request.isSecure() ? UndertowTlsCertificates.leaf().orElse(null) : null;
     }
 }

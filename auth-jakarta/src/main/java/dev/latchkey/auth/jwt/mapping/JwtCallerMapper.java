@@ -4,7 +4,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.jwt.config.JwtSettings;
-import dev.latchkey.auth.jwt.mp.JwtCaller;
 import dev.latchkey.auth.jwt.validation.JwtRejection;
 import dev.latchkey.auth.jwt.validation.JwtVerifier;
 import dev.latchkey.auth.jwt.validation.VerifiedJwt;
@@ -14,8 +13,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Maps verified claims to a {@link JwtCaller} (a {@link LatchkeyCaller} that is also the MicroProfile
- * {@code JsonWebToken}):
+ * Maps verified claims to a {@link LatchkeyCaller}; where the MicroProfile JWT API is visible, a
+ * {@link dev.latchkey.auth.jwt.mp.JwtCaller} that is also the {@code JsonWebToken} ({@link JwtCallerFactory}):
  * <ul>
  *   <li>name: the first present, non-blank string of {@code latchkey.jwt.name-claims} (default {@code upn}, then
  *   {@code sub}; MicroProfile JWT 2.1 §5.1 also tries the often user-editable {@code preferred_username} before
@@ -32,28 +31,35 @@ import java.util.Set;
  */
 public class JwtCallerMapper {
 
-    public static final String MECHANISM = JwtCaller.MECHANISM;
+    public static final String MECHANISM = "jwt";
 
     private final List<String> nameClaims;
     private final String groupsClaim;
+    private final JwtCallerFactory factory;
 
     /** The mapped claims, without the raw token. */
     private record Mapped(String name, Set<String> groups, Set<String> scopes, Map<String, Object> claims,
                           String credentialId) {
 
-        JwtCaller caller(String rawToken) {
-            return new JwtCaller(name, groups, scopes, claims, credentialId, rawToken);
+        LatchkeyCaller caller(JwtCallerFactory factory, String rawToken) {
+            return factory.caller(name, groups, scopes, claims, credentialId, rawToken);
         }
     }
 
     public JwtCallerMapper(JwtSettings settings) {
+        this(settings, JwtCallerFactory.detect());
+    }
+
+    /** With the caller type given (tests; {@link JwtCallerFactory#PLAIN} without MicroProfile JWT). */
+    public JwtCallerMapper(JwtSettings settings, JwtCallerFactory factory) {
         this.nameClaims = settings.nameClaims();
         this.groupsClaim = settings.groupsClaim();
+        this.factory = factory;
     }
 
     /** @throws AuthenticationFailure 401 when no name claim is present */
-    public JwtCaller map(VerifiedJwt jwt) {
-        return jwt.derived(this, Mapped.class, this::mapClaims).caller(jwt.rawToken());
+    public LatchkeyCaller map(VerifiedJwt jwt) {
+        return jwt.derived(this, Mapped.class, this::mapClaims).caller(factory, jwt.rawToken());
     }
 
     private Mapped mapClaims(JWTClaimsSet verified) {

@@ -2,6 +2,7 @@ package dev.latchkey.auth.jwt.mp;
 
 import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.jwt.mapping.ClaimValues;
+import dev.latchkey.auth.jwt.mapping.JwtCallerMapper;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.Map;
@@ -21,7 +22,7 @@ import java.util.Set;
 public final class JwtCaller extends LatchkeyCaller implements JsonWebToken {
 
     /** The caller's mechanism name. */
-    public static final String MECHANISM = "jwt";
+    public static final String MECHANISM = JwtCallerMapper.MECHANISM;
 
     private final LatchkeyJsonWebToken token;
 

@@ -45,7 +45,7 @@ class JwtCallerMapperTest {
         assertEquals(Set.of("read", "write"), caller.scopes());
         assertEquals("jti-1", caller.credentialId().orElseThrow());
         assertEquals("alice", caller.attributes().get("sub"));
-        assertTrue(caller instanceof JsonWebToken);
+        assertTrue(caller instanceof JsonWebToken, "the MicroProfile JWT API is on the test class path");
         assertNull(caller.attributes().get("jwt"));
         assertThrows(UnsupportedOperationException.class, () -> caller.attributes().put("x", "y"));
         @SuppressWarnings("unchecked")
