@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  * and their hierarchies), outermost first; nested locators accumulate. It uses only standard JAX-RS API, so it
  * decides alike on Jersey and RESTEasy. What it applied is recorded on the request (property {@value #APPLIED}) for
  * {@link AuthorizationFilter}, which applies any locator this table could not foresee before the resource method
- * runs.
+ * runs. Root classes the runtime found by scanning but does not list (RESTEasy) come from {@link ScannedResources}.
  */
 @PreMatching
 @Priority(Priorities.AUTHORIZATION)
@@ -84,6 +84,7 @@ final class LocatorGuard implements ContainerRequestFilter {
                 classes.addAll(configuration.getClasses());
                 configuration.getInstances().forEach(s -> classes.add(Proxies.unwrap(s.getClass())));
             }
+            ScannedResources.addTo(classes, application);
         } catch (RuntimeException e) {
             // a runtime without these injections: the deployment-time table stands
         }

@@ -50,7 +50,8 @@ class ContainerSuiteTest {
                 "latchkey.api-key.file", data.resolve("api-keys.json").toString(),
                 "latchkey.basic.users-file", data.resolve("users.properties").toString(),
                 "latchkey.client-cert.principal", "cn",
-                "latchkey.client-cert.trusted-proxies", "127.0.0.1/32",
+                "latchkey.trusted-proxies", "127.0.0.1/32",
+                "latchkey.client-cert.trust-anchors", TestPki.caPem().toString(),
                 "latchkey.client-cert.forwarded-format", "pem"));
         return Deployments.war("orders", config, "ApiApplication", "OrdersResource", "TestKeysResource");
     }

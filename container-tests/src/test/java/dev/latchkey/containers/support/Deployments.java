@@ -19,8 +19,8 @@ import java.util.Properties;
 /**
  * Builds the suite's WARs as a user builds one, the same on every container: fixture classes in WEB-INF/classes, a
  * MicroProfile Config file, the Latchkey jars and their libraries in WEB-INF/lib ({@code latchkey.war.lib}: on Jetty
- * also auth-jetty with Soteria and Jersey), and the WildFly descriptors of the README's guide, which other containers
- * ignore.
+ * also auth-jetty with Soteria and Jersey), and the WildFly and Payara descriptors of the README's guide, which other
+ * containers ignore.
  */
 public final class Deployments {
 
@@ -47,6 +47,20 @@ public final class Deployments {
             </jboss-deployment-structure>
             """;
 
+    /**
+     * Payara: its Jersey registers its own {@code @RolesAllowed} filter on every JAX-RS application (a
+     * {@code ForcedAutoDiscoverable} of its MicroProfile JWT module) that asks the container's group-to-role mapping
+     * (a caller in group {@code admin} gets Payara's HTML 403) and wants a container login for {@code @PermitAll}
+     * (401); Latchkey's authorization decides instead.
+     */
+    public static final String PAYARA_WEB_XML = """
+            <!DOCTYPE payara-web-app PUBLIC "-//Payara.fish//DTD Payara Server 4 Servlet 3.0//EN" \
+            "https://raw.githubusercontent.com/payara/Payara/main/appserver/deployment/dtds/src/main/resources/glassfish/lib/dtds/payara-web-app_4.dtd">
+            <payara-web-app>
+              <jaxrs-roles-allowed-enabled>false</jaxrs-roles-allowed-enabled>
+            </payara-web-app>
+            """;
+
     private static final String FIXTURES = "dev.latchkey.containers.fixtures";
 
     private Deployments() {
@@ -58,6 +72,7 @@ public final class Deployments {
                 .addAsWebInfResource(new StringAsset(BEANS_XML), "beans.xml")
                 .addAsWebInfResource(new StringAsset(JBOSS_WEB_XML), "jboss-web.xml")
                 .addAsWebInfResource(new StringAsset(JBOSS_DEPLOYMENT_STRUCTURE), "jboss-deployment-structure.xml")
+                .addAsWebInfResource(new StringAsset(PAYARA_WEB_XML), "payara-web.xml")
                 .addAsResource(new StringAsset(properties(config)), "META-INF/microprofile-config.properties");
         for (String fixture : fixtures) {
             addClassFiles(war, fixture);

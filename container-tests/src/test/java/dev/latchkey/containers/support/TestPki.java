@@ -50,6 +50,11 @@ public final class TestPki {
         return Path.of(Objects.requireNonNull(System.getProperty("latchkey.pki"), "latchkey.pki (set by the build)"));
     }
 
+    /** The CA's certificate as PEM: {@code latchkey.client-cert.trust-anchors} for forwarded certificates. */
+    public static Path caPem() {
+        return directory().resolve("ca.pem").toAbsolutePath();
+    }
+
     /** The client certificate {@code CN=dev-client} as nginx forwards it ({@code $ssl_client_escaped_cert}). */
     public static String escapedClientPem() {
         try {
