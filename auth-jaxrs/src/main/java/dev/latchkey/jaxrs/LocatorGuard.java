@@ -84,10 +84,10 @@ final class LocatorGuard implements ContainerRequestFilter {
                 classes.addAll(configuration.getClasses());
                 configuration.getInstances().forEach(s -> classes.add(Proxies.unwrap(s.getClass())));
             }
-            ScannedResources.addTo(classes, application);
         } catch (RuntimeException e) {
             // a runtime without these injections: the deployment-time table stands
         }
+        ScannedResources.addTo(classes, application); // a scanned class that cannot load: 503, never forgotten
         return classes;
     }
 

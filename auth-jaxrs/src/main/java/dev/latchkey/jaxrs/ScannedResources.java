@@ -2,6 +2,7 @@ package dev.latchkey.jaxrs;
 
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.annotation.HandlesTypes;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Application;
 
@@ -17,18 +18,19 @@ import java.util.WeakHashMap;
  * standard API: RESTEasy (WildFly) reports none in {@code Configuration#getClasses()}, so without this set
  * {@link LocatorGuard} could not foresee a locator of a scanned root class and the locator would run before its
  * constraints were checked. Used only for an {@link Application} that lists no classes and no singletons, which
- * per Jakarta REST 3.1 §2.3.2 includes every root resource of the web application.
+ * per Jakarta REST 3.1 §2.3.2 includes every root resource of the web application. Names are kept, not classes, so
+ * that a copy of this class on a server's class path never keeps an undeployed application's class loader alive.
  */
-@jakarta.servlet.annotation.HandlesTypes(Path.class)
+@HandlesTypes(Path.class)
 public final class ScannedResources implements ServletContainerInitializer {
 
-    private static final Map<ClassLoader, Set<Class<?>>> FOUND = new WeakHashMap<>();
+    private static final Map<ClassLoader, Set<String>> FOUND = new WeakHashMap<>();
 
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) {
-        Set<Class<?>> roots = new LinkedHashSet<>();
+        Set<String> roots = new LinkedHashSet<>();
         if (classes != null) {
-            classes.stream().filter(c -> c.isAnnotationPresent(Path.class)).forEach(roots::add);
+            classes.stream().filter(c -> c.isAnnotationPresent(Path.class)).forEach(c -> roots.add(c.getName()));
         }
         synchronized (FOUND) {
             FOUND.put(context.getClassLoader(), Set.copyOf(roots));
@@ -46,12 +48,23 @@ public final class ScannedResources implements ServletContainerInitializer {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         synchronized (FOUND) {
             for (ClassLoader l = loader; l != null; l = l.getParent()) {
-                Set<Class<?>> found = FOUND.get(l);
+                Set<String> found = FOUND.get(l);
                 if (found != null) {
-                    classes.addAll(found);
+                    for (String name : found) {
+                        classes.add(load(name, l));
+                    }
                     return;
                 }
             }
+        }
+    }
+
+    private static Class<?> load(String name, ClassLoader loader) {
+        try {
+            return Class.forName(name, false, loader);
+        } catch (ClassNotFoundException e) {
+            // the container reported it from this very loader: fail closed rather than forget a root resource
+            throw new IllegalStateException("Latchkey: scanned resource class " + name + " cannot be loaded", e);
         }
     }
 }
