@@ -125,6 +125,30 @@ class AuthorizationShapesHttpTest {
     }
 
     @Test
+    void whenLocatorsNestDeeperThanTheGuardFollowsThenTheCheckAfterMatchingStillDenies() throws Exception {
+        String path = "/tree/" + "a/".repeat(20) + "restricted";
+        int before = Shapes.LOCATOR_CALLS.get();
+        assertEquals(401, status(path, null));
+        assertTrue(Shapes.LOCATOR_CALLS.get() > before, "the guard follows 16 levels: these locators ran");
+        assertEquals(403, status(path, bearer("read", "user")));
+        assertEquals(200, status(path, bearer("read", "admin")));
+    }
+
+    @Test
+    void whenLocatorTiesWithMethodThenTheLocatorIsCheckedIfItRan() throws Exception {
+        for (String authorization : new String[]{null, bearer("read", "user")}) {
+            int before = Shapes.LOCATOR_CALLS.get();
+            int status = status("/tie/x", authorization);
+            if (Shapes.LOCATOR_CALLS.get() > before) {
+                assertEquals(authorization == null ? 401 : 403, status, "the locator ran and must be checked");
+            } else {
+                assertEquals(200, status, "the public method was chosen");
+            }
+        }
+        assertEquals(200, status("/tie/x", bearer("read", "admin")));
+    }
+
+    @Test
     void whenEncodedSegmentReachesAnotherLocatorThenThatLocatorsRoleApplies() throws Exception {
         assertEquals(200, status("/items/42/summary", null));
         for (String path : new String[]{"/items/42/%73ummary", "/items/42/%73ummary;x=1", "/items/42/other"}) {
@@ -258,7 +282,7 @@ class AuthorizationShapesHttpTest {
                 .collect(Collectors.toSet());
         assertEquals(Set.of("GET /health", "GET /mixed/open", "GET /loc/sub/info", "GET /loc/sub/public",
                 "GET /report-size",
-                "GET /users/me", "GET /tree"), open);
+                "GET /users/me", "GET /tree", "GET /tie/{a}"), open);
         RouteReport.Route recursive = report.routes().stream().filter(r -> r.path().equals("/tree/restricted/**"))
                 .findFirst().orElseThrow();
         assertTrue(recursive.runtime() && recursive.rule().contains("roles any of [admin]"), recursive.rule());

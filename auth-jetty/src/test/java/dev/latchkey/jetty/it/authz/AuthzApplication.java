@@ -20,7 +20,7 @@ public class AuthzApplication extends Application {
                 Shapes.NearMiss.class, Shapes.MoreSpecific.class, Shapes.NestRoot.class, Shapes.DynamicRoot.class,
                 Shapes.Health.class, Shapes.ReportSize.class, ContainerWithoutRoleMapping.class,
                 Shapes.Tree.class, Shapes.Items.class, Shapes.Extensions.class, Shapes.Me.class, Shapes.Users.class,
-                ExtensionFilter.class);
+                Shapes.Tie.class, ExtensionFilter.class);
     }
 
     /** An instance the application creates: no CDI interceptor guards its methods, only the JAX-RS layer. */

@@ -382,6 +382,27 @@ public final class Shapes {
         }
     }
 
+    /**
+     * A sub-resource method and a locator of equal §3.7.2 precedence: which one JAX-RS invokes for {@code /tie/x} is
+     * the implementation's choice (Jersey: model order). The pre-matching guard prefers the method.
+     */
+    @Path("/tie")
+    public static class Tie {
+        @Path("{b}")
+        @RolesAllowed("admin")
+        public Section locator() {
+            LOCATOR_CALLS.incrementAndGet();
+            return new Section();
+        }
+
+        @GET
+        @Path("{a}")
+        @PermitAll
+        public String method() {
+            return "method";
+        }
+    }
+
     @Path("/health")
     @PermitAll
     public static class Health {
