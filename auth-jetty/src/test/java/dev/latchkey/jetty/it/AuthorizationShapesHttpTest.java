@@ -197,6 +197,19 @@ class AuthorizationShapesHttpTest {
     }
 
     @Test
+    void whenRuntimeTypedLocatorContradictsThen503AndLoggedOnce() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> response = get(server.http("/dyn/broken-locator/y"), "Authorization", bearer("x"));
+            assertEquals(503, response.statusCode(), response.body());
+        }
+        String all = logs.all();
+        assertTrue(all.contains(Shapes.ContradictoryLocator.class.getName() + "#y()"), all);
+        String once = "cannot resolve the sub-resource locators below " + Shapes.DynamicRoot.class.getName();
+        assertTrue(all.contains(once), all);
+        assertEquals(all.indexOf(once), all.lastIndexOf(once), all);
+    }
+
+    @Test
     void whenGenericInterfaceMethodHasRolesThenPutIsRefusedAndTheBodyNotApplied() throws Exception {
         int before = Shapes.APPLIED.get();
         assertEquals(401, send("PUT", server.http("/gen/1"), "body").statusCode());

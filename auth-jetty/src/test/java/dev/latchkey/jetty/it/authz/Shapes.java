@@ -267,6 +267,22 @@ public final class Shapes {
         public Object broken() {
             return new ContradictorySub();
         }
+
+        @Path("broken-locator")
+        public Object brokenLocator() {
+            return new ContradictoryLocator();
+        }
+    }
+
+    /** Reached only through {@link DynamicRoot#brokenLocator()}: its locator contradicts itself. */
+    public static class ContradictoryLocator {
+        @Path("y")
+        @PermitAll
+        @RequiresScope("x")
+        public Object y() {
+            LOCATOR_CALLS.incrementAndGet();
+            return new OpenSub();
+        }
     }
 
     /** Reached only through {@link DynamicRoot#broken()}: its contradiction cannot be seen at deployment. */
