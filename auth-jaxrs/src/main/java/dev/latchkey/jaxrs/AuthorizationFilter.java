@@ -56,7 +56,7 @@ final class AuthorizationFilter implements ContainerRequestFilter {
         try {
             ran = deployment.table().locatorsRan(resources, RawPath.forms(request.getUriInfo()));
         } catch (IllegalStateException e) {
-            deployment.unresolved(resources.get(resources.size() - 1), e);
+            deployment.unresolved(resources.get(0), e);
             request.abortWith(ErrorResponse.of(AuthError.unavailable("authorization unavailable",
                     "authorization_unresolved"), List.of()));
             return false;
