@@ -26,8 +26,13 @@ final class RawPath {
     /** The encoded form, then the decoded one (each segment decoded, matrix parameters removed) when it differs. */
     static List<String> forms(UriInfo uriInfo) {
         String raw = of(uriInfo);
-        String decoded = uriInfo.getPathSegments(true).stream().map(PathSegment::getPath)
-                .collect(Collectors.joining("/", "/", ""));
+        String decoded;
+        try {
+            decoded = uriInfo.getPathSegments(true).stream().map(PathSegment::getPath)
+                    .collect(Collectors.joining("/", "/", ""));
+        } catch (IllegalArgumentException e) {
+            return List.of(raw); // an encoding that does not decode: no implementation matched it decoded
+        }
         return raw.equals(decoded) ? List.of(raw) : List.of(raw, decoded);
     }
 
