@@ -5,6 +5,7 @@ import jakarta.ws.rs.Path;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -20,6 +21,7 @@ final class AuthorizationDeployment {
     private volatile ResourceTable table;
     private volatile boolean widened;
     private volatile IllegalStateException failure;
+    private final Set<Class<?>> unresolved = ConcurrentHashMap.newKeySet();
 
     AuthorizationDeployment(UnannotatedPolicy policy, Collection<Class<?>> classes, String application) {
         this.policy = policy;
@@ -41,6 +43,14 @@ final class AuthorizationDeployment {
         return table;
     }
 
+    /** Logs, once per resource class, that a request reached locators that cannot be resolved (answered 503). */
+    void unresolved(Class<?> root, IllegalStateException e) {
+        if (unresolved.add(root)) {
+            Logger.getLogger(RouteReport.LOGGER).log(Level.SEVERE, "Latchkey: cannot resolve the sub-resource locators"
+                    + " below " + root.getName() + "; such requests are refused with 503", e);
+        }
+    }
+
     /**
      * Adds root classes the runtime's {@code Application} lists but the deployment did not see (the report is
      * re-logged and registered under {@code application} as well). Called on the first request.
@@ -59,11 +69,15 @@ final class AuthorizationDeployment {
             }
             try {
                 widenOnce(application, classes, name);
-            } catch (IllegalStateException e) {
-                failure = e;
+            } catch (RuntimeException | LinkageError e) {
+                // Any failure (a contradiction, a class that cannot load) leaves the table unknown: fail closed,
+                // consistently, on this and every later request.
+                failure = e instanceof IllegalStateException ise ? ise
+                        : new IllegalStateException("Latchkey: cannot resolve the resources of " + name, e);
                 Logger.getLogger(RouteReport.LOGGER).log(Level.SEVERE,
-                        "Latchkey: cannot resolve the application's resources; every request is refused with 503", e);
-                throw e;
+                        "Latchkey: cannot resolve the application's resources; every request is refused with 503",
+                        failure);
+                throw failure;
             } finally {
                 widened = true;
             }

@@ -1,26 +1,25 @@
 package dev.latchkey.jaxrs;
 
+import dev.latchkey.auth.error.AuthError;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Enforces one resource method's precomputed {@link AccessRule}, registered for every resource method by
- * {@link LatchkeyAuthorizationFeature}. For a method reached through sub-resource locators it first checks that each
- * locator's constraints were applied: those {@link LocatorGuard} applied before the locators ran are recorded on the
- * request; for any level it could not foresee (a locator returning {@code Object}), the rules of every locator of the
- * owning class that may have returned the sub-resource are applied here, before the method runs (fail closed).
+ * {@link LatchkeyAuthorizationFeature}. For a method reached through sub-resource locators it first applies the rule
+ * of every locator that actually ran, level by level, found from the routed request alone (standard API:
+ * {@code UriInfo#getMatchedResources()} and the routed, still encoded path): what {@link LocatorGuard} decided before
+ * matching is not trusted here, so a path it read differently (a later URI rewrite, an implementation's tie-break)
+ * cannot skip a locator's constraints. A locator that cannot be told apart from another applies with it (fail
+ * closed).
  */
 @Priority(Priorities.AUTHORIZATION)
 final class AuthorizationFilter implements ContainerRequestFilter {
-
-    private static final Logger LOG = Logger.getLogger(RouteReport.LOGGER);
 
     private final AccessRule rule;
     private final AuthorizationDeployment deployment;
@@ -48,28 +47,24 @@ final class AuthorizationFilter implements ContainerRequestFilter {
         if (matched.size() < 2) {
             return true;
         }
-        Set<?> applied = request.getProperty(LocatorGuard.APPLIED) instanceof Set<?> s ? s : Set.of();
         // matched: current resource first, root last (JAX-RS UriInfo#getMatchedResources).
-        for (int i = matched.size() - 1; i >= 1; i--) {
-            Class<?> owner = Proxies.unwrap(matched.get(i).getClass());
-            Class<?> child = Proxies.unwrap(matched.get(i - 1).getClass());
-            List<ResourceMember> candidates;
-            try {
-                candidates = deployment.table().locatorsReturning(owner, child);
-            } catch (IllegalStateException e) {
-                LOG.log(Level.SEVERE, "Latchkey: cannot resolve the locators of " + owner.getName(), e);
-                CallerCheck.denyIfNotAllowed(request, AccessRule.deny("unresolvable locator"),
-                        deployment.challenges());
+        List<Class<?>> resources = new ArrayList<>();
+        for (int i = matched.size() - 1; i >= 0; i--) {
+            resources.add(Proxies.unwrap(matched.get(i).getClass()));
+        }
+        List<ResourceMember> ran;
+        try {
+            ran = deployment.table().locatorsRan(resources, RawPath.forms(request.getUriInfo()));
+        } catch (IllegalStateException e) {
+            deployment.unresolved(resources.get(0), e);
+            request.abortWith(ErrorResponse.of(AuthError.unavailable("authorization unavailable",
+                    "authorization_unresolved"), List.of()));
+            return false;
+        }
+        for (ResourceMember locator : ran) {
+            if (locator.rule().isPresent()
+                    && CallerCheck.denyIfNotAllowed(request, locator.rule().get(), deployment.challenges())) {
                 return false;
-            }
-            if (candidates.stream().anyMatch(c -> applied.contains(c.method()))) {
-                continue;
-            }
-            for (ResourceMember locator : candidates) {
-                if (locator.rule().isPresent()
-                        && CallerCheck.denyIfNotAllowed(request, locator.rule().get(), deployment.challenges())) {
-                    return false;
-                }
             }
         }
         return true;

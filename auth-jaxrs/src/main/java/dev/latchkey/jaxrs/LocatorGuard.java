@@ -2,20 +2,16 @@ package dev.latchkey.jaxrs;
 
 import dev.latchkey.auth.error.AuthError;
 import jakarta.annotation.Priority;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.PathSegment;
 
-import java.lang.reflect.Method;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Checks the constraints of sub-resource locators <em>before</em> any locator runs. JAX-RS calls a
@@ -23,15 +19,16 @@ import java.util.stream.Collectors;
  * can stop a locator. This {@link PreMatching} filter finds, in the deployment's {@link ResourceTable}, the locators
  * JAX-RS 3.1 §3.7.2 would invoke for the request path and applies the rule of each (the locator method, its class
  * and their hierarchies), outermost first; nested locators accumulate. It uses only standard JAX-RS API, so it
- * decides alike on Jersey and RESTEasy. What it applied is recorded on the request (property {@value #APPLIED}) for
- * {@link AuthorizationFilter}, which applies any locator this table could not foresee before the resource method
- * runs. Root classes the runtime found by scanning but does not list (RESTEasy) come from {@link ScannedResources}.
+ * decides alike on Jersey and RESTEasy. It matches the still percent-encoded path with matrix parameters removed
+ * ({@link RawPath}), as Jersey does, and the decoded one as well (the locators of both apply: fail closed), and runs
+ * after every other pre-matching filter (priority {@link Integer#MAX_VALUE}), so it sees the path a URI-rewriting
+ * filter (such as Jersey's {@code UriConnegFilter}) left. It is a first line only: {@link AuthorizationFilter} applies
+ * the rule of every locator that actually ran, whatever this guard decided. Root classes the runtime found by
+ * scanning but does not list (RESTEasy) come from {@link ScannedResources}.
  */
 @PreMatching
-@Priority(Priorities.AUTHORIZATION)
+@Priority(Integer.MAX_VALUE)
 final class LocatorGuard implements ContainerRequestFilter {
-
-    static final String APPLIED = "dev.latchkey.authorization.locators";
 
     private final AuthorizationDeployment deployment;
 
@@ -55,22 +52,16 @@ final class LocatorGuard implements ContainerRequestFilter {
                     "authorization_unresolved"), List.of()));
             return;
         }
-        List<ResourceMember> locators = deployment.table().locatorsFor(path(request));
-        Set<Method> applied = new LinkedHashSet<>();
+        Set<ResourceMember> locators = new LinkedHashSet<>();
+        for (String path : RawPath.forms(request.getUriInfo())) {
+            locators.addAll(deployment.table().locatorsFor(path));
+        }
         for (ResourceMember locator : locators) {
-            applied.add(locator.method());
             if (locator.rule().isPresent()
                     && CallerCheck.denyIfNotAllowed(request, locator.rule().get(), deployment.challenges())) {
                 return;
             }
         }
-        request.setProperty(APPLIED, Set.copyOf(applied));
-    }
-
-    /** The decoded path relative to the application, each segment without its matrix parameters. */
-    private static String path(ContainerRequestContext request) {
-        List<PathSegment> segments = request.getUriInfo().getPathSegments(true);
-        return segments.stream().map(PathSegment::getPath).collect(Collectors.joining("/", "/", ""));
     }
 
     private Set<Class<?>> runtimeClasses() {

@@ -35,6 +35,8 @@ final class MethodAuthorization implements DynamicFeature {
     @Override
     public void configure(ResourceInfo resource, FeatureContext context) {
         if (resource.getResourceClass() == null || resource.getResourceMethod() == null) {
+            // Nothing to resolve annotations from (a programmatic resource): the unannotated policy, never open.
+            context.register(new AuthorizationFilter(deployment.policy().rule(), deployment), Priorities.AUTHORIZATION);
             return;
         }
         Class<?> type = Proxies.unwrap(resource.getResourceClass());

@@ -1,12 +1,15 @@
 package dev.latchkey.jaxrs;
 
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A {@code @Path} template as JAX-RS 3.1 §3.7.3 turns it into a regular expression, with the sort keys of §3.7.2
  * (literal characters, template variables, variables with a non-default regular expression). The expression ends
- * with the final capturing group {@code (/.*)?}: what is left of the path for the next matching step.
+ * with the final capturing group {@code (/.*)?}: what is left of the path for the next matching step. It is matched
+ * against the still percent-encoded path ({@link RawPath}), as JAX-RS implementations do, so literal characters a
+ * path may not carry as such are percent-encoded first (RFC 3986 §3.3).
  */
 record PathPattern(String template, Pattern regex, int literals, int variables, int regexVariables) {
 
@@ -42,12 +45,30 @@ record PathPattern(String template, Pattern regex, int literals, int variables, 
                 int next = t.indexOf('{', i);
                 String literal = next < 0 ? t.substring(i) : t.substring(i, next);
                 literals += literal.length();
-                regex.append(Pattern.quote(literal));
+                regex.append(Pattern.quote(encode(literal)));
                 i = next < 0 ? t.length() : next;
             }
         }
         regex.append("(/.*)?");
         return new PathPattern(t, Pattern.compile(regex.toString()), literals, variables, regexVariables);
+    }
+
+    private static final String PATH_CHARACTERS = "-._~!$&'()*+,;=:@/";
+
+    /** Percent-encodes (UTF-8) what RFC 3986 §3.3 does not allow in a path; existing {@code %XX} stay. */
+    static String encode(String literal) {
+        StringBuilder encoded = new StringBuilder(literal.length());
+        for (byte b : literal.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xFF);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '%'
+                    || PATH_CHARACTERS.indexOf(c) >= 0) {
+                encoded.append(c);
+            } else {
+                encoded.append('%').append(Character.toUpperCase(Character.forDigit((c >> 4) & 0xF, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+            }
+        }
+        return encoded.toString();
     }
 
     private static int closingBrace(String t, int open) {

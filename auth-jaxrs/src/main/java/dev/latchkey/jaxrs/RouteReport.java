@@ -38,8 +38,10 @@ public final class RouteReport {
      *                   scopes; through locators each locator's rule, then the method's
      * @param sources    where each piece came from
      * @param rules      the rules in the order they are checked (locators first)
-     * @param runtime    the route ends in a locator whose sub-resource only the run time knows: that sub-resource's
-     *                   methods add their own rules (at least the unannotated policy), not listed here
+     * @param runtime    the run time decides part of the rule: the route ends in a locator whose sub-resource only
+     *                   the run time knows ({@code *}, also a recursive locator: its sub-resource's methods add their
+     *                   own rules, at least the unannotated policy, not listed here), or it passes a locator whose
+     *                   declared class is not final (it may return a subclass declaring other rules); never public
      */
     public record Route(String httpMethod, String path, String javaMethod, String rule, List<String> sources,
                         List<AccessRule> rules, boolean runtime) {
@@ -57,8 +59,10 @@ public final class RouteReport {
                 parts.add(rules.size() == 1 ? rule.summary() : where + ": " + rule.summary());
                 sources.addAll(rule.sources());
             });
-            if (runtime) {
+            if (runtime && "*".equals(httpMethod)) {
                 parts.add((parts.isEmpty() ? "" : "then ") + "the rules of the sub-resource's methods (resolved at run time)");
+            } else if (runtime) {
+                parts.add("a locator may return a subclass with other rules (resolved at run time)");
             }
             return new Route(httpMethod, path, javaMethod, String.join("; ", parts), sources,
                     List.copyOf(rules.values()), runtime);

@@ -133,4 +133,91 @@ class ResourceTableTest {
         assertEquals(2, route.rules().size());
         assertTrue(route.rule().contains("roles any of [admin]"), route.rule());
     }
+
+    @Path("/tree")
+    public static class Tree {
+        @Path("{name}")
+        public Tree child() {
+            return this;
+        }
+
+        @Path("restricted")
+        @RolesAllowed("admin")
+        public Tree restricted() {
+            return this;
+        }
+
+        @GET
+        public String get() {
+            return "";
+        }
+    }
+
+    @Path("/items")
+    public static class Items {
+        @Path("{id}/summary")
+        public Sub summary() {
+            return new Sub();
+        }
+
+        @Path("{id}/{section}")
+        @RolesAllowed("admin")
+        public Sub section() {
+            return new Sub();
+        }
+
+        @Path("{a}/{b}")
+        public Object tiedWithSection() {
+            return new Sub();
+        }
+    }
+
+    private static final ResourceTable SHAPES = ResourceTable.of(List.of(Tree.class, Items.class));
+
+    private static Set<String> ran(String path, Class<?>... resources) {
+        return SHAPES.locatorsRan(List.of(resources), path).stream().map(m -> m.method().getName())
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Test
+    void whenRecursiveLocatorThenEveryLevelIsFollowedBeforeMatching() {
+        assertEquals(List.of("child", "restricted"), SHAPES.locatorsFor("/tree/a/b/restricted").stream()
+                .map(m -> m.method().getName()).toList());
+    }
+
+    @Test
+    void whenRoutedThenEachLevelsLocatorIsFoundFromThePathAndTheClasses() {
+        assertEquals(Set.of("child", "restricted"),
+                ran("/tree/a/b/restricted", Tree.class, Tree.class, Tree.class, Tree.class));
+        assertEquals(Set.of("child"), ran("/tree/a/b", Tree.class, Tree.class, Tree.class));
+        assertEquals(Set.of("summary"), ran("/items/42/summary", Items.class, Sub.class));
+        assertEquals(Set.of("section", "tiedWithSection"), ran("/items/42/%73ummary", Items.class, Sub.class));
+    }
+
+    @Test
+    void whenRoutedPathCannotBeFollowedThenEveryLocatorThatFitsApplies() {
+        assertEquals(Set.of("child", "restricted"), ran("/elsewhere", Tree.class, Tree.class));
+        assertThrows(IllegalStateException.class, () -> SHAPES.locatorsRan(List.of(Tree.class, Sub.class), "/tree/a"));
+    }
+
+    @Test
+    void whenTemplateHasCharactersAPathCannotCarryThenTheyAreMatchedEncoded() {
+        assertEquals("", PathPattern.of("caf\u00e9 x").remainder("/caf%C3%A9%20x"));
+        assertEquals(null, PathPattern.of("summary").remainder("/%73ummary"));
+        assertEquals("/a/b/c", RawPath.strip("/a;x=1/b;y/c"));
+        assertEquals("/a/b", RawPath.strip("/a/b;x=1"));
+    }
+
+    @Test
+    void whenLocatorIsRecursiveOrPolymorphicThenItsRoutesAreRuntimeNeverPublic() {
+        List<RouteReport.Route> routes = SHAPES.routes(UnannotatedPolicy.PERMIT);
+        RouteReport.Route recursive = routes.stream().filter(r -> r.path().equals("/tree/restricted/**"))
+                .findFirst().orElseThrow();
+        assertTrue(recursive.runtime() && !recursive.isPublic(), recursive.toString());
+        assertTrue(routes.stream().anyMatch(r -> r.path().equals("/tree/{name}/**") && !r.isPublic()));
+        RouteReport.Route viaSub = routes.stream().filter(r -> r.path().equals("/items/{id}/summary")
+                && r.httpMethod().equals("GET")).findFirst().orElseThrow();
+        assertTrue(viaSub.runtime() && !viaSub.isPublic(), viaSub.toString());
+        assertTrue(routes.stream().anyMatch(r -> r.path().equals("/tree") && r.isPublic()));
+    }
 }

@@ -114,6 +114,67 @@ class AuthorizationShapesHttpTest {
     }
 
     @Test
+    void whenRecursiveLocatorReachesRestrictedSubtreeThenItsRoleApplies() throws Exception {
+        for (String path : new String[]{"/tree/restricted", "/tree/a/restricted", "/tree/a/b/restricted",
+                "/tree/a/b/restricted/c"}) {
+            assertRefusedBeforeLocator(401, path, null);
+            assertRefusedBeforeLocator(403, path, bearer("read", "user"));
+            assertEquals(200, status(path, bearer("read", "admin")), path);
+        }
+        assertEquals(200, status("/tree/a/b", null));
+    }
+
+    @Test
+    void whenLocatorsNestDeeperThanTheGuardFollowsThenTheCheckAfterMatchingStillDenies() throws Exception {
+        String path = "/tree/" + "a/".repeat(20) + "restricted";
+        int before = Shapes.LOCATOR_CALLS.get();
+        assertEquals(401, status(path, null));
+        assertTrue(Shapes.LOCATOR_CALLS.get() > before, "the guard follows 16 levels: these locators ran");
+        assertEquals(403, status(path, bearer("read", "user")));
+        assertEquals(200, status(path, bearer("read", "admin")));
+    }
+
+    @Test
+    void whenLocatorTiesWithMethodThenTheLocatorIsCheckedIfItRan() throws Exception {
+        for (String authorization : new String[]{null, bearer("read", "user")}) {
+            int before = Shapes.LOCATOR_CALLS.get();
+            int status = status("/tie/x", authorization);
+            if (Shapes.LOCATOR_CALLS.get() > before) {
+                assertEquals(authorization == null ? 401 : 403, status, "the locator ran and must be checked");
+            } else {
+                assertEquals(200, status, "the public method was chosen");
+            }
+        }
+        assertEquals(200, status("/tie/x", bearer("read", "admin")));
+    }
+
+    @Test
+    void whenEncodedSegmentReachesAnotherLocatorThenThatLocatorsRoleApplies() throws Exception {
+        assertEquals(200, status("/items/42/summary", null));
+        for (String path : new String[]{"/items/42/%73ummary", "/items/42/%73ummary;x=1", "/items/42/other"}) {
+            assertRefusedBeforeLocator(401, path, null);
+            assertRefusedBeforeLocator(403, path, bearer("read", "user"));
+            assertEquals(200, status(path, bearer("read", "admin")), path);
+        }
+    }
+
+    @Test
+    void whenPreMatchingFilterRewritesThePathThenTheRewrittenRouteIsGuarded() throws Exception {
+        assertEquals(200, status("/ext/7.json", null));
+        assertRefusedBeforeLocator(401, "/ext/admin.json", null);
+        assertRefusedBeforeLocator(403, "/ext/admin.json", bearer("read", "user"));
+        assertEquals(200, status("/ext/admin.json", bearer("read", "admin")));
+    }
+
+    @Test
+    void whenMethodOnlyRootFallsThroughToLocatorRootThenTheLocatorIsGuarded() throws Exception {
+        assertEquals(200, status("/users/me", null));
+        assertRefusedBeforeLocator(401, "/users/me/x", null);
+        assertRefusedBeforeLocator(403, "/users/me/x", bearer("read", "user"));
+        assertEquals(200, status("/users/me/x", bearer("read", "admin")));
+    }
+
+    @Test
     void whenLocatorOnInterfaceThenItsRoleApplies() throws Exception {
         assertRefusedBeforeLocator(401, "/iface-loc/sub", null);
         assertRefusedBeforeLocator(403, "/iface-loc/sub", bearer("read", "user"));
@@ -133,6 +194,19 @@ class AuthorizationShapesHttpTest {
         HttpResponse<String> response = get(server.http("/dyn/broken"), "Authorization", bearer("x"));
         assertEquals(503, response.statusCode(), response.body());
         assertTrue(logs.all().contains(Shapes.ContradictorySub.class.getName() + "#get()"), logs.all());
+    }
+
+    @Test
+    void whenRuntimeTypedLocatorContradictsThen503AndLoggedOnce() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> response = get(server.http("/dyn/broken-locator/y"), "Authorization", bearer("x"));
+            assertEquals(503, response.statusCode(), response.body());
+        }
+        String all = logs.all();
+        assertTrue(all.contains(Shapes.ContradictoryLocator.class.getName() + "#y()"), all);
+        String once = "cannot resolve the sub-resource locators below " + Shapes.DynamicRoot.class.getName();
+        assertTrue(all.contains(once), all);
+        assertEquals(all.indexOf(once), all.lastIndexOf(once), all);
     }
 
     @Test
@@ -220,7 +294,11 @@ class AuthorizationShapesHttpTest {
         Set<String> open = report.publicRoutes().stream().map(r -> r.httpMethod() + " " + r.path())
                 .collect(Collectors.toSet());
         assertEquals(Set.of("GET /health", "GET /mixed/open", "GET /loc/sub/info", "GET /loc/sub/public",
-                "GET /report-size"), open);
+                "GET /report-size",
+                "GET /users/me", "GET /tree", "GET /tie/{a}"), open);
+        RouteReport.Route recursive = report.routes().stream().filter(r -> r.path().equals("/tree/restricted/**"))
+                .findFirst().orElseThrow();
+        assertTrue(recursive.runtime() && recursive.rule().contains("roles any of [admin]"), recursive.rule());
         RouteReport.Route viaLocator = report.routes().stream()
                 .filter(r -> r.path().equals("/loc/sub") && r.httpMethod().equals("GET")).findFirst().orElseThrow();
         assertTrue(viaLocator.rule().contains("roles any of [admin]"), viaLocator.rule());

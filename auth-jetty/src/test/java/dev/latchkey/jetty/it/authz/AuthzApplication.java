@@ -18,7 +18,9 @@ public class AuthzApplication extends Application {
                 Shapes.ApiImpl.class, Shapes.Impl.class, Shapes.LocatorApiImpl.class, Shapes.GenSuperImpl.class,
                 Shapes.DefaultImpl.class, Shapes.Mixed.class, Shapes.ScopesImpl.class, Shapes.Plain.class,
                 Shapes.NearMiss.class, Shapes.MoreSpecific.class, Shapes.NestRoot.class, Shapes.DynamicRoot.class,
-                Shapes.Health.class, Shapes.ReportSize.class, ContainerWithoutRoleMapping.class);
+                Shapes.Health.class, Shapes.ReportSize.class, ContainerWithoutRoleMapping.class,
+                Shapes.Tree.class, Shapes.Items.class, Shapes.Extensions.class, Shapes.Me.class, Shapes.Users.class,
+                Shapes.Tie.class, ExtensionFilter.class);
     }
 
     /** An instance the application creates: no CDI interceptor guards its methods, only the JAX-RS layer. */

@@ -267,6 +267,22 @@ public final class Shapes {
         public Object broken() {
             return new ContradictorySub();
         }
+
+        @Path("broken-locator")
+        public Object brokenLocator() {
+            return new ContradictoryLocator();
+        }
+    }
+
+    /** Reached only through {@link DynamicRoot#brokenLocator()}: its locator contradicts itself. */
+    public static class ContradictoryLocator {
+        @Path("y")
+        @PermitAll
+        @RequiresScope("x")
+        public Object y() {
+            LOCATOR_CALLS.incrementAndGet();
+            return new OpenSub();
+        }
     }
 
     /** Reached only through {@link DynamicRoot#broken()}: its contradiction cannot be seen at deployment. */
@@ -284,6 +300,122 @@ public final class Shapes {
         @RolesAllowed("ops")
         public Object y() {
             return new Sub();
+        }
+    }
+
+    /** A public sub-resource (attacks on locator matching reach it through a guarded locator). */
+    public static class Section {
+        @GET
+        @PermitAll
+        public String get() {
+            return "section";
+        }
+
+        @GET
+        @Path("{part}")
+        @PermitAll
+        public String part() {
+            return "part";
+        }
+    }
+
+    /** A recursive resource: an admin-only subtree below any depth of open children. */
+    @Path("/tree")
+    public static class Tree {
+        @Path("{name}")
+        public Tree child(@PathParam("name") String name) {
+            LOCATOR_CALLS.incrementAndGet();
+            return new Tree();
+        }
+
+        @Path("restricted")
+        @RolesAllowed("admin")
+        public Tree restricted() {
+            LOCATOR_CALLS.incrementAndGet();
+            return new Tree();
+        }
+
+        @GET
+        @PermitAll
+        public String get() {
+            return "tree";
+        }
+    }
+
+    /** JAX-RS matches the encoded path: {@code /items/42/%73ummary} reaches {@link #section}, not {@link #summary}. */
+    @Path("/items")
+    public static class Items {
+        @Path("{id}/summary")
+        @PermitAll
+        public Section summary(@PathParam("id") String id) {
+            LOCATOR_CALLS.incrementAndGet();
+            return new Section();
+        }
+
+        @Path("{id}/{section}")
+        @RolesAllowed("admin")
+        public Section section(@PathParam("id") String id, @PathParam("section") String section) {
+            LOCATOR_CALLS.incrementAndGet();
+            return new Section();
+        }
+    }
+
+    /** Reached as {@code /ext/admin.json} once {@link ExtensionFilter} has removed the extension. */
+    @Path("/ext")
+    public static class Extensions {
+        @Path("{id}")
+        @PermitAll
+        public Section item(@PathParam("id") String id) {
+            LOCATOR_CALLS.incrementAndGet();
+            return new Section();
+        }
+
+        @Path("admin")
+        @RolesAllowed("admin")
+        public Section admin() {
+            LOCATOR_CALLS.incrementAndGet();
+            return new Section();
+        }
+    }
+
+    /** A root with resource methods only: JAX-RS does not route {@code /users/me/x} here but to {@link Users}. */
+    @Path("/users/me")
+    @PermitAll
+    public static class Me {
+        @GET
+        public String get() {
+            return "me";
+        }
+    }
+
+    @Path("/users")
+    public static class Users {
+        @Path("{id}")
+        @RolesAllowed("admin")
+        public Section user(@PathParam("id") String id) {
+            LOCATOR_CALLS.incrementAndGet();
+            return new Section();
+        }
+    }
+
+    /**
+     * A sub-resource method and a locator of equal §3.7.2 precedence: which one JAX-RS invokes for {@code /tie/x} is
+     * the implementation's choice (Jersey: model order). The pre-matching guard prefers the method.
+     */
+    @Path("/tie")
+    public static class Tie {
+        @Path("{b}")
+        @RolesAllowed("admin")
+        public Section locator() {
+            LOCATOR_CALLS.incrementAndGet();
+            return new Section();
+        }
+
+        @GET
+        @Path("{a}")
+        @PermitAll
+        public String method() {
+            return "method";
         }
     }
 
