@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -53,34 +54,29 @@ final class AuthorizationDeployment {
 
     /**
      * Adds root classes the runtime's {@code Application} lists but the deployment did not see (the report is
-     * re-logged and registered under {@code application} as well). Called on the first request.
+     * re-logged and registered under {@code application} as well). Only the first call asks {@code classes}; later
+     * calls cost a volatile read. A failure (a contradiction, a class that cannot load) is kept and thrown on this and
+     * every later call: the table is unknown, so every request is refused (fail closed, consistently).
      */
-    void widen(Object application, Collection<Class<?>> classes, String name) {
-        if (widened) {
-            if (failure != null) {
-                throw failure;
+    void widen(Object application, Supplier<Collection<Class<?>>> classes, String name) {
+        if (!widened) {
+            synchronized (this) {
+                if (!widened) {
+                    try {
+                        widenOnce(application, classes.get(), name);
+                    } catch (RuntimeException | LinkageError e) {
+                        failure = e instanceof IllegalStateException ise ? ise
+                                : new IllegalStateException("Latchkey: cannot resolve the resources of " + name, e);
+                        Logger.getLogger(RouteReport.LOGGER).log(Level.SEVERE, "Latchkey: cannot resolve the"
+                                + " application's resources; every request is refused with 503", failure);
+                    } finally {
+                        widened = true;
+                    }
+                }
             }
-            return;
         }
-        synchronized (this) {
-            if (widened) {
-                widen(application, classes, name);
-                return;
-            }
-            try {
-                widenOnce(application, classes, name);
-            } catch (RuntimeException | LinkageError e) {
-                // Any failure (a contradiction, a class that cannot load) leaves the table unknown: fail closed,
-                // consistently, on this and every later request.
-                failure = e instanceof IllegalStateException ise ? ise
-                        : new IllegalStateException("Latchkey: cannot resolve the resources of " + name, e);
-                Logger.getLogger(RouteReport.LOGGER).log(Level.SEVERE,
-                        "Latchkey: cannot resolve the application's resources; every request is refused with 503",
-                        failure);
-                throw failure;
-            } finally {
-                widened = true;
-            }
+        if (failure != null) {
+            throw failure;
         }
     }
 

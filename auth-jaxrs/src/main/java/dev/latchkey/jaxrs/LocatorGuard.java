@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Context;
 
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -45,7 +46,7 @@ final class LocatorGuard implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         try {
-            deployment.widen(application, runtimeClasses(), applicationName());
+            deployment.widen(application, this::runtimeClasses, applicationName());
         } catch (IllegalStateException e) {
             // Root classes only the runtime listed carry contradictory annotations (logged once): our fault.
             request.abortWith(ErrorResponse.of(AuthError.unavailable("authorization unavailable",
@@ -64,7 +65,7 @@ final class LocatorGuard implements ContainerRequestFilter {
         }
     }
 
-    private Set<Class<?>> runtimeClasses() {
+    private Collection<Class<?>> runtimeClasses() {
         Set<Class<?>> classes = new LinkedHashSet<>();
         try {
             if (application != null) {

@@ -30,8 +30,21 @@ class AuthorizationDeploymentTest {
     @Test
     void whenWideningFailsWithAnyErrorThenEveryLaterRequestFailsToo() {
         AuthorizationDeployment deployment = new AuthorizationDeployment(UnannotatedPolicy.PERMIT, List.of(), "app");
-        assertThrows(IllegalStateException.class, () -> deployment.widen(null, List.of(BadRegex.class), "app"));
-        assertThrows(IllegalStateException.class, () -> deployment.widen(null, List.of(BadRegex.class), "app"));
+        assertThrows(IllegalStateException.class, () -> deployment.widen(null, () -> List.of(BadRegex.class), "app"));
+        assertThrows(IllegalStateException.class, () -> deployment.widen(null, () -> List.of(BadRegex.class), "app"));
+    }
+
+    @Test
+    void whenRequestsArriveThenTheRuntimeClassesAreAskedForOnlyOnce() {
+        AuthorizationDeployment deployment = new AuthorizationDeployment(UnannotatedPolicy.PERMIT, List.of(), "app");
+        int[] asked = {0};
+        for (int i = 0; i < 3; i++) {
+            deployment.widen(null, () -> {
+                asked[0]++;
+                return List.of();
+            }, "app");
+        }
+        assertEquals(1, asked[0]);
     }
 
     @Test
