@@ -1,0 +1,23 @@
+package dev.latchkey.auth.state;
+
+import java.time.Instant;
+
+/**
+ * Single-use identifiers: a DPoP proof's {@code jti} (RFC 9449 §11.1), an HTTP message signature's {@code nonce}
+ * (RFC 9421 §7.2.2). An identifier is remembered until it would be refused anyway (its proof or signature expired),
+ * so the cache holds only what can still be replayed.
+ *
+ * <p>Where the state lives ({@code latchkey.state.store}: memory, or a store shared by every instance) is the
+ * implementation's business; a store that cannot answer throws
+ * {@link dev.latchkey.auth.error.AuthenticationFailure} with a 503 error (never "replayed", never "first use").
+ */
+public interface ReplayCache {
+
+    /**
+     * Records {@code id} in {@code namespace} until {@code expiresAt}, atomically.
+     *
+     * @param namespace what the identifier belongs to, e.g. {@code dpop} or {@code signature:<keyid>}
+     * @return true when this is the identifier's first use, false when it was seen before and has not expired
+     */
+    boolean firstUse(String namespace, String id, Instant expiresAt);
+}
