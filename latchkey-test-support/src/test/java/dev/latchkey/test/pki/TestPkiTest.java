@@ -1,0 +1,126 @@
+package dev.latchkey.test.pki;
+
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsExchange;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
+import dev.latchkey.test.http.Http;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManagerFactory;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TestPkiTest {
+
+    @Test
+    void whenAClientCertificateIsPresentedThenAServerTrustingTheCaSeesIt(@TempDir Path dir) throws Exception {
+        TestPki pki = TestPki.create(dir);
+        HttpsServer server = server(pki);
+        try {
+            String url = "https://localhost:" + server.getAddress().getPort() + "/";
+            ClientCertificate client = pki.spiffeClient("spiffe://latchkey.test/ns/a/sa/b");
+            assertEquals("CN=workload,O=Latchkey Dev", Http.get(pki.httpClient(client), url).body());
+            assertThrows(java.io.UncheckedIOException.class, () -> Http.get(pki.httpClient(null), url));
+            assertThrows(java.io.UncheckedIOException.class,
+                    () -> Http.get(pki.httpClient(TestPki.create(dir.resolve("other")).client("stranger")), url));
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void whenCertificatesAreIssuedThenTheyCarryNameSanAndValidity(@TempDir Path dir) throws Exception {
+        TestPki pki = TestPki.create(dir);
+        X509Certificate spiffe = pki.spiffeClient("spiffe://latchkey.test/x").certificate();
+        assertEquals(List.of(6, "spiffe://latchkey.test/x"), spiffe.getSubjectAlternativeNames().iterator().next());
+        spiffe.verify(pki.ca().keyPair().getPublic());
+        assertTrue(spiffe.getExtendedKeyUsage().contains("1.3.6.1.5.5.7.3.2"), "clientAuth");
+        Instant from = Instant.parse("2020-01-01T00:00:00Z");
+        X509Certificate old = pki.spiffeClient("spiffe://latchkey.test/x", from, from.plusSeconds(60)).certificate();
+        assertEquals(from, old.getNotBefore().toInstant());
+        assertEquals("CN=batch,O=Latchkey Dev", pki.client("batch").certificate().getSubjectX500Principal().getName());
+        assertSame(TestPki.selfSigned("me"), TestPki.selfSigned("me"));
+    }
+
+    @Test
+    void whenACrlAndTheCaPemAreWrittenThenTheyReadBack(@TempDir Path dir) throws Exception {
+        TestPki pki = TestPki.create(dir);
+        X509Certificate revoked = pki.client("revoked").certificate();
+        CertificateFactory x509 = CertificateFactory.getInstance("X.509");
+        try (InputStream in = Files.newInputStream(pki.crl("ca.crl", revoked))) {
+            X509CRL crl = (X509CRL) x509.generateCRL(in);
+            assertTrue(crl.isRevoked(revoked));
+            crl.verify(pki.ca().keyPair().getPublic());
+        }
+        assertEquals(pki.ca().certificate(), SslContexts.readCertificate(pki.caPem("ca.pem")));
+    }
+
+    @Test
+    void whenEscapedOrForwardedThenThePemIsUrlEncodedWithSpacesAsPercent20(@TempDir Path dir) {
+        X509Certificate cert = TestPki.create(dir).client("fwd").certificate();
+        String escaped = TestPki.escapedPem(cert);
+        assertTrue(escaped.startsWith("-----BEGIN%20CERTIFICATE-----"), escaped);
+        String xfcc = TestPki.xfcc(cert, "spiffe://latchkey.test/y");
+        assertTrue(xfcc.contains(";Cert=\"" + escaped + "\";URI=spiffe://latchkey.test/y"), xfcc);
+        assertTrue(xfcc.matches("By=[^;]+;Hash=[0-9a-f]{64};.*"), xfcc);
+    }
+
+    /** The JDK's HTTPS server with the PKI's stores, requiring a client certificate; answers the client's subject. */
+    private static HttpsServer server(TestPki pki) throws Exception {
+        char[] password = TestPki.PASSWORD.toCharArray();
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(load(pki.serverKeyStore(), password), password);
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(load(pki.trustStore(), password));
+        SSLContext ssl = SSLContext.getInstance("TLS");
+        ssl.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+        HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(ssl) {
+            @Override
+            public void configure(HttpsParameters params) {
+                SSLParameters parameters = ssl.getDefaultSSLParameters();
+                parameters.setNeedClientAuth(true);
+                params.setSSLParameters(parameters);
+            }
+        });
+        server.createContext("/", exchange -> {
+            X509Certificate peer = (X509Certificate) ((HttpsExchange) exchange).getSSLSession()
+                    .getPeerCertificates()[0];
+            byte[] out = peer.getSubjectX500Principal().getName().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, out.length);
+            try (OutputStream os = exchange.getResponseBody()) {
+                os.write(out);
+            }
+        });
+        server.start();
+        return server;
+    }
+
+    private static KeyStore load(Path file, char[] password) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(file)) {
+            store.load(in, password);
+        }
+        return store;
+    }
+}
