@@ -25,30 +25,19 @@ public interface Credential {
         return Optional.empty();
     }
 
+    /** No credential, only HTTPS: e.g. to see that an anonymous request over TLS is refused too. */
+    static Credential overTls() {
+        return new HeaderCredential(null, null, true, "OverTls");
+    }
+
     /** {@code Authorization: Bearer <token>} (RFC 6750 §2.1). */
     static Credential bearer(String token) {
-        return header("Authorization", "Bearer " + token);
+        return new HeaderCredential("Authorization", "Bearer " + token, false, "Bearer");
     }
 
     /** {@code Authorization: Basic base64(utf8(user:password))} (RFC 7617 §2), over TLS. */
     static Credential basic(String user, String password) {
-        String value = basicValue(user, password);
-        return new Credential() {
-            @Override
-            public void addTo(HttpRequest.Builder request) {
-                request.header("Authorization", value);
-            }
-
-            @Override
-            public boolean needsTls() {
-                return true;
-            }
-
-            @Override
-            public String toString() {
-                return "Basic[" + user + "]";
-            }
-        };
+        return new HeaderCredential("Authorization", basicValue(user, password), true, "Basic[" + user + "]");
     }
 
     /** The {@code Authorization} value of Basic: {@code Basic base64(utf8(user:password))} (RFC 7617 §2). */
@@ -58,16 +47,6 @@ public interface Credential {
 
     /** One header, e.g. {@code X-API-Key}. */
     static Credential header(String name, String value) {
-        return new Credential() {
-            @Override
-            public void addTo(HttpRequest.Builder request) {
-                request.header(name, value);
-            }
-
-            @Override
-            public String toString() {
-                return "Header[" + name + "]";
-            }
-        };
+        return new HeaderCredential(name, value, false, "Header[" + name + "]");
     }
 }

@@ -12,8 +12,10 @@ import com.nimbusds.jose.jwk.JWK;
 import dev.latchkey.test.http.Credential;
 
 import java.net.http.HttpRequest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -42,7 +44,7 @@ public final class TokenBuilder implements Credential {
     private final JWK key;
     private JWK signingKey;
     private JWSAlgorithm alg;
-    private Instant now;
+    private Clock clock = Clock.systemUTC();
     private Duration lifetime = Duration.ofMinutes(5);
     private final List<BiFunction<JWTClaimsSet.Builder, Instant, JWTClaimsSet.Builder>> claims = new ArrayList<>();
     private UnaryOperator<JWSHeader.Builder> header = UnaryOperator.identity();
@@ -94,7 +96,12 @@ public final class TokenBuilder implements Credential {
 
     /** The moment the token is made ({@code iat}, and the base of {@code exp}); the current time by default. */
     public TokenBuilder at(Instant instant) {
-        this.now = instant;
+        return clock(Clock.fixed(instant, ZoneOffset.UTC));
+    }
+
+    /** Where the moment of signing is read, e.g. the clock the server under test reads. */
+    public TokenBuilder clock(Clock source) {
+        this.clock = Objects.requireNonNull(source, "clock");
         return this;
     }
 
@@ -152,7 +159,7 @@ public final class TokenBuilder implements Credential {
 
     /** The claims as they would be signed now. */
     public JWTClaimsSet claimsSet() {
-        Instant at = now == null ? Instant.now() : now;
+        Instant at = clock.instant();
         JWTClaimsSet.Builder built = new JWTClaimsSet.Builder().issueTime(Date.from(at))
                 .expirationTime(Date.from(at.plus(lifetime))).jwtID(UUID.randomUUID().toString());
         for (BiFunction<JWTClaimsSet.Builder, Instant, JWTClaimsSet.Builder> change : claims) {
