@@ -196,9 +196,9 @@ public final class LatchkeyServerExtension
         return running(pki);
     }
 
-    /** A client certificate of the trusted CA with the SPIFFE ID {@code spiffeId} (e.g. {@code spiffe://latchkey.test/ns/a/sa/b}). */
+    /** A client certificate of the trusted CA with the SPIFFE ID {@code spiffeId}, e.g. in {@code latchkey.test}. */
     public ClientCertificate clientCertificate(String spiffeId) {
-        return pki().spiffeClient(spiffeId);
+        return pki().credential(pki().spiffeClient(spiffeId));
     }
 
     /** The clock the server reads, as given to the builder. */

@@ -48,7 +48,7 @@ public final class Http {
         return send(client, "GET", url, null, headers);
     }
 
-    /** {@code method} {@code url} with a text body ({@code text/plain; charset=UTF-8} unless a header says otherwise). */
+    /** {@code method} {@code url} with a text body ({@code text/plain; charset=UTF-8} unless a header says else). */
     public static HttpResponse<String> send(String method, String url, String body, String... headers) {
         return send(PLAIN, method, url, body, headers);
     }

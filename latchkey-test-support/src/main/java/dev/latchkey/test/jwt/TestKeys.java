@@ -20,8 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Signing keys generated at test time. {@link #rsa(String)}, {@link #ec(String)} and {@link #ed25519(String)} return
- * one key per key id for the whole test run (RSA generation is slow); the {@code new…} methods always generate a fresh
- * key, e.g. an attacker's key that claims the issuer's {@code kid}.
+ * one key per key id for the whole test run (RSA generation is slow); the {@code new…} methods always generate a
+ * fresh key, e.g. an attacker's key that claims the issuer's {@code kid}.
  */
 public final class TestKeys {
 

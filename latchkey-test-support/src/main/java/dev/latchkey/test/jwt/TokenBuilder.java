@@ -12,6 +12,9 @@ import com.nimbusds.jose.jwk.JWK;
 import dev.latchkey.test.http.Credential;
 
 import java.net.http.HttpRequest;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,15 +22,17 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
 /**
- * A JWT to sign at test time: valid by default (issued now, five minutes of life, a fresh {@code jti}, {@code typ: JWT},
- * the key's {@code kid} and default algorithm), changed by any number of calls applied in order. It is a
- * {@link Credential}: as such it adds {@code Authorization: Bearer <token>} (RFC 6750 §2.1), signed anew per request.
+ * A JWT to sign at test time: valid by default (issued now, five minutes of life, a fresh {@code jti},
+ * {@code typ: JWT}, the key's {@code kid} and default algorithm), changed by any number of calls applied in order.
+ * It is a {@link Credential}: as such it adds {@code Authorization: Bearer <token>} (RFC 6750 §2.1), signed anew per
+ * request.
  *
  * <pre>{@code
  * issuer.token().subject("bob").scope("orders:read").sign();
@@ -81,6 +86,19 @@ public final class TokenBuilder implements Credential {
     /** {@code groups} (MicroProfile JWT): an array. */
     public TokenBuilder groups(String... groups) {
         return claim("groups", List.of(groups));
+    }
+
+    /**
+     * {@code cnf} binding the token to {@code certificate}: {@code x5t#S256}, the base64url SHA-256 of its DER
+     * (RFC 8705 §3.1).
+     */
+    public TokenBuilder boundTo(X509Certificate certificate) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
+            return claim("cnf", Map.of("x5t#S256", Jws.b64(digest)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Any claim; {@code null} removes it. */

@@ -39,21 +39,26 @@ public final class TestPki {
     private static final Map<String, Issued> SELF_SIGNED = new ConcurrentHashMap<>();
 
     private final Path dir;
+    private final boolean temporary;
     private final Issued ca;
 
-    private TestPki(Path dir, String caName) {
+    private TestPki(Path dir, boolean temporary) {
         this.dir = dir;
-        this.ca = DevCertificates.ca(caName, Duration.ofDays(30));
+        this.temporary = temporary;
+        if (temporary) {
+            dir.toFile().deleteOnExit(); // registered first, deleted last
+        }
+        this.ca = DevCertificates.ca("Latchkey Test CA", Duration.ofDays(30));
         Issued server = DevCertificates.leaf(ca, "localhost").server().dns("localhost").ip("127.0.0.1").issue();
         try {
             Files.createDirectories(dir);
             KeyStore keys = SslContexts.emptyStore();
             keys.setKeyEntry("server", server.keyPair().getPrivate(), PASSWORD.toCharArray(),
                     new Certificate[] {server.certificate(), ca.certificate()});
-            save(keys, serverKeyStore());
+            save(keys, written(serverKeyStore()));
             KeyStore trust = SslContexts.emptyStore();
             trust.setCertificateEntry("ca", ca.certificate());
-            save(trust, trustStore());
+            save(trust, written(trustStore()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
@@ -63,13 +68,13 @@ public final class TestPki {
 
     /** A PKI whose files (stores, CRLs, PEM) go into {@code dir}. */
     public static TestPki create(Path dir) {
-        return new TestPki(dir, "Latchkey Test CA");
+        return new TestPki(dir, false);
     }
 
-    /** A PKI whose files go into a new temporary directory. */
+    /** A PKI whose files go into a new temporary directory, deleted when the JVM exits. */
     public static TestPki create() {
         try {
-            return create(Files.createTempDirectory("latchkey-pki"));
+            return new TestPki(Files.createTempDirectory("latchkey-pki"), true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -83,7 +88,7 @@ public final class TestPki {
         return dir;
     }
 
-    /** PKCS#12: the server key and certificate ({@code localhost}, {@code 127.0.0.1}) with the CA, {@link #PASSWORD}. */
+    /** PKCS#12: the server key and certificate ({@code localhost}, {@code 127.0.0.1}) and CA, {@link #PASSWORD}. */
     public Path serverKeyStore() {
         return dir.resolve("server.p12");
     }
@@ -94,22 +99,22 @@ public final class TestPki {
     }
 
     /** A client certificate ({@code clientAuth}) with subject {@code CN=<cn>,O=Latchkey Dev} and no SAN. */
-    public ClientCertificate client(String commonName) {
-        return wrap(DevCertificates.leaf(ca, commonName).issue());
+    public Issued client(String commonName) {
+        return DevCertificates.leaf(ca, commonName).issue();
     }
 
     /** A client certificate whose URI SAN is {@code spiffeId} (CN {@code workload}). */
-    public ClientCertificate spiffeClient(String spiffeId) {
-        return wrap(DevCertificates.leaf(ca, "workload").uri(spiffeId).issue());
+    public Issued spiffeClient(String spiffeId) {
+        return DevCertificates.leaf(ca, "workload").uri(spiffeId).issue();
     }
 
     /** A client certificate with a SPIFFE ID, valid only between {@code from} and {@code to}. */
-    public ClientCertificate spiffeClient(String spiffeId, Instant from, Instant to) {
-        return wrap(DevCertificates.leaf(ca, "workload").uri(spiffeId).validity(from, to).issue());
+    public Issued spiffeClient(String spiffeId, Instant from, Instant to) {
+        return DevCertificates.leaf(ca, "workload").uri(spiffeId).validity(from, to).issue();
     }
 
-    /** Any certificate of this CA as a credential. */
-    public ClientCertificate wrap(Issued issued) {
+    /** A certificate of this CA (or of one below it) as a credential presented in the TLS handshake. */
+    public ClientCertificate credential(Issued issued) {
         return new ClientCertificate(issued, ca.certificate());
     }
 
@@ -120,7 +125,7 @@ public final class TestPki {
 
     /** Writes a PEM CRL by the CA revoking {@code revoked}, due for update {@code nextUpdate} from now. */
     public Path crl(String name, Duration nextUpdate, X509Certificate... revoked) {
-        Path file = dir.resolve(name);
+        Path file = written(dir.resolve(name));
         try {
             DevCertificateFiles.writeCrl(file, DevCertificates.crl(ca, nextUpdate, revoked));
         } catch (IOException e) {
@@ -132,20 +137,20 @@ public final class TestPki {
     /** Writes the CA certificate as PEM ({@code latchkey.client-cert.trust-anchors}). */
     public Path caPem(String name) {
         try {
-            return Files.writeString(dir.resolve(name), DevCertificateFiles.pem(ca.certificate()));
+            return Files.writeString(written(dir.resolve(name)), DevCertificateFiles.pem(ca.certificate()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** TLS trusting the CA, presenting {@code client} (none when null). */
-    public SSLContext sslContext(ClientCertificate client) {
-        KeyManager[] keys = client == null ? null : client.clientKeys().orElseThrow();
+    public SSLContext sslContext(Issued client) {
+        KeyManager[] keys = client == null ? null : credential(client).clientKeys().orElseThrow();
         return SslContexts.trusting(keys, ca.certificate());
     }
 
     /** An HTTP client trusting the CA and presenting {@code client} (none when null). */
-    public HttpClient httpClient(ClientCertificate client) {
+    public HttpClient httpClient(Issued client) {
         return Http.client(sslContext(client));
     }
 
@@ -174,6 +179,14 @@ public final class TestPki {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** {@code file}, deleted when the JVM exits if the directory is temporary. */
+    private Path written(Path file) {
+        if (temporary) {
+            file.toFile().deleteOnExit();
+        }
+        return file;
     }
 
     private static void save(KeyStore store, Path file) throws GeneralSecurityException {

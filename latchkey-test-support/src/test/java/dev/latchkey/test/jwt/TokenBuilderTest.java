@@ -85,6 +85,15 @@ class TokenBuilderTest {
     }
 
     @Test
+    void whenBoundToACertificateThenCnfCarriesItsSha256Thumbprint() throws Exception {
+        var cert = dev.latchkey.test.pki.TestPki.selfSigned("bound").certificate();
+        String expected = Jws.b64(java.security.MessageDigest.getInstance("SHA-256").digest(cert.getEncoded()));
+        JWTClaimsSet claims = SignedJWT.parse(TokenBuilder.signedBy(KEY).boundTo(cert).sign()).getJWTClaimsSet();
+        assertEquals(java.util.Map.of("x5t#S256", expected), claims.getJSONObjectClaim("cnf"));
+        assertEquals(43, expected.length());
+    }
+
+    @Test
     void whenTheHeaderIsChangedThenKidAndTypFollow() throws Exception {
         SignedJWT jwt = SignedJWT.parse(TokenBuilder.signedBy(KEY).keyId(null).type("at+jwt").sign());
         assertNull(jwt.getHeader().getKeyID());

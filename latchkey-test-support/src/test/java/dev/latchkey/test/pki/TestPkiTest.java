@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
+import dev.latchkey.devcerts.DevCertificates.Issued;
 import dev.latchkey.test.http.Http;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +39,8 @@ class TestPkiTest {
         HttpsServer server = server(pki);
         try {
             String url = "https://localhost:" + server.getAddress().getPort() + "/";
-            ClientCertificate client = pki.spiffeClient("spiffe://latchkey.test/ns/a/sa/b");
+            Issued client = pki.spiffeClient("spiffe://latchkey.test/ns/a/sa/b");
+            assertTrue(pki.credential(client).needsTls());
             assertEquals("CN=workload,O=Latchkey Dev", Http.get(pki.httpClient(client), url).body());
             assertThrows(java.io.UncheckedIOException.class, () -> Http.get(pki.httpClient(null), url));
             assertThrows(java.io.UncheckedIOException.class,
