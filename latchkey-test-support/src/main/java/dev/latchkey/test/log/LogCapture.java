@@ -27,8 +27,12 @@ public final class LogCapture extends Handler implements AutoCloseable {
     /** Held while the capture runs, so that the level set on it is not lost when the logger would be collected. */
     private final Logger raised;
     private final Level previous;
-    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
+    private final List<Captured> records = new CopyOnWriteArrayList<>();
     private final SimpleFormatter formatter = new SimpleFormatter();
+
+    /** A record as it was when logged: its level, message with parameters, exception and log-file line. */
+    private record Captured(Level level, String message, Throwable thrown, String line) {
+    }
 
     private LogCapture(Logger attachedTo, Logger raised) {
         this.attachedTo = attachedTo;
@@ -60,14 +64,12 @@ public final class LogCapture extends Handler implements AutoCloseable {
 
     /** Every message formatted with its parameters, followed by its exception ({@code toString()}) if any. */
     public List<String> messages() {
-        return records.stream()
-                .map(r -> formatter.formatMessage(r) + (r.getThrown() == null ? "" : " " + r.getThrown())).toList();
+        return records.stream().map(r -> r.message() + (r.thrown() == null ? "" : " " + r.thrown())).toList();
     }
 
     /** The messages at {@code level} or above, formatted with their parameters (without exceptions). */
     public List<String> messages(Level level) {
-        return records.stream().filter(r -> r.getLevel().intValue() >= level.intValue())
-                .map(formatter::formatMessage).toList();
+        return records.stream().filter(r -> r.level().intValue() >= level.intValue()).map(Captured::message).toList();
     }
 
     /** {@link #messages()} joined by newlines. */
@@ -77,12 +79,13 @@ public final class LogCapture extends Handler implements AutoCloseable {
 
     /** Every record as a log file shows it: time, logger, level, message and stack trace. */
     public List<String> lines() {
-        return records.stream().map(formatter::format).toList();
+        return records.stream().map(Captured::line).toList();
     }
 
     @Override
     public void publish(LogRecord record) {
-        records.add(record);
+        records.add(new Captured(record.getLevel(), formatter.formatMessage(record), record.getThrown(),
+                formatter.format(record)));
     }
 
     @Override
