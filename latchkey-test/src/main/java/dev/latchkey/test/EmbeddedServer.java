@@ -32,6 +32,7 @@ final class EmbeddedServer implements Target {
 
     static final String USERS_FILE = "latchkey.basic.users-file";
     static final String API_KEY_HEADER = "latchkey.api-key.header";
+    static final String INLINE_KEY = "mp.jwt.verify.publickey";
 
     private final LatchkeyServer server;
     private final TestProperties properties;
@@ -49,9 +50,13 @@ final class EmbeddedServer implements Target {
     }
 
     static EmbeddedServer start(Setup setup, String jwksUrl, TestPki pki) throws Exception {
-        Map<String, String> effective = new LinkedHashMap<>(setup.issuer().properties(jwksUrl));
         TestProperties.releaseConfig();
         Config configured = ConfigProvider.getConfig();
+        // Latchkey takes exactly one of the two key properties: the form the application or the test already uses.
+        boolean inline = setup.properties().containsKey(INLINE_KEY)
+                || configured.getOptionalValue(INLINE_KEY, String.class).isPresent();
+        Map<String, String> effective = new LinkedHashMap<>(inline ? setup.issuer().properties()
+                : setup.issuer().properties(jwksUrl));
         defaults(pki.directory().getParent()).forEach((name, value) -> {
             if (configured.getOptionalValue(name, String.class).isEmpty()) {
                 effective.put(name, value);

@@ -1,9 +1,10 @@
 package dev.latchkey.test;
 
+import dev.latchkey.test.pki.SslContexts;
+
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 
 /**
  * A server already running at a base URL (staging, a container started by the build): requests go there, with the
@@ -32,13 +33,7 @@ final class RunningServer implements Target {
 
     @Override
     public SSLContext tls(KeyManager[] clientKeys) {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(clientKeys, null, null);
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return SslContexts.withJdkTrust(clientKeys);
     }
 
     @Override

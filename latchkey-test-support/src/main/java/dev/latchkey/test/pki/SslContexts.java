@@ -49,6 +49,11 @@ public final class SslContexts {
         return context(clientKeys, new TrustManager[] {new TrustAll()});
     }
 
+    /** Trusts what the JDK trusts (its {@code cacerts}); presents {@code clientKeys} (null: none). */
+    public static SSLContext withJdkTrust(KeyManager[] clientKeys) {
+        return context(clientKeys, null);
+    }
+
     /** Key managers presenting {@code key} with its certificate chain (leaf first). */
     public static KeyManager[] keyManagers(PrivateKey key, X509Certificate... chain) {
         try {
