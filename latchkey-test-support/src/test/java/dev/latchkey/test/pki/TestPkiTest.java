@@ -1,25 +1,14 @@
 package dev.latchkey.test.pki;
 
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsExchange;
-import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import dev.latchkey.devcerts.DevCertificates.Issued;
 import dev.latchkey.test.http.Http;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.TrustManagerFactory;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
@@ -36,7 +25,7 @@ class TestPkiTest {
     @Test
     void whenAClientCertificateIsPresentedThenAServerTrustingTheCaSeesIt(@TempDir Path dir) throws Exception {
         TestPki pki = TestPki.create(dir);
-        HttpsServer server = server(pki);
+        HttpsServer server = HttpsEcho.start(pki, true);
         try {
             String url = "https://localhost:" + server.getAddress().getPort() + "/";
             Issued client = pki.spiffeClient("spiffe://latchkey.test/ns/a/sa/b");
@@ -85,44 +74,5 @@ class TestPkiTest {
         String xfcc = TestPki.xfcc(cert, "spiffe://latchkey.test/y");
         assertTrue(xfcc.contains(";Cert=\"" + escaped + "\";URI=spiffe://latchkey.test/y"), xfcc);
         assertTrue(xfcc.matches("By=[^;]+;Hash=[0-9a-f]{64};.*"), xfcc);
-    }
-
-    /** The JDK's HTTPS server with the PKI's stores, requiring a client certificate; answers the client's subject. */
-    private static HttpsServer server(TestPki pki) throws Exception {
-        char[] password = TestPki.PASSWORD.toCharArray();
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(load(pki.serverKeyStore(), password), password);
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(load(pki.trustStore(), password));
-        SSLContext ssl = SSLContext.getInstance("TLS");
-        ssl.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-        HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setHttpsConfigurator(new HttpsConfigurator(ssl) {
-            @Override
-            public void configure(HttpsParameters params) {
-                SSLParameters parameters = ssl.getDefaultSSLParameters();
-                parameters.setNeedClientAuth(true);
-                params.setSSLParameters(parameters);
-            }
-        });
-        server.createContext("/", exchange -> {
-            X509Certificate peer = (X509Certificate) ((HttpsExchange) exchange).getSSLSession()
-                    .getPeerCertificates()[0];
-            byte[] out = peer.getSubjectX500Principal().getName().getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, out.length);
-            try (OutputStream os = exchange.getResponseBody()) {
-                os.write(out);
-            }
-        });
-        server.start();
-        return server;
-    }
-
-    private static KeyStore load(Path file, char[] password) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(file)) {
-            store.load(in, password);
-        }
-        return store;
     }
 }

@@ -1,0 +1,63 @@
+package dev.latchkey.test.pki;
+
+import com.sun.net.httpserver.HttpsServer;
+import dev.latchkey.devcerts.DevCertificates.Issued;
+import dev.latchkey.test.http.Http;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.net.ssl.KeyManager;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class SslContextsTest {
+
+    @TempDir
+    static Path dir;
+    private static TestPki pki;
+    private static HttpsServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        pki = TestPki.create(dir);
+        server = HttpsEcho.start(pki, false);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop(0);
+    }
+
+    @Test
+    void whenTheCaIsTrustedOrAnyServerIsThenTheHandshakeSucceedsElseItFails() {
+        String url = HttpsEcho.url(server);
+        assertEquals("none", Http.get(Http.client(SslContexts.trusting(null, pki.ca().certificate())), url).body());
+        assertEquals("none", Http.get(Http.client(SslContexts.trustingAnyServer(null)), url).body());
+        assertThrows(UncheckedIOException.class, () -> Http.get(Http.client(SslContexts.withJdkTrust(null)), url));
+    }
+
+    @Test
+    void whenKeysComeFromAPkcs12FileThenTheServerSeesThatCertificate() throws Exception {
+        Issued client = pki.client("from-p12");
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setKeyEntry("client", client.keyPair().getPrivate(), "pw".toCharArray(),
+                new Certificate[] {client.certificate(), pki.ca().certificate()});
+        Path file = dir.resolve("client.p12");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            store.store(out, "pw".toCharArray());
+        }
+        KeyManager[] keys = SslContexts.keyManagers(file, "pw".toCharArray());
+        var client = Http.client(SslContexts.trusting(keys, pki.ca().certificate()));
+        assertEquals("CN=from-p12,O=Latchkey Dev", Http.get(client, HttpsEcho.url(server)).body());
+    }
+}
