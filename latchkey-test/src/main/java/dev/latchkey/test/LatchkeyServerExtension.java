@@ -17,15 +17,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -66,9 +63,9 @@ public final class LatchkeyServerExtension
     /** The base URL of a running server that every extension targets instead of starting one. */
     public static final String URL_PROPERTY = "latchkey.test.url";
 
-    private final Setup setup;
     private static final Credential NO_CLIENT_CERTIFICATE = Credential.overTls();
 
+    private final Setup setup;
     private final Map<Credential, HttpClient> tlsClients = new IdentityHashMap<>();
     private Path dir;
     private TestPki pki;
@@ -225,13 +222,7 @@ public final class LatchkeyServerExtension
      */
     public HttpResponse<String> send(String method, String path, String body, Credential... credentials) {
         boolean tls = Arrays.stream(credentials).anyMatch(Credential::needsTls);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(tls ? httpsUrl(path) : url(path)))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (body != null) {
-            request.header("Content-Type", "text/plain; charset=UTF-8");
-        }
+        HttpRequest.Builder request = Http.request(method, tls ? httpsUrl(path) : url(path), body);
         for (Credential credential : credentials) {
             credential.addTo(request);
         }

@@ -59,18 +59,25 @@ public final class Http {
         if (headers.length % 2 != 0) {
             throw new IllegalArgumentException("headers come in name/value pairs");
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        boolean contentType = false;
+        HttpRequest.Builder request = request(method, url, body);
         for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-            contentType |= headers[i].equalsIgnoreCase("Content-Type");
-        }
-        if (body != null && !contentType) {
-            request.header("Content-Type", "text/plain; charset=UTF-8");
+            if (headers[i].equalsIgnoreCase("Content-Type")) {
+                request.setHeader(headers[i], headers[i + 1]);
+            } else {
+                request.header(headers[i], headers[i + 1]);
+            }
         }
         return send(client, request.build());
+    }
+
+    /** A request with the suite's timeout and a text body ({@code null}: none) as {@code text/plain; charset=UTF-8}. */
+    public static HttpRequest.Builder request(String method, String url, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT);
+        if (body == null) {
+            return request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return request.method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .header("Content-Type", "text/plain; charset=UTF-8");
     }
 
     /** Sends {@code request}, its body read as a UTF-8 string. */

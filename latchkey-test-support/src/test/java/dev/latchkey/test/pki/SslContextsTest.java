@@ -57,7 +57,7 @@ class SslContextsTest {
             store.store(out, "pw".toCharArray());
         }
         KeyManager[] keys = SslContexts.keyManagers(file, "pw".toCharArray());
-        var client = Http.client(SslContexts.trusting(keys, pki.ca().certificate()));
-        assertEquals("CN=from-p12,O=Latchkey Dev", Http.get(client, HttpsEcho.url(server)).body());
+        var https = Http.client(SslContexts.trusting(keys, pki.ca().certificate()));
+        assertEquals("CN=from-p12,O=Latchkey Dev", Http.get(https, HttpsEcho.url(server)).body());
     }
 }
