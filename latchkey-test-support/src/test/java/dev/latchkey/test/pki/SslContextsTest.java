@@ -6,7 +6,6 @@ import dev.latchkey.test.http.Http;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import javax.net.ssl.KeyManager;
 import java.io.OutputStream;
@@ -21,15 +20,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class SslContextsTest {
 
-    @TempDir
-    static Path dir;
-    private static TestPki pki;
+    private static final TestPki PKI = TestPki.create();
     private static HttpsServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        pki = TestPki.create(dir);
-        server = HttpsEcho.start(pki, false);
+        server = HttpsEcho.start(PKI, false);
     }
 
     @AfterAll
@@ -40,24 +36,25 @@ class SslContextsTest {
     @Test
     void whenTheCaIsTrustedOrAnyServerIsThenTheHandshakeSucceedsElseItFails() {
         String url = HttpsEcho.url(server);
-        assertEquals("none", Http.get(Http.client(SslContexts.trusting(null, pki.ca().certificate())), url).body());
+        assertEquals("none", Http.get(Http.client(SslContexts.trusting(null, PKI.ca().certificate())), url).body());
         assertEquals("none", Http.get(Http.client(SslContexts.trustingAnyServer(null)), url).body());
         assertThrows(UncheckedIOException.class, () -> Http.get(Http.client(SslContexts.withJdkTrust(null)), url));
     }
 
     @Test
     void whenKeysComeFromAPkcs12FileThenTheServerSeesThatCertificate() throws Exception {
-        Issued client = pki.client("from-p12");
+        Issued client = PKI.client("from-p12");
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         store.setKeyEntry("client", client.keyPair().getPrivate(), "pw".toCharArray(),
-                new Certificate[] {client.certificate(), pki.ca().certificate()});
-        Path file = dir.resolve("client.p12");
+                new Certificate[] {client.certificate(), PKI.ca().certificate()});
+        Path file = PKI.directory().resolve("client.p12");
+        file.toFile().deleteOnExit();
         try (OutputStream out = Files.newOutputStream(file)) {
             store.store(out, "pw".toCharArray());
         }
         KeyManager[] keys = SslContexts.keyManagers(file, "pw".toCharArray());
-        var https = Http.client(SslContexts.trusting(keys, pki.ca().certificate()));
+        var https = Http.client(SslContexts.trusting(keys, PKI.ca().certificate()));
         assertEquals("CN=from-p12,O=Latchkey Dev", Http.get(https, HttpsEcho.url(server)).body());
     }
 }
