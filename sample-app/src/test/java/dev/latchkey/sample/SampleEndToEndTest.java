@@ -2,7 +2,8 @@ package dev.latchkey.sample;
 
 import dev.latchkey.sample.fixtures.CapturedIo;
 import dev.latchkey.sample.fixtures.RunningSample;
-import dev.latchkey.sample.fixtures.TlsClients;
+import dev.latchkey.test.http.Http;
+import dev.latchkey.test.pki.SslContexts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,10 +13,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
+import java.security.cert.X509Certificate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,9 +62,9 @@ class SampleEndToEndTest {
     @Test
     void whenUserCreatedByCliThenBasicOverHttpsIs200AndOverHttp401() throws Exception {
         cli("s3cret-pass", "user", "add", "alice", "--groups", "admin,ops");
-        String basic = "Basic " + Base64.getEncoder().encodeToString("alice:s3cret-pass".getBytes(StandardCharsets.UTF_8));
+        String basic = Http.basic("alice", "s3cret-pass");
 
-        HttpResponse<String> secure = send(TlsClients.trusting(certs().resolve("ca.pem")),
+        HttpResponse<String> secure = send(Http.client(SslContexts.trusting(null, ca())),
                 get(https + "/me").header("Authorization", basic));
         assertEquals(200, secure.statusCode(), secure.body());
         assertTrue(secure.body().contains("\"mechanism\":\"basic\""), secure.body());
@@ -77,7 +77,8 @@ class SampleEndToEndTest {
     @Test
     void whenSpiffeClientCertificatePresentedThenMeIs200WithMappedScope() throws Exception {
         char[] password = Files.readString(certs().resolve(DevTls.PASSWORD_FILE)).trim().toCharArray();
-        HttpClient client = TlsClients.presenting(certs().resolve("ca.pem"), certs().resolve("spiffe.p12"), password);
+        HttpClient client = Http.client(SslContexts.trusting(
+                SslContexts.keyManagers(certs().resolve("spiffe.p12"), password), ca()));
 
         HttpResponse<String> me = send(client, get(https + "/me"));
         assertEquals(200, me.statusCode(), me.body());
@@ -88,6 +89,10 @@ class SampleEndToEndTest {
 
     private static Path certs() {
         return sample.certs();
+    }
+
+    private static X509Certificate ca() {
+        return SslContexts.readCertificate(certs().resolve("ca.pem"));
     }
 
     private static CapturedIo cli(String password, String... args) {

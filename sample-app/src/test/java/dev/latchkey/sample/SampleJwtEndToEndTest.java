@@ -8,10 +8,11 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.latchkey.sample.fixtures.CapturedIo;
-import dev.latchkey.sample.fixtures.LogCapture;
 import dev.latchkey.sample.fixtures.RunningSample;
-import dev.latchkey.sample.fixtures.TlsClients;
 import dev.latchkey.sample.jwt.DevSigningKey;
+import dev.latchkey.test.http.Http;
+import dev.latchkey.test.log.LogCapture;
+import dev.latchkey.test.pki.SslContexts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class SampleJwtEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        logs = new LogCapture();
+        logs = LogCapture.everything();
         sample = RunningSample.start(dir);
     }
 
@@ -93,7 +94,8 @@ class SampleJwtEndToEndTest {
 
     @Test
     void whenJwksFetchedOverHttpAndHttpsThenOnlyPublicMembersWithCacheControl() throws Exception {
-        HttpClient tls = TlsClients.trusting(sample.certs().resolve("ca.pem"));
+        HttpClient tls = Http.client(SslContexts.trusting(null,
+                SslContexts.readCertificate(sample.certs().resolve("ca.pem"))));
         for (HttpResponse<String> response : List.of(get("/.well-known/jwks.json"),
                 tls.send(request(sample.https() + "/.well-known/jwks.json").build(),
                         HttpResponse.BodyHandlers.ofString()))) {

@@ -4,21 +4,16 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.latchkey.tck.logs.LogCapture;
+import dev.latchkey.tck.logs.SuiteLog;
+import dev.latchkey.test.jwt.Jws;
+import dev.latchkey.test.jwt.TestKeys;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -26,9 +21,9 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 /**
- * Fixture factory for attack tokens: RSA and EC keys generated at test time, signed tokens with any header, and raw
- * signing of hand-written header and payload JSON (duplicate members, {@code crit}, nesting) that no JOSE library
- * would produce.
+ * Fixture factory for attack tokens over the test kit ({@link TestKeys}, {@link Jws}): fresh RSA and EC keys, signed
+ * tokens with any header, and raw signing of hand-written header and payload JSON (duplicate members, {@code crit},
+ * nesting) that no JOSE library would produce. Every key and token is remembered as a secret.
  */
 public final class JoseKit {
 
@@ -36,23 +31,15 @@ public final class JoseKit {
     }
 
     public static RSAKey rsa(String kid) {
-        try {
-            RSAKey key = new RSAKeyGenerator(2048).keyID(kid).generate();
-            LogCapture.secret(key.getPrivateExponent().toString());
-            return key;
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        RSAKey key = TestKeys.newRsa(kid);
+        SuiteLog.secret(key.getPrivateExponent().toString());
+        return key;
     }
 
     public static ECKey ec(String kid) {
-        try {
-            ECKey key = new ECKeyGenerator(Curve.P_256).keyID(kid).generate();
-            LogCapture.secret(key.getD().toString());
-            return key;
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        ECKey key = TestKeys.newEc(kid);
+        SuiteLog.secret(key.getD().toString());
+        return key;
     }
 
     /** A public JWK Set (RFC 7517 §5) of {@code keys}. */
@@ -61,11 +48,7 @@ public final class JoseKit {
     }
 
     public static JWSSigner signer(JWK key) {
-        try {
-            return key instanceof ECKey ec ? new ECDSASigner(ec) : new RSASSASigner((RSAKey) key);
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        return Jws.signer(key);
     }
 
     /** Valid claims for {@code issuer}/{@code audience}: ten minutes of life, a fresh {@code jti}. */
@@ -91,21 +74,16 @@ public final class JoseKit {
 
     /** Signs the exact bytes of hand-written JSON, so that the JSON reaches the server as written. */
     public static String signRaw(String headerJson, String payloadJson, JWSSigner signer, JWSAlgorithm alg) {
-        String input = b64(headerJson) + "." + b64(payloadJson);
-        try {
-            return remember(input + "." + signer.sign(new JWSHeader(alg), input.getBytes(StandardCharsets.US_ASCII)));
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        return remember(Jws.signRaw(headerJson, payloadJson, signer, alg));
     }
 
     /** Unpadded base64url of the UTF-8 bytes of {@code text} (RFC 7515 §2). */
     public static String b64(String text) {
-        return b64(text.getBytes(StandardCharsets.UTF_8));
+        return Jws.b64(text);
     }
 
     public static String b64(byte[] bytes) {
-        return Base64URL.encode(bytes).toString();
+        return Jws.b64(bytes);
     }
 
     /** The three parts of a compact token. */
@@ -114,7 +92,7 @@ public final class JoseKit {
     }
 
     private static String remember(String token) {
-        LogCapture.secret(token);
+        SuiteLog.secret(token);
         return token;
     }
 }

@@ -8,7 +8,7 @@ import com.nimbusds.jose.JWEHeader;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.RSAEncrypter;
 import com.nimbusds.jwt.EncryptedJWT;
-import dev.latchkey.tck.logs.LogCapture;
+import dev.latchkey.tck.logs.SuiteLog;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -179,7 +179,7 @@ class JwtTokenFormatAttackTest {
                 .keyID("k-rsa").type(new JOSEObjectType(AttackTokens.TYP)).build(), T.claims(c -> c));
         jwe.encrypt(new RSAEncrypter(T.rsa));
         String token = jwe.serialize();
-        LogCapture.secret(token);
+        SuiteLog.secret(token);
         refused("JWE (five parts) encrypted to the issuer's key", token, "malformed token");
         String jweHeader = JoseKit.b64("{\"alg\":\"RSA-OAEP-256\",\"enc\":\"A256GCM\",\"kid\":\"k-rsa\"}");
         String[] parts = JoseKit.parts(T.validRsa());

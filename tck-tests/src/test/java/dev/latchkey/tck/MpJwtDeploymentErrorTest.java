@@ -1,6 +1,6 @@
 package dev.latchkey.tck;
 
-import dev.latchkey.tck.logs.LogCapture;
+import dev.latchkey.tck.logs.SuiteLog;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -115,10 +115,10 @@ class MpJwtDeploymentErrorTest {
      * during the deployment are read besides the exception's cause chain.
      */
     private void assertRefused(String name, String problem, String bean) {
-        int logged = LogCapture.lines().size();
+        int logged = SuiteLog.lines().size();
         try {
             DeploymentException refused = assertThrows(DeploymentException.class, () -> deployer.deploy(name));
-            List<String> lines = LogCapture.lines();
+            List<String> lines = SuiteLog.lines();
             String causes = causeChain(refused) + String.join("\n", lines.subList(logged, lines.size()));
             assertTrue(causes.contains(problem), causes);
             assertTrue(causes.contains("dev.latchkey.tck.fixtures." + bean), causes);

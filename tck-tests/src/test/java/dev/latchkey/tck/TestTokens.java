@@ -1,68 +1,46 @@
 package dev.latchkey.tck;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import dev.latchkey.tck.logs.LogCapture;
+import dev.latchkey.tck.logs.SuiteLog;
+import dev.latchkey.test.jwt.TestIssuer;
+import dev.latchkey.test.jwt.TestKeys;
 
-import java.time.Instant;
-import java.util.Date;
+import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.UnaryOperator;
 
-/** Fixture factory: an RS256 issuer key generated at test time and tokens signed with it. */
+/** Fixture factory: the test kit's issuer with an RS256 key generated at test time, tokens remembered as secrets. */
 public final class TestTokens {
 
     public static final String ISSUER = "https://issuer.latchkey.test";
     public static final String AUDIENCE = "orders-api";
 
-    private final RSAKey key;
+    private final TestIssuer issuer;
 
-    private TestTokens(RSAKey key) {
-        this.key = key;
+    private TestTokens(TestIssuer issuer) {
+        this.issuer = issuer;
     }
 
     public static TestTokens generate(String kid) {
-        try {
-            RSAKey key = new RSAKeyGenerator(2048).keyID(kid).generate();
-            LogCapture.secret(key.getPrivateExponent().toString());
-            return new TestTokens(key);
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        RSAKey key = TestKeys.newRsa(kid);
+        SuiteLog.secret(key.getPrivateExponent().toString());
+        return new TestTokens(TestIssuer.of(ISSUER, AUDIENCE, key));
     }
 
     /** The public JWK as configured in {@code mp.jwt.verify.publickey}. */
     public String publicJwk() {
-        return key.toPublicJWK().toJSONString();
+        return issuer.key().toPublicJWK().toJSONString();
     }
 
     public String token(String subject, String scope, List<String> groups) {
         return token(c -> c.subject(subject).claim("scope", scope).claim("groups", groups));
     }
 
-    /** A valid token, customised by {@code customize}. */
+    /** A valid token (ten minutes, no {@code typ}), customised by {@code customize}. */
     public String token(UnaryOperator<JWTClaimsSet.Builder> customize) {
-        Instant now = Instant.now();
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-                .issuer(ISSUER).audience(AUDIENCE).subject("alice")
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(600)))
-                .jwtID(UUID.randomUUID().toString());
-        try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-                    customize.apply(claims).build());
-            jwt.sign(new RSASSASigner(key));
-            String token = jwt.serialize();
-            LogCapture.secret(token);
-            return token;
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        String token = issuer.token().lifetime(Duration.ofMinutes(10)).type(null).claims(customize).sign();
+        SuiteLog.secret(token);
+        return token;
     }
 }

@@ -1,8 +1,8 @@
 package dev.latchkey.auth.basic;
 
 import dev.latchkey.auth.apikey.RateLimit;
-import dev.latchkey.auth.fixtures.MutableClock;
 import dev.latchkey.auth.request.ClientNetwork;
+import dev.latchkey.test.time.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;

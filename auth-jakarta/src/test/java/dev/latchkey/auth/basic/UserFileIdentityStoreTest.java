@@ -4,6 +4,7 @@ import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.file.ReloadingFile;
 import dev.latchkey.auth.fixtures.CountingHasher;
+import dev.latchkey.test.log.LogCapture;
 import jakarta.security.enterprise.credential.CallerOnlyCredential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;

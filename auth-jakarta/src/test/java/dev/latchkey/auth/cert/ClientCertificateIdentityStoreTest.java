@@ -2,10 +2,10 @@ package dev.latchkey.auth.cert;
 
 import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.error.AuthenticationFailure;
-import dev.latchkey.auth.fixtures.MutableClock;
 import dev.latchkey.auth.fixtures.TestPki;
 import dev.latchkey.devcerts.DevCertificateFiles;
 import dev.latchkey.devcerts.DevCertificates;
+import dev.latchkey.test.time.MutableClock;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import org.junit.jupiter.api.Test;

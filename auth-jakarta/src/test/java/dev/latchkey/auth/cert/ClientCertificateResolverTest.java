@@ -2,7 +2,6 @@ package dev.latchkey.auth.cert;
 
 import dev.latchkey.auth.cert.ClientCertificateSettings.ForwardedElement;
 import dev.latchkey.auth.cert.ClientCertificateSettings.ForwardedFormat;
-import dev.latchkey.auth.basic.LogCapture;
 import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.fixtures.FakeRequest;
 import dev.latchkey.auth.spi.CredentialRequest;
@@ -12,6 +11,7 @@ import dev.latchkey.auth.request.ClientNetwork;
 import dev.latchkey.devcerts.DevCertificateFiles;
 import dev.latchkey.devcerts.DevCertificates;
 import dev.latchkey.devcerts.DevCertificates.Issued;
+import dev.latchkey.test.log.LogCapture;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package dev.latchkey.auth.clock;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import dev.latchkey.auth.fixtures.MutableClock;
+import dev.latchkey.test.time.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

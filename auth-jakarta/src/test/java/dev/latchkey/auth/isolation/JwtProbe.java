@@ -2,14 +2,14 @@ package dev.latchkey.auth.isolation;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.latchkey.auth.caller.LatchkeyCaller;
-import dev.latchkey.auth.fixtures.MutableClock;
 import dev.latchkey.auth.jwt.JwtIdentityStore;
 import dev.latchkey.auth.jwt.JwtCredential;
-import dev.latchkey.auth.jwt.fixtures.Keys;
 import dev.latchkey.auth.jwt.fixtures.TestConfig;
 import dev.latchkey.auth.jwt.fixtures.Tokens;
 import dev.latchkey.auth.jwt.fixtures.Verifiers;
 import dev.latchkey.auth.jwt.mapping.JwtCallerMapper;
+import dev.latchkey.test.jwt.TestKeys;
+import dev.latchkey.test.time.MutableClock;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 
 import java.util.Map;
@@ -24,7 +24,7 @@ public final class JwtProbe implements Supplier<String> {
 
     @Override
     public String get() {
-        RSAKey rsa = Keys.rsa("rsa-1");
+        RSAKey rsa = TestKeys.rsa("rsa-1");
         Map<String, String> config = TestConfig.single(rsa.toPublicJWK().toJSONString());
         JwtIdentityStore store = new JwtIdentityStore(() -> Verifiers.verifier(config, new MutableClock(Tokens.NOW)),
                 () -> new JwtCallerMapper(TestConfig.settings(config)));

@@ -5,9 +5,9 @@ import dev.latchkey.auth.cert.ClientCertificateSettings;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.fixtures.FakeRequest;
-import dev.latchkey.auth.jwt.fixtures.Keys;
 import dev.latchkey.auth.jwt.fixtures.TestConfig;
 import dev.latchkey.auth.spi.CredentialRequest;
+import dev.latchkey.test.jwt.TestKeys;
 import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class BearerTokenResolverTest {
 
     private static final String TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhIn0.c2ln";
-    private static final String KEY = Keys.ec("e").toPublicJWK().toJSONString();
+    private static final String KEY = TestKeys.ec("e").toPublicJWK().toJSONString();
 
     private final BearerTokenResolver resolver = resolver();
 

@@ -8,19 +8,18 @@ import dev.latchkey.auth.cert.ClientCertificateSettings.ForwardedFormat;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.jwt.config.JwtSettings;
-import dev.latchkey.auth.jwt.fixtures.Certificates;
 import dev.latchkey.auth.fixtures.FakeRequest;
 import dev.latchkey.auth.fixtures.Login;
 import dev.latchkey.auth.spi.CredentialRequest;
 import dev.latchkey.auth.fixtures.TestPki;
-import dev.latchkey.auth.jwt.fixtures.Keys;
-import dev.latchkey.auth.fixtures.MutableClock;
 import dev.latchkey.auth.jwt.fixtures.TestConfig;
 import dev.latchkey.auth.jwt.fixtures.Tokens;
 import dev.latchkey.auth.jwt.mapping.JwtCallerMapper;
 import dev.latchkey.auth.jwt.revocation.InMemoryJtiDenylist;
 import dev.latchkey.auth.jwt.validation.JwtVerifier;
 import dev.latchkey.auth.spi.AuthOutcome;
+import dev.latchkey.test.jwt.TestKeys;
+import dev.latchkey.test.time.MutableClock;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
@@ -45,7 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class JwtKindTest {
 
-    private final RSAKey rsa = Keys.rsa("rsa-1");
+    private final RSAKey rsa = TestKeys.rsa("rsa-1");
     private final JwtSettings settings = TestConfig.settings(TestConfig.single(rsa.toPublicJWK().toJSONString()));
     private final JwtVerifier verifier = new JwtVerifier(settings, new InMemoryJtiDenylist(),
             new MutableClock(Tokens.NOW));
@@ -140,7 +139,7 @@ class JwtKindTest {
 
     @Test
     void whenCertificateBoundTokenWithMatchingCertificateThenAuthenticated() throws Exception {
-        X509Certificate cert = Certificates.selfSigned("client");
+        X509Certificate cert = TestPki.selfSigned("client");
         String token = Tokens.signedBy(rsa).claims(b -> b.claim("cnf", Map.of("x5t#S256", thumbprintUnchecked(cert))))
                 .sign();
         HttpServletRequest request = FakeRequest.create().bearer(token)
@@ -150,8 +149,8 @@ class JwtKindTest {
 
     @Test
     void whenCertificateBoundTokenWithoutOrWithOtherCertificateThen401() throws Exception {
-        X509Certificate cert = Certificates.selfSigned("client");
-        X509Certificate other = Certificates.selfSigned("someone-else");
+        X509Certificate cert = TestPki.selfSigned("client");
+        X509Certificate other = TestPki.selfSigned("someone-else");
         String token = Tokens.signedBy(rsa).claims(b -> b.claim("cnf", Map.of("x5t#S256", thumbprintUnchecked(cert))))
                 .sign();
         AuthError none = authenticator.refused(FakeRequest.create().bearer(token).build());
@@ -178,7 +177,7 @@ class JwtKindTest {
 
     @Test
     void whenCertificateForwardedByUntrustedAddressThenIgnored() {
-        X509Certificate cert = Certificates.selfSigned("client");
+        X509Certificate cert = TestPki.selfSigned("client");
         String token = Tokens.signedBy(rsa).claims(b -> b.claim("cnf", Map.of("x5t#S256", thumbprintUnchecked(cert))))
                 .sign();
         HttpServletRequest request = FakeRequest.create().bearer(token).remoteAddr("192.0.2.7")

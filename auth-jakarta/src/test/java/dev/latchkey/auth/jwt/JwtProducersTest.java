@@ -1,9 +1,9 @@
 package dev.latchkey.auth.jwt;
 
 import dev.latchkey.auth.jwt.config.JwtSettings;
-import dev.latchkey.auth.jwt.fixtures.Keys;
 import dev.latchkey.auth.jwt.fixtures.TestConfig;
 import dev.latchkey.auth.jwt.fixtures.Tokens;
+import dev.latchkey.test.jwt.TestKeys;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -48,7 +48,7 @@ class JwtProducersTest {
     }
 
     private static JwtSettings settings(String... more) {
-        Map<String, String> p = TestConfig.single(Keys.rsa("c-1").toPublicJWK().toJSONString(), more);
+        Map<String, String> p = TestConfig.single(TestKeys.rsa("c-1").toPublicJWK().toJSONString(), more);
         p.put("mp.jwt.verify.issuer", Tokens.ISSUER);
         return TestConfig.settings(p);
     }
@@ -67,11 +67,11 @@ class JwtProducersTest {
 
     @Test
     void whenAnIssuerHasNoAudienceThenOneWarningNamingItsProperty() {
-        Map<String, String> p = TestConfig.single(Keys.rsa("c-1").toPublicJWK().toJSONString());
+        Map<String, String> p = TestConfig.single(TestKeys.rsa("c-1").toPublicJWK().toJSONString());
         p.put("mp.jwt.verify.issuer", Tokens.ISSUER);
         p.remove("mp.jwt.verify.audiences");
         p.put("latchkey.jwt.issuers.partner.issuer", "https://partner.example");
-        p.put("latchkey.jwt.issuers.partner.publickey", Keys.rsa("p-1").toPublicJWK().toJSONString());
+        p.put("latchkey.jwt.issuers.partner.publickey", TestKeys.rsa("p-1").toPublicJWK().toJSONString());
         p.put("latchkey.jwt.issuers.partner.audiences", "api");
         List<LogRecord> records = warningsFor(TestConfig.settings(p));
         assertEquals(1, records.size());

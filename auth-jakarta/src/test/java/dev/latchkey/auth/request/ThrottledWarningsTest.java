@@ -1,6 +1,6 @@
 package dev.latchkey.auth.request;
 
-import dev.latchkey.auth.basic.LogCapture;
+import dev.latchkey.test.log.LogCapture;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -7,10 +7,10 @@ import dev.latchkey.auth.apikey.RateLimit;
 import dev.latchkey.auth.apikey.format.ApiKeyFormat;
 import dev.latchkey.auth.apikey.format.ApiKeyGenerator;
 import dev.latchkey.jetty.it.app.OrdersResource;
-import dev.latchkey.jetty.it.fixtures.LogCapture;
 import dev.latchkey.jetty.it.fixtures.ServerBeans;
-import dev.latchkey.jetty.it.fixtures.TestClock;
+import dev.latchkey.jetty.it.fixtures.TestClockProducer;
 import dev.latchkey.jetty.it.fixtures.TestServer;
+import dev.latchkey.test.log.LogCapture;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,10 +21,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
-import static dev.latchkey.jetty.it.fixtures.Http.basic;
-import static dev.latchkey.jetty.it.fixtures.Http.get;
-import static dev.latchkey.jetty.it.fixtures.Http.header;
-import static dev.latchkey.jetty.it.fixtures.Http.json;
+import static dev.latchkey.test.http.Http.basic;
+import static dev.latchkey.test.http.Http.get;
+import static dev.latchkey.test.http.Http.header;
+import static dev.latchkey.test.http.Http.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Issue 5 over real HTTP: API keys on a live deployment (in-memory store, default limit 3 per minute, Stripe-style
  * Basic enabled), keys issued, rotated and revoked through the server's own {@link ApiKeyService}, time moved with the
- * {@link TestClock}.
+ * {@link TestClockProducer}.
  */
 class ApiKeyHttpTest {
 
@@ -88,7 +88,7 @@ class ApiKeyHttpTest {
         assertEquals("rate_limited", json(limited).getString("error"));
         assertEquals(before + 3, OrdersResource.INVOCATIONS.get(), "the refused request must not reach the resource");
 
-        TestClock.INSTANCE.advance(Duration.ofSeconds(20));
+        TestClockProducer.CLOCK.advance(Duration.ofSeconds(20));
         assertEquals(200, orders(key).statusCode());
     }
 
@@ -114,7 +114,7 @@ class ApiKeyHttpTest {
         assertEquals(200, orders(old.key()).statusCode());
         assertEquals(200, orders(replacement.key()).statusCode());
 
-        TestClock.INSTANCE.advance(Duration.ofHours(1));
+        TestClockProducer.CLOCK.advance(Duration.ofHours(1));
         HttpResponse<String> expired = orders(old.key());
         assertEquals(401, expired.statusCode());
         assertEquals("invalid_token", json(expired).getString("error"));
@@ -137,9 +137,9 @@ class ApiKeyHttpTest {
     @Test
     void whenKeyExpiredThen401() throws Exception {
         CreatedApiKey created = keys().create("short-lived", Set.of("orders:read"),
-                TestClock.INSTANCE.instant().plus(Duration.ofMinutes(5)));
+                TestClockProducer.CLOCK.instant().plus(Duration.ofMinutes(5)));
         assertEquals(200, orders(created.key()).statusCode());
-        TestClock.INSTANCE.advance(Duration.ofMinutes(5));
+        TestClockProducer.CLOCK.advance(Duration.ofMinutes(5));
         HttpResponse<String> expired = orders(created.key());
         assertEquals(401, expired.statusCode());
         assertEquals("API key expired", json(expired).getString("detail"));
@@ -163,7 +163,7 @@ class ApiKeyHttpTest {
         int before = OrdersResource.INVOCATIONS.get();
         HttpResponse<String> refused;
         String logged;
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = LogCapture.latchkey()) {
             refused = get(server.http("/orders?api_key=" + created.key()));
             logged = log.all();
         }

@@ -3,7 +3,7 @@ package dev.latchkey.jetty.it;
 import dev.latchkey.auth.apikey.ApiKeyService;
 import dev.latchkey.jetty.it.app.OrdersResource;
 import dev.latchkey.jetty.it.fixtures.ServerBeans;
-import dev.latchkey.jetty.it.fixtures.TestClock;
+import dev.latchkey.jetty.it.fixtures.TestClockProducer;
 import dev.latchkey.jetty.it.fixtures.TestServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.json.JsonObject;
@@ -16,9 +16,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
-import static dev.latchkey.jetty.it.fixtures.Http.get;
-import static dev.latchkey.jetty.it.fixtures.Http.header;
-import static dev.latchkey.jetty.it.fixtures.Http.json;
+import static dev.latchkey.test.http.Http.get;
+import static dev.latchkey.test.http.Http.header;
+import static dev.latchkey.test.http.Http.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Issue 5 over real HTTP: the JDBC key store on a real PostgreSQL (embedded), stopped mid-test. A key that is not
  * cached is answered 503, never authenticated and never blamed on the caller; a hot cached key keeps working until the
- * cache TTL (30 s of {@link TestClock} time) has passed.
+ * cache TTL (30 s of {@link TestClockProducer} time) has passed.
  */
 class ApiKeyStoreOutageHttpTest {
 
@@ -85,7 +85,7 @@ class ApiKeyStoreOutageHttpTest {
         HttpResponse<String> cached = orders(hot);
         assertEquals(200, cached.statusCode(), "a hot key rides out the outage: " + cached.body());
 
-        TestClock.INSTANCE.advance(Duration.ofSeconds(30));
+        TestClockProducer.CLOCK.advance(Duration.ofSeconds(30));
         HttpResponse<String> expired = orders(hot);
         assertEquals(503, expired.statusCode(), "after the cache TTL the store must be asked again: "
                 + expired.body());

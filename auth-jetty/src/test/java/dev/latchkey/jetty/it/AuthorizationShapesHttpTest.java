@@ -3,9 +3,9 @@ package dev.latchkey.jetty.it;
 import dev.latchkey.jaxrs.RouteReport;
 import dev.latchkey.jetty.it.authz.AuthzApplication;
 import dev.latchkey.jetty.it.authz.Shapes;
-import dev.latchkey.jetty.it.fixtures.LogCapture;
 import dev.latchkey.jetty.it.fixtures.TestServer;
-import dev.latchkey.jetty.it.fixtures.Tokens;
+import dev.latchkey.test.jwt.TestIssuer;
+import dev.latchkey.test.log.LogCapture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static dev.latchkey.jetty.it.fixtures.Http.get;
-import static dev.latchkey.jetty.it.fixtures.Http.header;
-import static dev.latchkey.jetty.it.fixtures.Http.send;
+import static dev.latchkey.test.http.Http.get;
+import static dev.latchkey.test.http.Http.header;
+import static dev.latchkey.test.http.Http.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,18 +30,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AuthorizationShapesHttpTest {
 
-    private static Tokens tokens;
+    private static TestIssuer tokens;
     private static TestServer server;
     private static LogCapture logs;
 
     @BeforeAll
     static void start() throws Exception {
-        tokens = Tokens.generate();
-        logs = new LogCapture();
+        tokens = TestServer.issuer();
+        logs = LogCapture.latchkey();
         server = TestServer.start(AuthzApplication.class, Map.of(
                 "latchkey.mechanisms", "jwt",
                 "mp.jwt.verify.publickey", tokens.publicJwks(),
-                "mp.jwt.verify.issuer", Tokens.ISSUER), null);
+                "mp.jwt.verify.issuer", TestServer.ISSUER), null);
     }
 
     @AfterAll
@@ -53,7 +53,7 @@ class AuthorizationShapesHttpTest {
     }
 
     private static String bearer(String scope, String... groups) throws Exception {
-        return "Bearer " + tokens.token("alice", scope, Map.of("groups", List.of(groups)));
+        return "Bearer " + tokens.token().subject("alice").scope(scope).claim("groups", List.of(groups)).sign();
     }
 
     private static int status(String path, String authorization) throws Exception {

@@ -2,9 +2,9 @@ package dev.latchkey.jetty.it;
 
 import dev.latchkey.auth.basic.UserFileAdmin;
 import dev.latchkey.jetty.LatchkeyJetty;
-import dev.latchkey.jetty.it.fixtures.Pki;
-import dev.latchkey.jetty.it.fixtures.TestClock;
+import dev.latchkey.jetty.it.fixtures.TestClockProducer;
 import dev.latchkey.jetty.it.fixtures.TestServer;
+import dev.latchkey.test.pki.TestPki;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,10 +21,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import static dev.latchkey.jetty.it.fixtures.Http.basic;
-import static dev.latchkey.jetty.it.fixtures.Http.get;
-import static dev.latchkey.jetty.it.fixtures.Http.header;
-import static dev.latchkey.jetty.it.fixtures.Http.json;
+import static dev.latchkey.test.http.Http.basic;
+import static dev.latchkey.test.http.Http.get;
+import static dev.latchkey.test.http.Http.header;
+import static dev.latchkey.test.http.Http.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,13 +51,13 @@ class BasicHttpTest {
         }
         admin.add("colon", "pa:ss:word".toCharArray(), Set.of());
         admin.add("unicode", "pässwörd-日本-🔑".toCharArray(), Set.of());
-        Pki pki = Pki.create(dir);
-        tls = pki.client(null);
+        TestPki pki = TestPki.create(dir);
+        tls = pki.httpClient(null);
         server = TestServer.start(Map.of(
                 "latchkey.mechanisms", "basic",
                 "latchkey.basic.users-file", users.toString(),
                 "latchkey.basic.lockout.max-failures", "5",
-                "latchkey.basic.lockout.duration", "PT15M"), pki.tls(LatchkeyJetty.ClientAuth.NONE));
+                "latchkey.basic.lockout.duration", "PT15M"), TestServer.tls(pki, LatchkeyJetty.ClientAuth.NONE));
     }
 
     @AfterAll
@@ -139,7 +139,7 @@ class BasicHttpTest {
         assertEquals("rate_limited", json(locked).getString("error"));
         assertEquals(429, me(basic("lockme", "wrong-again")).statusCode());
 
-        TestClock.INSTANCE.advance(Duration.ofMinutes(15));
+        TestClockProducer.CLOCK.advance(Duration.ofMinutes(15));
         assertEquals(200, me(basic("lockme", PASSWORD)).statusCode());
     }
 

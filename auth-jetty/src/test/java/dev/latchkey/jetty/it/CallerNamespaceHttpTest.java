@@ -3,10 +3,10 @@ package dev.latchkey.jetty.it;
 import dev.latchkey.auth.apikey.ApiKeyService;
 import dev.latchkey.jetty.it.app.NamespaceGroups;
 import dev.latchkey.jetty.it.app.PlainNameGroups;
-import dev.latchkey.jetty.it.fixtures.LogCapture;
 import dev.latchkey.jetty.it.fixtures.ServerBeans;
 import dev.latchkey.jetty.it.fixtures.TestServer;
-import dev.latchkey.jetty.it.fixtures.Tokens;
+import dev.latchkey.test.jwt.TestIssuer;
+import dev.latchkey.test.log.LogCapture;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static dev.latchkey.jetty.it.fixtures.Http.get;
-import static dev.latchkey.jetty.it.fixtures.Http.json;
+import static dev.latchkey.test.http.Http.get;
+import static dev.latchkey.test.http.Http.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,20 +31,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CallerNamespaceHttpTest {
 
     private static final String ISSUER_B = "https://b.it.example";
-    private static Tokens issuerA;
-    private static Tokens issuerB;
+    private static TestIssuer issuerA;
+    private static TestIssuer issuerB;
     private static TestServer server;
     private static String startupLog;
 
     @BeforeAll
     static void start() throws Exception {
-        issuerA = Tokens.generate();
-        issuerB = Tokens.generate();
-        try (LogCapture log = new LogCapture()) {
+        issuerA = TestServer.issuer();
+        issuerB = TestServer.issuer();
+        try (LogCapture log = LogCapture.latchkey()) {
             server = TestServer.start(Map.of(
                     "latchkey.mechanisms", "jwt,api-key",
                     "latchkey.api-key.store", "memory",
-                    "mp.jwt.verify.issuer", Tokens.ISSUER,
+                    "mp.jwt.verify.issuer", TestServer.ISSUER,
                     "mp.jwt.verify.publickey", issuerA.publicJwks(),
                     "mp.jwt.verify.audiences", "it-api",
                     "latchkey.jwt.issuers.b.issuer", ISSUER_B,
@@ -66,9 +66,9 @@ class CallerNamespaceHttpTest {
         return json(response);
     }
 
-    private static JsonObject jwt(Tokens tokens, String issuer) throws Exception {
-        return me("Authorization", "Bearer " + tokens.token(issuer, NamespaceGroups.NAME, "",
-                Map.of("aud", "it-api")));
+    private static JsonObject jwt(TestIssuer tokens, String issuer) throws Exception {
+        return me("Authorization", "Bearer " + tokens.token().issuer(issuer).subject(NamespaceGroups.NAME).scope("")
+                .audience("it-api").sign());
     }
 
     private static Set<String> groups(JsonObject me) {
@@ -78,11 +78,11 @@ class CallerNamespaceHttpTest {
 
     @Test
     void whenTwoIssuersHaveACallerOfTheSameNameThenTheDeclaredGroupStoreTellsThemApart() throws Exception {
-        JsonObject a = jwt(issuerA, Tokens.ISSUER);
+        JsonObject a = jwt(issuerA, TestServer.ISSUER);
         JsonObject b = jwt(issuerB, ISSUER_B);
         assertEquals(NamespaceGroups.NAME, a.getString("name"));
         assertEquals(NamespaceGroups.NAME, b.getString("name"), "the name stays the claim");
-        assertEquals(Tokens.ISSUER, a.getString("issuer"));
+        assertEquals(TestServer.ISSUER, a.getString("issuer"));
         assertEquals(ISSUER_B, b.getString("issuer"), "the principal carries its issuer");
         assertEquals(Set.of("admin-a", "by-name"), groups(a));
         assertEquals(Set.of("by-name"), groups(b), "issuer B's namesake gets no group of issuer A's caller");

@@ -2,9 +2,9 @@ package dev.latchkey.jetty.it;
 
 import dev.latchkey.devcerts.DevCertificates.Issued;
 import dev.latchkey.jetty.LatchkeyJetty;
-import dev.latchkey.jetty.it.fixtures.Pki;
 import dev.latchkey.jetty.it.fixtures.TestServer;
-import dev.latchkey.jetty.it.fixtures.Tokens;
+import dev.latchkey.test.jwt.TestIssuer;
+import dev.latchkey.test.pki.TestPki;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,9 +14,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
 
-import static dev.latchkey.jetty.it.fixtures.Http.get;
-import static dev.latchkey.jetty.it.fixtures.Http.header;
-import static dev.latchkey.jetty.it.fixtures.Http.json;
+import static dev.latchkey.test.http.Http.get;
+import static dev.latchkey.test.http.Http.header;
+import static dev.latchkey.test.http.Http.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,18 +28,18 @@ class CertificateBoundJwtHttpTest {
 
     @TempDir
     static Path dir;
-    private static Pki pki;
-    private static Tokens tokens;
+    private static TestPki pki;
+    private static TestIssuer tokens;
     private static TestServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        pki = Pki.create(dir);
-        tokens = Tokens.generate();
+        pki = TestPki.create(dir);
+        tokens = TestServer.issuer();
         server = TestServer.start(Map.of(
                 "latchkey.mechanisms", "jwt",
                 "mp.jwt.verify.publickey", tokens.publicJwks(),
-                "mp.jwt.verify.issuer", Tokens.ISSUER), pki.tls(LatchkeyJetty.ClientAuth.WANT));
+                "mp.jwt.verify.issuer", TestServer.ISSUER), TestServer.tls(pki, LatchkeyJetty.ClientAuth.WANT));
     }
 
     @AfterAll
@@ -50,13 +50,13 @@ class CertificateBoundJwtHttpTest {
     }
 
     private static HttpResponse<String> orders(Issued clientCert, String token) throws Exception {
-        return get(pki.client(clientCert), server.https("/orders"), "Authorization", "Bearer " + token);
+        return get(pki.httpClient(clientCert), server.https("/orders"), "Authorization", "Bearer " + token);
     }
 
     @Test
     void whenBoundTokenComesWithItsCertificateThen200() throws Exception {
         Issued holder = pki.spiffeClient("spiffe://it.example/ns/orders/sa/holder");
-        String token = tokens.token("holder", "orders:read", Tokens.boundTo(holder.certificate()));
+        String token = tokens.token().subject("holder").scope("orders:read").boundTo(holder.certificate()).sign();
         HttpResponse<String> ok = orders(holder, token);
         assertEquals(200, ok.statusCode(), ok.body());
         assertEquals("orders for holder", ok.body());
@@ -66,20 +66,20 @@ class CertificateBoundJwtHttpTest {
     void whenBoundTokenComesWithAnotherCertificateThen401InvalidToken() throws Exception {
         Issued holder = pki.spiffeClient("spiffe://it.example/ns/orders/sa/holder");
         Issued thief = pki.spiffeClient("spiffe://it.example/ns/orders/sa/holder"); // same name, other key
-        String token = tokens.token("holder", "orders:read", Tokens.boundTo(holder.certificate()));
+        String token = tokens.token().subject("holder").scope("orders:read").boundTo(holder.certificate()).sign();
         assertRefused(orders(thief, token), "token is bound to another client certificate");
     }
 
     @Test
     void whenBoundTokenComesWithoutACertificateThen401InvalidToken() throws Exception {
         Issued holder = pki.spiffeClient("spiffe://it.example/ns/orders/sa/holder");
-        String token = tokens.token("holder", "orders:read", Tokens.boundTo(holder.certificate()));
+        String token = tokens.token().subject("holder").scope("orders:read").boundTo(holder.certificate()).sign();
         assertRefused(orders(null, token), "token is bound to a client certificate");
     }
 
     @Test
     void whenTokenIsUnboundThenNoCertificateIsNeeded() throws Exception {
-        HttpResponse<String> ok = orders(null, tokens.token("plain", "orders:read", Map.of()));
+        HttpResponse<String> ok = orders(null, tokens.token().subject("plain").scope("orders:read").sign());
         assertEquals(200, ok.statusCode(), ok.body());
     }
 

@@ -2,10 +2,10 @@ package dev.latchkey.jetty.it;
 
 import dev.latchkey.devcerts.DevCertificates.Issued;
 import dev.latchkey.jetty.LatchkeyJetty;
-import dev.latchkey.jetty.it.fixtures.LogCapture;
-import dev.latchkey.jetty.it.fixtures.Pki;
-import dev.latchkey.jetty.it.fixtures.TestClock;
+import dev.latchkey.jetty.it.fixtures.TestClockProducer;
 import dev.latchkey.jetty.it.fixtures.TestServer;
+import dev.latchkey.test.log.LogCapture;
+import dev.latchkey.test.pki.TestPki;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +21,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import static dev.latchkey.jetty.it.fixtures.Http.get;
-import static dev.latchkey.jetty.it.fixtures.Http.header;
-import static dev.latchkey.jetty.it.fixtures.Http.json;
+import static dev.latchkey.test.http.Http.get;
+import static dev.latchkey.test.http.Http.header;
+import static dev.latchkey.test.http.Http.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,13 +39,13 @@ class ClientCertificateHttpTest {
 
     @TempDir
     static Path dir;
-    private static Pki pki;
+    private static TestPki pki;
     private static Issued revoked;
     private static TestServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        pki = Pki.create(dir);
+        pki = TestPki.create(dir);
         revoked = pki.spiffeClient("spiffe://it.example/ns/orders/sa/stolen");
         Path mapping = Files.writeString(dir.resolve("mapping.json"), """
                 {
@@ -59,7 +59,7 @@ class ClientCertificateHttpTest {
                 "latchkey.client-cert.trust-domains", "it.example",
                 "latchkey.client-cert.mapping-file", mapping.toString(),
                 "latchkey.client-cert.crl-file", pki.crl("revoked.crl", revoked.certificate()).toString()),
-                pki.tls(LatchkeyJetty.ClientAuth.WANT));
+                TestServer.tls(pki, LatchkeyJetty.ClientAuth.WANT));
     }
 
     @AfterAll
@@ -71,11 +71,11 @@ class ClientCertificateHttpTest {
 
     @AfterEach
     void realTime() {
-        TestClock.INSTANCE.reset();
+        TestClockProducer.CLOCK.reset();
     }
 
     private static HttpResponse<String> call(Issued client, String path) throws Exception {
-        return get(pki.client(client), server.https(path));
+        return get(pki.httpClient(client), server.https(path));
     }
 
     @Test
@@ -115,7 +115,8 @@ class ClientCertificateHttpTest {
         Issued shortLived = pki.spiffeClient(READER, now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(1)));
         assertEquals(200, call(shortLived, "/me").statusCode());
 
-        TestClock.INSTANCE.advance(Duration.ofHours(2)); // the TLS layer still accepts it; Latchkey's clock does not
+        // the TLS layer still accepts it; Latchkey's clock does not
+        TestClockProducer.CLOCK.advance(Duration.ofHours(2));
         HttpResponse<String> expired = call(shortLived, "/me");
         assertEquals(401, expired.statusCode(), expired.body());
         assertEquals("client certificate expired", json(expired).getString("detail"));
@@ -125,7 +126,7 @@ class ClientCertificateHttpTest {
     void whenLeafAlreadyExpiredThenTheTlsLayerRefusesItBeforeHttp() throws Exception {
         Instant now = Instant.now();
         Issued expired = pki.spiffeClient(READER, now.minus(Duration.ofDays(2)), now.minus(Duration.ofDays(1)));
-        assertThrows(IOException.class, () -> call(expired, "/me"));
+        assertThrows(UncheckedIOException.class, () -> call(expired, "/me"));
     }
 
     @Test
@@ -139,7 +140,7 @@ class ClientCertificateHttpTest {
     void whenNoClientCertificateThen401Unauthenticated() throws Exception {
         HttpResponse<String> none;
         String logged;
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = LogCapture.latchkey()) {
             none = call(null, "/me");
             logged = log.all();
         }

@@ -5,9 +5,9 @@ import dev.latchkey.auth.apikey.format.ApiKeyGenerator;
 import dev.latchkey.auth.basic.UserFileAdmin;
 import dev.latchkey.jetty.it.fixtures.CountingDriver;
 import dev.latchkey.jetty.it.fixtures.ServerBeans;
-import dev.latchkey.jetty.it.fixtures.TestClock;
+import dev.latchkey.jetty.it.fixtures.TestClockProducer;
 import dev.latchkey.jetty.it.fixtures.TestServer;
-import dev.latchkey.jetty.it.fixtures.Tokens;
+import dev.latchkey.test.jwt.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,10 +19,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
-import static dev.latchkey.jetty.it.fixtures.Http.basic;
-import static dev.latchkey.jetty.it.fixtures.Http.get;
-import static dev.latchkey.jetty.it.fixtures.Http.header;
-import static dev.latchkey.jetty.it.fixtures.Http.json;
+import static dev.latchkey.test.http.Http.basic;
+import static dev.latchkey.test.http.Http.get;
+import static dev.latchkey.test.http.Http.header;
+import static dev.latchkey.test.http.Http.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  * with the defaults ({@code latchkey.failed-attempts.limit=50}, {@code .window=PT1M}); over the limit 429
  * {@code rate_limited} with {@code Retry-After} before any store lookup. The API-key store is the JDBC store on H2
  * behind {@link CountingDriver}, so the test sees every lookup the database receives. 127.0.0.1 is a trusted proxy:
- * each test is its own client network through {@code X-Forwarded-For}; the {@link TestClock} is frozen.
+ * each test is its own client network through {@code X-Forwarded-For}; the {@link TestClockProducer} is frozen.
  */
 class FailedAttemptsHttpTest {
 
@@ -41,18 +41,18 @@ class FailedAttemptsHttpTest {
     @TempDir
     static Path dir;
     private static TestServer server;
-    private static Tokens tokens;
+    private static TestIssuer tokens;
     private static ApiKeyGenerator guesser;
 
     @BeforeAll
     static void start() throws Exception {
         Path users = dir.resolve("users.properties");
         new UserFileAdmin(users).add("alice", PASSWORD.toCharArray(), Set.of("staff"));
-        tokens = Tokens.generate();
+        tokens = TestServer.issuer();
         server = TestServer.start(Map.ofEntries(
                 Map.entry("latchkey.mechanisms", "jwt,api-key,basic"),
                 Map.entry("mp.jwt.verify.publickey", tokens.publicJwks()),
-                Map.entry("mp.jwt.verify.issuer", Tokens.ISSUER),
+                Map.entry("mp.jwt.verify.issuer", TestServer.ISSUER),
                 Map.entry("latchkey.api-key.environment", "live"),
                 Map.entry("latchkey.api-key.store", "jdbc"),
                 Map.entry("latchkey.api-key.jdbc.url", CountingDriver.url("jdbc:h2:mem:flood;DB_CLOSE_DELAY=-1")),
@@ -99,7 +99,7 @@ class FailedAttemptsHttpTest {
         }
         assertEquals(before + LIMIT, CountingDriver.lookups(), "a refused guess never reaches the store");
 
-        TestClock.INSTANCE.advance(Duration.ofMillis(1200));
+        TestClockProducer.CLOCK.advance(Duration.ofMillis(1200));
         assertEquals(401, withKey("198.51.100.10", guess()).statusCode(), "one attempt was refilled");
         assertEquals(429, withKey("198.51.100.10", guess()).statusCode());
         assertEquals(before + LIMIT + 1, CountingDriver.lookups());
@@ -108,7 +108,8 @@ class FailedAttemptsHttpTest {
     @Test
     void whenFailuresOfEveryKindComeFromOneNetworkThenTheyShareOneCount() throws Exception {
         String client = "198.51.100.20";
-        String forged = Tokens.generate().token("alice", "orders:read", Map.of()); // signed by another key
+        // signed by another key
+        String forged = TestServer.issuer().token().subject("alice").scope("orders:read").sign();
         for (int i = 0; i < 20; i++) {
             assertEquals(401, withAuthorization(client, "Bearer " + forged).statusCode());
             assertEquals(401, withKey(client, guess()).statusCode());
@@ -116,7 +117,7 @@ class FailedAttemptsHttpTest {
         for (int i = 0; i < 10; i++) { // 5 per user name: the Basic lockout of (alice, network) is not reached
             assertEquals(401, withAuthorization(client, basic(i < 5 ? "alice" : "bob", "wrong-" + i)).statusCode());
         }
-        String valid = tokens.token("alice", "orders:read", Map.of());
+        String valid = tokens.token().subject("alice").scope("orders:read").sign();
         HttpResponse<String> limited = withAuthorization(client, "Bearer " + valid);
         assertEquals(429, limited.statusCode(), "even a valid token is not looked at: " + limited.body());
         assertNotNull(header(limited, "Retry-After"));

@@ -1,9 +1,9 @@
 package dev.latchkey.jetty.it;
 
 import dev.latchkey.devcerts.DevCertificates.Issued;
-import dev.latchkey.jetty.it.fixtures.Pki;
 import dev.latchkey.jetty.it.fixtures.TestServer;
-import dev.latchkey.jetty.it.fixtures.Tokens;
+import dev.latchkey.test.jwt.TestIssuer;
+import dev.latchkey.test.pki.TestPki;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,9 +13,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
 
-import static dev.latchkey.jetty.it.fixtures.Http.get;
-import static dev.latchkey.jetty.it.fixtures.Http.header;
-import static dev.latchkey.jetty.it.fixtures.Http.json;
+import static dev.latchkey.test.http.Http.get;
+import static dev.latchkey.test.http.Http.header;
+import static dev.latchkey.test.http.Http.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,20 +33,20 @@ class ForwardedBoundTokenHttpTest {
 
     @TempDir
     static Path dir;
-    private static Pki pki;
-    private static Tokens tokens;
+    private static TestPki pki;
+    private static TestIssuer tokens;
     private static Issued revoked;
     private static TestServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        pki = Pki.create(dir);
-        tokens = Tokens.generate();
+        pki = TestPki.create(dir);
+        tokens = TestServer.issuer();
         revoked = pki.spiffeClient(VICTIM);
         server = TestServer.start(Map.of(
                 "latchkey.mechanisms", "jwt",
                 "mp.jwt.verify.publickey", tokens.publicJwks(),
-                "mp.jwt.verify.issuer", Tokens.ISSUER,
+                "mp.jwt.verify.issuer", TestServer.ISSUER,
                 "latchkey.trusted-proxies", "127.0.0.0/8",
                 "latchkey.client-cert.trust-anchors", pki.caPem("anchors.pem").toString(),
                 "latchkey.client-cert.crl-file", pki.crl("ca.crl", revoked.certificate()).toString()), null);
@@ -66,8 +66,8 @@ class ForwardedBoundTokenHttpTest {
     @Test
     void whenBoundTokenComesWithItsForwardedCertificateThen200() throws Exception {
         Issued holder = pki.spiffeClient(VICTIM);
-        String token = tokens.token("holder", "orders:read", Tokens.boundTo(holder.certificate()));
-        HttpResponse<String> ok = orders(token, Pki.xfcc(holder.certificate(), VICTIM));
+        String token = tokens.token().subject("holder").scope("orders:read").boundTo(holder.certificate()).sign();
+        HttpResponse<String> ok = orders(token, TestPki.xfcc(holder.certificate(), VICTIM));
         assertEquals(200, ok.statusCode(), ok.body());
     }
 
@@ -75,17 +75,17 @@ class ForwardedBoundTokenHttpTest {
     void whenAttackerForwardsTheVictimsPublicCertificateInFrontOfItsOwnThenRefused() throws Exception {
         Issued victim = pki.spiffeClient(VICTIM);
         Issued attacker = pki.spiffeClient(ATTACKER);
-        String stolen = tokens.token("victim", "orders:read", Tokens.boundTo(victim.certificate()));
+        String stolen = tokens.token().subject("victim").scope("orders:read").boundTo(victim.certificate()).sign();
         HttpResponse<String> refused = orders(stolen,
-                Pki.xfcc(victim.certificate(), VICTIM) + "," + Pki.xfcc(attacker.certificate(), ATTACKER));
+                TestPki.xfcc(victim.certificate(), VICTIM) + "," + TestPki.xfcc(attacker.certificate(), ATTACKER));
         assertEquals(400, refused.statusCode(), refused.body());
         assertEquals("invalid_request", json(refused).getString("error"));
     }
 
     @Test
     void whenForwardedCertificateIsRevokedThen401() throws Exception {
-        String token = tokens.token("victim", "orders:read", Tokens.boundTo(revoked.certificate()));
-        HttpResponse<String> refused = orders(token, Pki.xfcc(revoked.certificate(), VICTIM));
+        String token = tokens.token().subject("victim").scope("orders:read").boundTo(revoked.certificate()).sign();
+        HttpResponse<String> refused = orders(token, TestPki.xfcc(revoked.certificate(), VICTIM));
         assertEquals(401, refused.statusCode(), refused.body());
         assertEquals("invalid_token", json(refused).getString("error"));
         assertEquals("certificate revoked", json(refused).getString("detail"));

@@ -4,8 +4,8 @@ import dev.latchkey.devcerts.DevCertificateFiles;
 import dev.latchkey.devcerts.DevCertificates;
 import dev.latchkey.devcerts.DevCertificates.Issued;
 import dev.latchkey.jetty.LatchkeyJetty;
-import dev.latchkey.jetty.it.fixtures.Pki;
 import dev.latchkey.jetty.it.fixtures.TestServer;
+import dev.latchkey.test.pki.TestPki;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,8 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import static dev.latchkey.jetty.it.fixtures.Http.get;
-import static dev.latchkey.jetty.it.fixtures.Http.json;
+import static dev.latchkey.test.http.Http.get;
+import static dev.latchkey.test.http.Http.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -31,11 +31,11 @@ class ForwardedCrlHttpTest {
 
     @TempDir
     static Path dir;
-    private static Pki pki;
+    private static TestPki pki;
 
     @BeforeAll
     static void pki() throws Exception {
-        pki = Pki.create(dir);
+        pki = TestPki.create(dir);
     }
 
     private static TestServer server(Path crlFile) throws Exception {
@@ -44,15 +44,17 @@ class ForwardedCrlHttpTest {
                 "latchkey.client-cert.trust-domains", "it.example",
                 "latchkey.trusted-proxies", "127.0.0.0/8,::1/128",
                 "latchkey.client-cert.trust-anchors", pki.caPem("anchors.pem").toString(),
-                "latchkey.client-cert.crl-file", crlFile.toString()), pki.tls(LatchkeyJetty.ClientAuth.WANT));
+                "latchkey.client-cert.crl-file", crlFile.toString()),
+                TestServer.tls(pki, LatchkeyJetty.ClientAuth.WANT));
     }
 
     @Test
     void whenTheIntermediateOfAForwardedPathHasNoCrlThen503() throws Exception {
         Issued intermediate = DevCertificates.intermediate(pki.ca(), "IT Intermediate", Duration.ofDays(1));
         Issued leaf = DevCertificates.leaf(intermediate, "workload").uri(READER).issue();
-        String withChain = Pki.xfcc(leaf.certificate(), READER) + ";Chain=\"" + Pki.escapedPem(leaf.certificate())
-                + Pki.escapedPem(intermediate.certificate()) + "\"";
+        String withChain = TestPki.xfcc(leaf.certificate(), READER) + ";Chain=\""
+                + TestPki.escapedPem(leaf.certificate())
+                + TestPki.escapedPem(intermediate.certificate()) + "\"";
         try (TestServer server = server(pki.crl("root-only.crl"))) {
             HttpResponse<String> refused = get(server.http("/me"), XFCC, withChain);
             assertEquals(503, refused.statusCode(), refused.body());
@@ -70,7 +72,7 @@ class ForwardedCrlHttpTest {
                 DevCertificates.crl(pki.ca(), now.minus(Duration.ofDays(2)), now.minus(Duration.ofDays(1))));
         Issued client = pki.spiffeClient(READER);
         try (TestServer server = server(rotated)) {
-            HttpResponse<String> me = get(server.http("/me"), XFCC, Pki.xfcc(client.certificate(), READER));
+            HttpResponse<String> me = get(server.http("/me"), XFCC, TestPki.xfcc(client.certificate(), READER));
             assertEquals(200, me.statusCode(), me.body());
             assertEquals(READER, json(me).getString("name"));
         }

@@ -2,9 +2,9 @@ package dev.latchkey.jetty.it;
 
 import dev.latchkey.devcerts.DevCertificates.Issued;
 import dev.latchkey.jetty.LatchkeyJetty;
-import dev.latchkey.jetty.it.fixtures.Pki;
 import dev.latchkey.jetty.it.fixtures.TestServer;
-import dev.latchkey.jetty.it.fixtures.Tokens;
+import dev.latchkey.test.jwt.TestIssuer;
+import dev.latchkey.test.pki.TestPki;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,8 +14,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
 
-import static dev.latchkey.jetty.it.fixtures.Http.get;
-import static dev.latchkey.jetty.it.fixtures.Http.json;
+import static dev.latchkey.test.http.Http.get;
+import static dev.latchkey.test.http.Http.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -31,18 +31,18 @@ class ForwardedElementLastHttpTest {
 
     @TempDir
     static Path dir;
-    private static Pki pki;
-    private static Tokens tokens;
+    private static TestPki pki;
+    private static TestIssuer tokens;
     private static TestServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        pki = Pki.create(dir);
-        tokens = Tokens.generate();
+        pki = TestPki.create(dir);
+        tokens = TestServer.issuer();
         server = TestServer.start(Map.of(
                 "latchkey.mechanisms", "jwt,client-cert",
                 "mp.jwt.verify.publickey", tokens.publicJwks(),
-                "mp.jwt.verify.issuer", Tokens.ISSUER,
+                "mp.jwt.verify.issuer", TestServer.ISSUER,
                 "latchkey.client-cert.trust-domains", "it.example",
                 "latchkey.trusted-proxies", "127.0.0.0/8",
                 "latchkey.client-cert.trust-anchors", pki.caPem("anchors.pem").toString(),
@@ -61,7 +61,7 @@ class ForwardedElementLastHttpTest {
         Issued admin = pki.spiffeClient(ADMIN);
         Issued client = pki.spiffeClient(READER);
         HttpResponse<String> me = get(server.http("/me"), XFCC,
-                Pki.xfcc(admin.certificate(), ADMIN) + "," + Pki.xfcc(client.certificate(), READER));
+                TestPki.xfcc(admin.certificate(), ADMIN) + "," + TestPki.xfcc(client.certificate(), READER));
         assertEquals(200, me.statusCode(), me.body());
         assertEquals(READER, json(me).getString("name"));
     }
@@ -70,9 +70,9 @@ class ForwardedElementLastHttpTest {
     void whenAttackerPrependsTheVictimsPublicCertificateToTheVictimsBoundTokenThen401() throws Exception {
         Issued victim = pki.spiffeClient(READER);
         Issued attacker = pki.spiffeClient(ADMIN);
-        String stolen = tokens.token("victim", "orders:read", Tokens.boundTo(victim.certificate()));
+        String stolen = tokens.token().subject("victim").scope("orders:read").boundTo(victim.certificate()).sign();
         HttpResponse<String> refused = get(server.http("/orders"), "Authorization", "Bearer " + stolen, XFCC,
-                Pki.xfcc(victim.certificate(), READER) + "," + Pki.xfcc(attacker.certificate(), ADMIN));
+                TestPki.xfcc(victim.certificate(), READER) + "," + TestPki.xfcc(attacker.certificate(), ADMIN));
         assertEquals(401, refused.statusCode(), refused.body());
         assertEquals("invalid_token", json(refused).getString("error"));
         assertEquals("token is bound to another client certificate", json(refused).getString("detail"));
@@ -82,8 +82,8 @@ class ForwardedElementLastHttpTest {
     void whenTwoHeaderLinesThenStill400() throws Exception {
         Issued admin = pki.spiffeClient(ADMIN);
         Issued client = pki.spiffeClient(READER);
-        HttpResponse<String> refused = get(server.http("/me"), XFCC, Pki.xfcc(admin.certificate(), ADMIN),
-                XFCC, Pki.xfcc(client.certificate(), READER));
+        HttpResponse<String> refused = get(server.http("/me"), XFCC, TestPki.xfcc(admin.certificate(), ADMIN),
+                XFCC, TestPki.xfcc(client.certificate(), READER));
         assertEquals(400, refused.statusCode(), refused.body());
         assertEquals("invalid_request", json(refused).getString("error"));
     }

@@ -1,7 +1,7 @@
 package dev.latchkey.jetty.it;
 
-import dev.latchkey.jetty.it.fixtures.LogCapture;
 import dev.latchkey.jetty.it.fixtures.TestServer;
+import dev.latchkey.test.log.LogCapture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,7 +10,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
-import static dev.latchkey.jetty.it.fixtures.Http.get;
+import static dev.latchkey.test.http.Http.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,7 +54,7 @@ class LogForgingHttpTest {
         String query = "x%0D%0A" + FORGED.replace(" ", "%20").replace("=", "%3D") + "=sk_live_a";
         List<String> warnings;
         String all;
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = LogCapture.latchkey()) {
             assertEquals(400, keyInUrl("192.0.2.10", query).statusCode());
             warnings = urlWarnings(log);
             all = log.all();
@@ -70,7 +70,7 @@ class LogForgingHttpTest {
     @Test
     void whenOneNetworkSendsManyKeysInUrlsThenOneWarningPerNetwork() throws Exception {
         List<String> warnings;
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = LogCapture.latchkey()) {
             for (int i = 0; i < 25; i++) {
                 assertEquals(400, keyInUrl("198.51.100.7", "api_key=guess" + i).statusCode());
                 assertEquals(400, keyInUrl("2001:db8:7:7::" + Integer.toHexString(i + 1), "api_key=guess" + i)

@@ -2,9 +2,9 @@ package dev.latchkey.jetty.it;
 
 import dev.latchkey.devcerts.DevCertificates.Issued;
 import dev.latchkey.jetty.LatchkeyJetty;
-import dev.latchkey.jetty.it.fixtures.LogCapture;
-import dev.latchkey.jetty.it.fixtures.Pki;
 import dev.latchkey.jetty.it.fixtures.TestServer;
+import dev.latchkey.test.log.LogCapture;
+import dev.latchkey.test.pki.TestPki;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,8 +15,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-import static dev.latchkey.jetty.it.fixtures.Http.get;
-import static dev.latchkey.jetty.it.fixtures.Http.json;
+import static dev.latchkey.test.http.Http.get;
+import static dev.latchkey.test.http.Http.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -30,12 +30,12 @@ class StaleCrlHttpTest {
 
     @TempDir
     static Path dir;
-    private static Pki pki;
+    private static TestPki pki;
     private static Path staleCrl;
 
     @BeforeAll
     static void pki() throws Exception {
-        pki = Pki.create(dir);
+        pki = TestPki.create(dir);
         staleCrl = pki.crl("stale.crl", Duration.ofHours(-1));
     }
 
@@ -47,15 +47,15 @@ class StaleCrlHttpTest {
         if (crlStale != null) {
             config.put("latchkey.client-cert.crl-stale", crlStale);
         }
-        return TestServer.start(config, pki.tls(LatchkeyJetty.ClientAuth.WANT));
+        return TestServer.start(config, TestServer.tls(pki, LatchkeyJetty.ClientAuth.WANT));
     }
 
     @Test
     void whenCrlIsPastItsNextUpdateThen503AndOneWarning() throws Exception {
         Issued client = pki.spiffeClient(READER);
-        try (TestServer server = server(null); LogCapture log = new LogCapture()) {
+        try (TestServer server = server(null); LogCapture log = LogCapture.latchkey()) {
             for (int i = 0; i < 3; i++) {
-                HttpResponse<String> refused = get(pki.client(client), server.https("/me"));
+                HttpResponse<String> refused = get(pki.httpClient(client), server.https("/me"));
                 assertEquals(503, refused.statusCode(), refused.body());
                 assertEquals("temporarily_unavailable", json(refused).getString("error"));
                 assertEquals("certificate revocation list out of date", json(refused).getString("detail"));
@@ -69,7 +69,7 @@ class StaleCrlHttpTest {
     void whenStaleCrlsAreAcceptedThen200() throws Exception {
         Issued client = pki.spiffeClient(READER);
         try (TestServer server = server("accept")) {
-            HttpResponse<String> me = get(pki.client(client), server.https("/me"));
+            HttpResponse<String> me = get(pki.httpClient(client), server.https("/me"));
             assertEquals(200, me.statusCode(), me.body());
             assertEquals(READER, json(me).getString("name"));
         }

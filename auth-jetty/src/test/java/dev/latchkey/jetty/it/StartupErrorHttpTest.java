@@ -7,9 +7,9 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import dev.latchkey.auth.config.ConfigurationException;
 import dev.latchkey.jetty.LatchkeyJetty;
-import dev.latchkey.jetty.it.fixtures.LogCapture;
 import dev.latchkey.jetty.it.fixtures.TestServer;
-import dev.latchkey.jetty.it.fixtures.Tokens;
+import dev.latchkey.test.jwt.TestIssuer;
+import dev.latchkey.test.log.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import static dev.latchkey.jetty.it.fixtures.Http.get;
+import static dev.latchkey.test.http.Http.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -49,7 +49,7 @@ class StartupErrorHttpTest {
 
     private static Map<String, String> rs256Only(Path jwks) {
         return Map.of("latchkey.mechanisms", "jwt",
-                "mp.jwt.verify.issuer", Tokens.ISSUER,
+                "mp.jwt.verify.issuer", TestServer.ISSUER,
                 "mp.jwt.verify.publickey.location", jwks.toString(),
                 "mp.jwt.verify.publickey.algorithm", "RS256");
     }
@@ -57,12 +57,12 @@ class StartupErrorHttpTest {
     @Test
     void whenTheKeySetAlsoHoldsAnEs256KeyOutsideTheAllowListThenItIsSkippedWithOneWarningAndTokensWork()
             throws Exception {
-        Tokens tokens = Tokens.generate();
+        TestIssuer tokens = TestServer.issuer();
         Path file = jwks(tokens.publicJwksWith(es256("idp-ec-1"), es256("idp-ec-2")));
         List<String> warnings;
-        try (LogCapture log = new LogCapture(); TestServer server = TestServer.start(rs256Only(file), null)) {
+        try (LogCapture log = LogCapture.latchkey(); TestServer server = TestServer.start(rs256Only(file), null)) {
             HttpResponse<String> me = get(server.http("/me"), "Authorization",
-                    "Bearer " + tokens.token("alice", "orders:read", Map.of()));
+                    "Bearer " + tokens.token().subject("alice").scope("orders:read").sign());
             assertEquals(200, me.statusCode(), me.body());
             warnings = log.messages().stream().filter(m -> m.contains("idp-ec-")).toList();
         }

@@ -3,9 +3,9 @@ package dev.latchkey.jetty.it;
 import dev.latchkey.devcerts.DevCertificates;
 import dev.latchkey.devcerts.DevCertificates.Issued;
 import dev.latchkey.jetty.LatchkeyJetty;
-import dev.latchkey.jetty.it.fixtures.LogCapture;
-import dev.latchkey.jetty.it.fixtures.Pki;
 import dev.latchkey.jetty.it.fixtures.TestServer;
+import dev.latchkey.test.log.LogCapture;
+import dev.latchkey.test.pki.TestPki;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,8 +18,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import static dev.latchkey.jetty.it.fixtures.Http.get;
-import static dev.latchkey.jetty.it.fixtures.Http.json;
+import static dev.latchkey.test.http.Http.get;
+import static dev.latchkey.test.http.Http.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,12 +37,12 @@ class TrustedProxyHttpTest {
 
     @TempDir
     static Path dir;
-    private static Pki pki;
+    private static TestPki pki;
     private static TestServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        pki = Pki.create(dir);
+        pki = TestPki.create(dir);
         Path mapping = Files.writeString(dir.resolve("mapping.json"),
                 "{\"spiffe://it.example/ns/orders/*\": {\"groups\": [\"orders\"], \"scopes\": [\"orders:read\"]}}");
         server = TestServer.start(Map.of(
@@ -51,7 +51,7 @@ class TrustedProxyHttpTest {
                 "latchkey.client-cert.mapping-file", mapping.toString(),
                 "latchkey.trusted-proxies", "127.0.0.0/8,::1/128",
                 "latchkey.client-cert.trust-anchors", pki.caPem("anchors.pem").toString(),
-                "latchkey.client-cert.forwarded-format", "xfcc"), pki.tls(LatchkeyJetty.ClientAuth.WANT));
+                "latchkey.client-cert.forwarded-format", "xfcc"), TestServer.tls(pki, LatchkeyJetty.ClientAuth.WANT));
     }
 
     @AfterAll
@@ -64,7 +64,7 @@ class TrustedProxyHttpTest {
     @Test
     void whenTrustedProxyForwardsASpiffeCertificateThenItIsTheCaller() throws Exception {
         Issued client = pki.spiffeClient(READER);
-        HttpResponse<String> orders = get(server.http("/orders"), XFCC, Pki.xfcc(client.certificate(), READER));
+        HttpResponse<String> orders = get(server.http("/orders"), XFCC, TestPki.xfcc(client.certificate(), READER));
         assertEquals(200, orders.statusCode(), orders.body());
         assertEquals("orders for " + READER, orders.body());
     }
@@ -73,7 +73,7 @@ class TrustedProxyHttpTest {
     void whenTrustedProxyForwardsAnExpiredCertificateThen401() throws Exception {
         Instant now = Instant.now();
         Issued expired = pki.spiffeClient(READER, now.minus(Duration.ofDays(2)), now.minus(Duration.ofDays(1)));
-        HttpResponse<String> refused = get(server.http("/me"), XFCC, Pki.xfcc(expired.certificate(), READER));
+        HttpResponse<String> refused = get(server.http("/me"), XFCC, TestPki.xfcc(expired.certificate(), READER));
         assertEquals(401, refused.statusCode(), refused.body());
         assertEquals("client certificate expired", json(refused).getString("detail"));
     }
@@ -81,7 +81,7 @@ class TrustedProxyHttpTest {
     @Test
     void whenTrustedProxyForwardsAMalformedHeaderThen400() throws Exception {
         Issued client = pki.spiffeClient(READER);
-        String tampered = Pki.xfcc(client.certificate(), READER).replaceFirst("Hash=[0-9a-f]{4}", "Hash=0000");
+        String tampered = TestPki.xfcc(client.certificate(), READER).replaceFirst("Hash=[0-9a-f]{4}", "Hash=0000");
         for (String value : new String[]{"Cert=\"not-a-certificate\"", "By=x;Subject=\"CN=a\"", tampered}) {
             HttpResponse<String> refused = get(server.http("/me"), XFCC, value);
             assertEquals(400, refused.statusCode(), value + " -> " + refused.body());
@@ -92,7 +92,7 @@ class TrustedProxyHttpTest {
     @Test
     void whenTrustedProxySendsNoHeaderThenItsOwnTlsCertificateIdentifiesNobody() throws Exception {
         Issued proxyOwn = pki.spiffeClient(READER);
-        HttpResponse<String> none = get(pki.client(proxyOwn), server.https("/me"));
+        HttpResponse<String> none = get(pki.httpClient(proxyOwn), server.https("/me"));
         assertEquals(401, none.statusCode(), none.body());
         assertEquals("unauthenticated", json(none).getString("error"));
     }
@@ -105,7 +105,7 @@ class TrustedProxyHttpTest {
     void whenClientPrependsAnElementThenItIsRefusedWith400() throws Exception {
         Issued admin = pki.spiffeClient(ADMIN);
         Issued attacker = pki.spiffeClient(READER);
-        String appended = Pki.xfcc(admin.certificate(), ADMIN) + "," + Pki.xfcc(attacker.certificate(), READER);
+        String appended = TestPki.xfcc(admin.certificate(), ADMIN) + "," + TestPki.xfcc(attacker.certificate(), READER);
         HttpResponse<String> refused = get(server.http("/me"), XFCC, appended);
         assertEquals(400, refused.statusCode(), refused.body());
         assertEquals("invalid_request", json(refused).getString("error"));
@@ -123,8 +123,8 @@ class TrustedProxyHttpTest {
     void whenClientOpensAQuoteToSwallowTheAppendedElementThen400() throws Exception {
         Issued victim = pki.spiffeClient(ADMIN);
         Issued mallory = DevCertificates.leaf(pki.ca(), "mallory\"").uri(READER).issue();
-        String clientSent = "Cert=" + Pki.escapedPem(victim.certificate()) + ";x=\"";
-        String envoyAppended = "," + Pki.xfcc(mallory.certificate(), null) + ";Subject=\"CN=mallory\\\"\"";
+        String clientSent = "Cert=" + TestPki.escapedPem(victim.certificate()) + ";x=\"";
+        String envoyAppended = "," + TestPki.xfcc(mallory.certificate(), null) + ";Subject=\"CN=mallory\\\"\"";
         HttpResponse<String> refused = get(server.http("/me"), XFCC, clientSent + envoyAppended);
         assertEquals(400, refused.statusCode(), refused.body());
         assertEquals("invalid_request", json(refused).getString("error"));
@@ -136,8 +136,8 @@ class TrustedProxyHttpTest {
     void whenTwoHeaderLinesThenRefusedWith400() throws Exception {
         Issued admin = pki.spiffeClient(ADMIN);
         Issued client = pki.spiffeClient(READER);
-        HttpResponse<String> refused = get(server.http("/me"), XFCC, Pki.xfcc(admin.certificate(), ADMIN),
-                XFCC, Pki.xfcc(client.certificate(), READER));
+        HttpResponse<String> refused = get(server.http("/me"), XFCC, TestPki.xfcc(admin.certificate(), ADMIN),
+                XFCC, TestPki.xfcc(client.certificate(), READER));
         assertEquals(400, refused.statusCode(), refused.body());
         assertEquals("invalid_request", json(refused).getString("error"));
         assertEquals("more than one forwarded client certificate header", json(refused).getString("detail"));
@@ -145,11 +145,11 @@ class TrustedProxyHttpTest {
 
     @Test
     void whenForwardedCertificateIsFromAnotherCaOrSelfSignedThen401() throws Exception {
-        Pki rogue = Pki.create(Files.createDirectories(dir.resolve("rogue")));
+        TestPki rogue = TestPki.create(Files.createDirectories(dir.resolve("rogue")));
         Issued otherCa = rogue.spiffeClient(ADMIN);
         Issued selfSigned = DevCertificates.ca("spiffe-admin", Duration.ofDays(1));
         for (Issued forged : new Issued[]{otherCa, selfSigned, rogue.ca()}) {
-            HttpResponse<String> refused = get(server.http("/me"), XFCC, Pki.xfcc(forged.certificate(), ADMIN));
+            HttpResponse<String> refused = get(server.http("/me"), XFCC, TestPki.xfcc(forged.certificate(), ADMIN));
             assertEquals(401, refused.statusCode(), forged + " -> " + refused.body());
             assertEquals("invalid_token", json(refused).getString("error"));
             assertEquals("forwarded client certificate not trusted", json(refused).getString("detail"));
@@ -161,7 +161,7 @@ class TrustedProxyHttpTest {
         Issued intermediate = DevCertificates.intermediate(pki.ca(), "IT Intermediate", Duration.ofDays(1));
         Issued serverOnly = DevCertificates.leaf(pki.ca(), "api").server().uri(ADMIN).issue();
         for (Issued notClient : new Issued[]{intermediate, pki.ca(), serverOnly}) {
-            HttpResponse<String> refused = get(server.http("/me"), XFCC, Pki.xfcc(notClient.certificate(), ADMIN));
+            HttpResponse<String> refused = get(server.http("/me"), XFCC, TestPki.xfcc(notClient.certificate(), ADMIN));
             assertEquals(401, refused.statusCode(), notClient + " -> " + refused.body());
             assertEquals("invalid_token", json(refused).getString("error"));
             assertEquals("forwarded certificate is not a client certificate", json(refused).getString("detail"));
@@ -172,7 +172,7 @@ class TrustedProxyHttpTest {
     void whenRefusedBehindTheProxyThenTheAuditNamesTheForwardedClientNotTheProxy() throws Exception {
         HttpResponse<String> refused;
         String logged;
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = LogCapture.latchkey()) {
             refused = get(server.http("/me"), XFCC, "Cert=\"not-a-certificate\"",
                     "X-Forwarded-For", "198.51.100.66, 203.0.113.7");
             logged = log.all();

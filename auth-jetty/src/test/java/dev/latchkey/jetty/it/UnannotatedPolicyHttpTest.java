@@ -3,7 +3,7 @@ package dev.latchkey.jetty.it;
 import dev.latchkey.jetty.it.authz.AuthzApplication;
 import dev.latchkey.jetty.it.authz.BrokenAuthzApplication;
 import dev.latchkey.jetty.it.fixtures.TestServer;
-import dev.latchkey.jetty.it.fixtures.Tokens;
+import dev.latchkey.test.jwt.TestIssuer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +14,7 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-import static dev.latchkey.jetty.it.fixtures.Http.get;
+import static dev.latchkey.test.http.Http.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,20 +26,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class UnannotatedPolicyHttpTest {
 
-    private static Tokens tokens;
+    private static TestIssuer tokens;
 
     @BeforeAll
     static void keys() throws Exception {
-        tokens = Tokens.generate();
+        tokens = TestServer.issuer();
     }
 
     private static Map<String, String> config(String policy) {
         return Map.of("latchkey.mechanisms", "jwt", "mp.jwt.verify.publickey", tokens.publicJwks(),
-                "mp.jwt.verify.issuer", Tokens.ISSUER, "latchkey.authorization.unannotated", policy);
+                "mp.jwt.verify.issuer", TestServer.ISSUER, "latchkey.authorization.unannotated", policy);
     }
 
     private static String bearer(String... groups) throws Exception {
-        return "Bearer " + tokens.token("alice", "read", Map.of("groups", List.of(groups)));
+        return "Bearer " + tokens.token().subject("alice").scope("read").claim("groups", List.of(groups)).sign();
     }
 
     @Test

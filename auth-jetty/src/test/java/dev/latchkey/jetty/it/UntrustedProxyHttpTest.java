@@ -2,9 +2,9 @@ package dev.latchkey.jetty.it;
 
 import dev.latchkey.devcerts.DevCertificates.Issued;
 import dev.latchkey.jetty.LatchkeyJetty;
-import dev.latchkey.jetty.it.fixtures.LogCapture;
-import dev.latchkey.jetty.it.fixtures.Pki;
 import dev.latchkey.jetty.it.fixtures.TestServer;
+import dev.latchkey.test.log.LogCapture;
+import dev.latchkey.test.pki.TestPki;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -17,8 +17,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
 
-import static dev.latchkey.jetty.it.fixtures.Http.get;
-import static dev.latchkey.jetty.it.fixtures.Http.json;
+import static dev.latchkey.test.http.Http.get;
+import static dev.latchkey.test.http.Http.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,16 +35,16 @@ class UntrustedProxyHttpTest {
 
     @TempDir
     static Path dir;
-    private static Pki pki;
+    private static TestPki pki;
     private static TestServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        pki = Pki.create(dir);
+        pki = TestPki.create(dir);
         server = TestServer.start(Map.of(
                 "latchkey.mechanisms", "client-cert",
                 "latchkey.client-cert.trust-domains", "it.example",
-                "latchkey.trusted-proxies", "10.0.0.0/8"), pki.tls(LatchkeyJetty.ClientAuth.WANT));
+                "latchkey.trusted-proxies", "10.0.0.0/8"), TestServer.tls(pki, LatchkeyJetty.ClientAuth.WANT));
     }
 
     @AfterAll
@@ -59,10 +59,10 @@ class UntrustedProxyHttpTest {
     @Order(1)
     void whenUntrustedAddressForwardsACertificateThenIgnored401AndLoggedWithoutTheValue() throws Exception {
         Issued forged = pki.spiffeClient("spiffe://it.example/ns/ops/sa/admin");
-        String value = Pki.xfcc(forged.certificate(), "spiffe://it.example/ns/ops/sa/admin");
+        String value = TestPki.xfcc(forged.certificate(), "spiffe://it.example/ns/ops/sa/admin");
         HttpResponse<String> refused;
         String logged;
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = LogCapture.latchkey()) {
             refused = get(server.http("/me"), XFCC, value);
             logged = log.all();
         }
@@ -78,8 +78,8 @@ class UntrustedProxyHttpTest {
     void whenUntrustedAddressForwardsACertificateOverMtlsThenTheTlsCertificateCounts() throws Exception {
         Issued own = pki.spiffeClient("spiffe://it.example/ns/orders/sa/reader");
         Issued forged = pki.spiffeClient("spiffe://it.example/ns/ops/sa/admin");
-        HttpResponse<String> me = get(pki.client(own), server.https("/me"), XFCC,
-                Pki.xfcc(forged.certificate(), "spiffe://it.example/ns/ops/sa/admin"));
+        HttpResponse<String> me = get(pki.httpClient(own), server.https("/me"), XFCC,
+                TestPki.xfcc(forged.certificate(), "spiffe://it.example/ns/ops/sa/admin"));
         assertEquals(200, me.statusCode(), me.body());
         assertEquals("spiffe://it.example/ns/orders/sa/reader", json(me).getString("name"));
     }

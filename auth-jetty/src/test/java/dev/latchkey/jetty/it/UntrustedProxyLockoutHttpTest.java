@@ -1,7 +1,7 @@
 package dev.latchkey.jetty.it;
 
 import dev.latchkey.auth.basic.UserFileAdmin;
-import dev.latchkey.jetty.it.fixtures.TestClock;
+import dev.latchkey.jetty.it.fixtures.TestClockProducer;
 import dev.latchkey.jetty.it.fixtures.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,8 +13,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
-import static dev.latchkey.jetty.it.fixtures.Http.basic;
-import static dev.latchkey.jetty.it.fixtures.Http.get;
+import static dev.latchkey.test.http.Http.basic;
+import static dev.latchkey.test.http.Http.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -67,7 +67,7 @@ class UntrustedProxyLockoutHttpTest {
                 refused++;
             }
         }
-        TestClock.INSTANCE.advance(Duration.ofMinutes(1));
+        TestClockProducer.CLOCK.advance(Duration.ofMinutes(1));
         int in = 0;
         for (int i = 1; i <= 19; i++) {
             if (login("colleague" + i, PASSWORD) == 200) {

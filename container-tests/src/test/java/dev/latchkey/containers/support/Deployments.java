@@ -1,20 +1,11 @@
 package dev.latchkey.containers.support;
 
-import org.jboss.shrinkwrap.api.ShrinkWrap;
+import dev.latchkey.test.war.TestWars;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Properties;
 
 /**
  * Builds the suite's WARs as a user builds one, the same on every container: fixture classes in WEB-INF/classes, a
@@ -23,10 +14,6 @@ import java.util.Properties;
  * containers ignore.
  */
 public final class Deployments {
-
-    private static final String BEANS_XML = """
-            <beans xmlns="https://jakarta.ee/xml/ns/jakartaee" version="4.0" bean-discovery-mode="annotated"/>
-            """;
 
     /** WildFly: the application security domain of {@code latchkey.cli} (integrated JASPI off). */
     public static final String JBOSS_WEB_XML = """
@@ -68,72 +55,16 @@ public final class Deployments {
 
     /** @param fixtures simple names of classes in {@value #FIXTURES}, copied as class files */
     public static WebArchive war(String name, Map<String, String> config, String... fixtures) {
-        WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
-                .addAsWebInfResource(new StringAsset(BEANS_XML), "beans.xml")
+        WebArchive war = TestWars.war(name, config)
                 .addAsWebInfResource(new StringAsset(JBOSS_WEB_XML), "jboss-web.xml")
                 .addAsWebInfResource(new StringAsset(JBOSS_DEPLOYMENT_STRUCTURE), "jboss-deployment-structure.xml")
-                .addAsWebInfResource(new StringAsset(PAYARA_WEB_XML), "payara-web.xml")
-                .addAsResource(new StringAsset(properties(config)), "META-INF/microprofile-config.properties");
-        for (String fixture : fixtures) {
-            addClassFiles(war, fixture);
-        }
-        for (File jar : libraries()) {
-            war.addAsLibrary(jar);
-        }
-        return war;
+                .addAsWebInfResource(new StringAsset(PAYARA_WEB_XML), "payara-web.xml");
+        return TestWars.withLibraries(TestWars.withClassFiles(war, Deployments.class, FIXTURES, fixtures));
     }
 
     /** A directory under {@code target/} for a deployment's files (stores), outside the WAR. */
     public static Path dataDirectory(String name) {
-        return testClasses().toPath().getParent().resolve("data").resolve(Container.name()).resolve(name)
-                .toAbsolutePath();
-    }
-
-    private static void addClassFiles(WebArchive war, String simpleName) {
-        String dir = FIXTURES.replace('.', '/');
-        File folder = new File(testClasses(), dir);
-        File[] files = folder.listFiles((d, n) -> n.equals(simpleName + ".class") || n.startsWith(simpleName + "$"));
-        if (files == null || files.length == 0) {
-            throw new IllegalArgumentException("no fixture class " + simpleName + " in " + folder);
-        }
-        for (File file : files) {
-            war.addAsWebInfResource(file, "classes/" + dir + "/" + file.getName());
-        }
-    }
-
-    private static File testClasses() {
-        try {
-            return Path.of(Deployments.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toFile();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String properties(Map<String, String> config) {
-        Properties properties = new Properties();
-        properties.putAll(config);
-        StringWriter out = new StringWriter();
-        try {
-            properties.store(out, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
-    }
-
-    /** The jars of {@code latchkey.war.lib} (directories separated by the path separator). */
-    static List<File> libraries() {
-        String dirs = Objects.requireNonNull(System.getProperty("latchkey.war.lib"),
-                "system property latchkey.war.lib (set by the build)");
-        List<File> jars = new ArrayList<>();
-        for (String dir : dirs.split(File.pathSeparator)) {
-            File[] found = new File(dir).listFiles((d, n) -> n.endsWith(".jar"));
-            if (found == null || found.length == 0) {
-                throw new IllegalStateException("no WAR libraries in " + dir + "; run the build through Maven");
-            }
-            jars.addAll(List.of(found));
-        }
-        jars.sort(null);
-        return jars;
+        return TestWars.classesDirectory(Deployments.class).toPath().getParent().resolve("data")
+                .resolve(Container.name()).resolve(name).toAbsolutePath();
     }
 }

@@ -1,25 +1,17 @@
 package dev.latchkey.containers.support;
 
-import java.io.IOException;
-import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 
-/** A tiny HTTP(S) client for the suite: real requests against the deployed application. */
+/** Real requests against the deployed application on {@link Container#LOOPBACK} (the test kit's Http). */
 public final class Http {
 
-    private static final HttpClient PLAIN = client(false);
-    private static final HttpClient WITH_CLIENT_CERTIFICATE = client(true);
+    private static final HttpClient PLAIN = dev.latchkey.test.http.Http.client(TestPki.clientContext(false));
+    private static final HttpClient WITH_CLIENT_CERTIFICATE =
+            dev.latchkey.test.http.Http.client(TestPki.clientContext(true));
 
     private Http() {
-    }
-
-    private static HttpClient client(boolean withClientCertificate) {
-        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .sslContext(TestPki.clientContext(withClientCertificate)).build();
     }
 
     public static HttpResponse<String> get(URL base, String path, String... headers) {
@@ -37,19 +29,6 @@ public final class Http {
 
     private static HttpResponse<String> send(HttpClient client, String method, URL base, String path,
                                              String... headers) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Container.loopback(base) + path))
-                    .timeout(Duration.ofSeconds(30))
-                    .method(method, HttpRequest.BodyPublishers.noBody());
-            for (int i = 0; i < headers.length; i += 2) {
-                request.header(headers[i], headers[i + 1]);
-            }
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(method + " " + base + path + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return dev.latchkey.test.http.Http.send(client, method, Container.loopback(base) + path, null, headers);
     }
 }

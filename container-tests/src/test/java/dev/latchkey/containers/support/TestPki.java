@@ -1,13 +1,10 @@
 package dev.latchkey.containers.support;
 
 import dev.latchkey.devcerts.DevCertificateFiles;
+import dev.latchkey.test.pki.SslContexts;
 
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
@@ -16,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.X509Certificate;
 import java.util.Objects;
 
 /**
@@ -70,39 +66,7 @@ public final class TestPki {
      * certificate (loopback only: Payara Micro serves a self-signed one made at its start).
      */
     static SSLContext clientContext(boolean withClientCertificate) {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            if (withClientCertificate) {
-                try (InputStream in = Files.newInputStream(directory().resolve("client.p12"))) {
-                    store.load(in, PASSWORD.toCharArray());
-                }
-            } else {
-                store.load(null, null);
-            }
-            keys.init(store, PASSWORD.toCharArray());
-            context.init(keys.getKeyManagers(), new TrustManager[] {new TrustAll()}, null);
-            return context;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static final class TrustAll implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
+        return SslContexts.trustingAnyServer(withClientCertificate
+                ? SslContexts.keyManagers(directory().resolve("client.p12"), PASSWORD.toCharArray()) : null);
     }
 }

@@ -5,9 +5,9 @@ import dev.latchkey.auth.apikey.ApiKeyValidator;
 import dev.latchkey.auth.apikey.CreatedApiKey;
 import dev.latchkey.auth.apikey.fixtures.ApiKeyFixtures;
 import dev.latchkey.auth.apikey.fixtures.CountingApiKeyStore;
-import dev.latchkey.auth.fixtures.MutableClock;
 import dev.latchkey.auth.apikey.format.ApiKeyGenerator;
 import dev.latchkey.auth.error.AuthenticationFailure;
+import dev.latchkey.test.time.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -3,7 +3,7 @@ package dev.latchkey.auth.apikey.store;
 import dev.latchkey.auth.apikey.ApiKeyRecord;
 import dev.latchkey.auth.apikey.CreatedApiKey;
 import dev.latchkey.auth.apikey.fixtures.ApiKeyFixtures;
-import dev.latchkey.auth.fixtures.MutableClock;
+import dev.latchkey.test.time.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,7 +2,7 @@ package dev.latchkey.auth.apikey.store;
 
 import dev.latchkey.auth.apikey.fixtures.ApiKeyFixtures;
 import dev.latchkey.auth.apikey.fixtures.RevocationRace;
-import dev.latchkey.auth.fixtures.MutableClock;
+import dev.latchkey.test.time.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

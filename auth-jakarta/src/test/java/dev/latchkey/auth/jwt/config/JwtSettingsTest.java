@@ -2,8 +2,8 @@ package dev.latchkey.auth.jwt.config;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import dev.latchkey.auth.config.ConfigurationException;
-import dev.latchkey.auth.jwt.fixtures.Keys;
 import dev.latchkey.auth.jwt.fixtures.TestConfig;
+import dev.latchkey.test.jwt.TestKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class JwtSettingsTest {
 
-    private final String key = Keys.rsa("rsa-1").toPublicJWK().toJSONString();
+    private final String key = TestKeys.rsa("rsa-1").toPublicJWK().toJSONString();
 
     private Map<String, String> base(String... more) {
         return TestConfig.single(key, more);

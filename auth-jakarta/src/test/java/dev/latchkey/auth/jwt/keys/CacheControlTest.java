@@ -2,12 +2,13 @@ package dev.latchkey.auth.jwt.keys;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.latchkey.auth.error.AuthError;
-import dev.latchkey.auth.fixtures.MutableClock;
-import dev.latchkey.auth.jwt.fixtures.JwksServer;
-import dev.latchkey.auth.jwt.fixtures.Keys;
 import dev.latchkey.auth.jwt.fixtures.Tokens;
 import dev.latchkey.auth.jwt.fixtures.Verifiers;
 import dev.latchkey.auth.jwt.validation.JwtVerifier;
+import dev.latchkey.test.jwt.JwksServer;
+import dev.latchkey.test.jwt.TestKeys;
+import dev.latchkey.test.jwt.TokenBuilder;
+import dev.latchkey.test.time.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class CacheControlTest {
 
-    private final RSAKey key = Keys.rsa("cc-1");
+    private final RSAKey key = TestKeys.rsa("cc-1");
     private final MutableClock clock = new MutableClock(Tokens.NOW);
     private JwksServer server;
 
@@ -57,7 +58,7 @@ class CacheControlTest {
     /** Verifies a token after moving the clock (token times move with it, so only the key set can age). */
     private void verifyAfter(JwtVerifier v, Duration elapsed) {
         clock.advance(elapsed);
-        Tokens t = Tokens.signedBy(key).claims(b -> b
+        TokenBuilder t = Tokens.signedBy(key).claims(b -> b
                 .issueTime(java.util.Date.from(clock.instant()))
                 .expirationTime(java.util.Date.from(clock.instant().plusSeconds(300))));
         assertEquals("alice", v.verify(t.sign(), null).claims().getSubject());

@@ -8,11 +8,11 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import dev.latchkey.auth.config.ConfigurationException;
-import dev.latchkey.auth.fixtures.MutableClock;
 import dev.latchkey.auth.jwt.config.IssuerSettings;
 import dev.latchkey.auth.jwt.config.JwksSettings;
 import dev.latchkey.auth.jwt.config.JwtAlgorithms;
-import dev.latchkey.auth.jwt.fixtures.Keys;
+import dev.latchkey.test.jwt.TestKeys;
+import dev.latchkey.test.time.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,7 +49,7 @@ class IssuerKeySourcesTest {
     @Test
     void whenFileLocationAsPathOrFileUrlThenRead() throws Exception {
         Path file = dir.resolve("jwks.json");
-        Files.writeString(file, new JWKSet(List.of(Keys.rsa("a").toPublicJWK(), Keys.ec("b").toPublicJWK())).toString());
+        Files.writeString(file, new JWKSet(List.of(TestKeys.rsa("a").toPublicJWK(), TestKeys.ec("b").toPublicJWK())).toString());
         assertEquals(2, keyCount(build(issuer(Optional.empty(), Optional.of(file.toString())))));
         assertEquals(2, keyCount(build(issuer(Optional.empty(), Optional.of(file.toUri().toString())))));
     }
@@ -58,7 +58,7 @@ class IssuerKeySourcesTest {
     void whenClasspathLocationThenRead() throws Exception {
         Path resource = Path.of("target/test-classes/latchkey-test-key.jwk");
         Files.createDirectories(resource.getParent());
-        Files.writeString(resource, Keys.ec("cp").toPublicJWK().toJSONString());
+        Files.writeString(resource, TestKeys.ec("cp").toPublicJWK().toJSONString());
         assertEquals(1, keyCount(build(issuer(Optional.empty(), Optional.of("classpath:latchkey-test-key.jwk")))));
         assertEquals(1, keyCount(build(issuer(Optional.empty(), Optional.of("latchkey-test-key.jwk")))));
     }
@@ -72,7 +72,7 @@ class IssuerKeySourcesTest {
         KeySourceException e = assertThrows(KeySourceException.class, () -> keyCount(source));
         assertTrue(e instanceof JWKSetUnavailableException, "ours (503), not the caller's");
         assertTrue(e.getMessage().contains("mp.jwt.verify.publickey.location"), e.getMessage());
-        Files.writeString(file, pem(Keys.ec("late").toECPublicKey().getEncoded(), "PUBLIC KEY"));
+        Files.writeString(file, pem(TestKeys.ec("late").toECPublicKey().getEncoded(), "PUBLIC KEY"));
         assertThrows(JWKSetUnavailableException.class, () -> keyCount(source),
                 "the failure is remembered until the retry interval has passed");
         clock.advance(JwksSettings.defaults().minRefetchInterval());
@@ -129,7 +129,7 @@ class IssuerKeySourcesTest {
     void whenRelativeClasspathNameWithLeadingSlashThenRead() throws Exception {
         Path resource = Path.of("target/test-classes/latchkey-test-ec.pem");
         Files.createDirectories(resource.getParent());
-        Files.writeString(resource, pem(Keys.ec("cp-ec").toECPublicKey().getEncoded(), "PUBLIC KEY"));
+        Files.writeString(resource, pem(TestKeys.ec("cp-ec").toECPublicKey().getEncoded(), "PUBLIC KEY"));
         IssuerSettings es256 = new IssuerSettings("default", "mp.jwt.verify.", "https://issuer", Optional.empty(),
                 Optional.of("/latchkey-test-ec.pem"), Set.of(), Set.of(com.nimbusds.jose.JWSAlgorithm.ES256));
         assertEquals(1, keyCount(build(es256)));
@@ -142,15 +142,15 @@ class IssuerKeySourcesTest {
 
     @Test
     void whenConfiguredKeyIsUnusableThenDeploymentFailsNamingKid() {
-        String weak = Keys.rsa("weak-kid", 1024).toPublicJWK().toJSONString();
+        String weak = TestKeys.rsa("weak-kid", 1024).toPublicJWK().toJSONString();
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> build(issuer(Optional.of(weak), Optional.empty())));
         assertTrue(e.getMessage().contains("weak-kid") && e.getMessage().contains("mp.jwt.verify.publickey"));
-        String privateJwk = Keys.rsa("leaked").toJSONString();
+        String privateJwk = TestKeys.rsa("leaked").toJSONString();
         ConfigurationException p = assertThrows(ConfigurationException.class,
                 () -> build(issuer(Optional.of(privateJwk), Optional.empty())));
         assertTrue(p.getMessage().contains("private key"));
-        assertFalse(p.getMessage().contains(Keys.rsa("leaked").getPrivateExponent().toString()), "never echoes the key");
+        assertFalse(p.getMessage().contains(TestKeys.rsa("leaked").getPrivateExponent().toString()), "never echoes the key");
     }
 
     @Test

@@ -5,8 +5,9 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
-import dev.latchkey.auth.jwt.fixtures.Certificates;
-import dev.latchkey.auth.jwt.fixtures.Keys;
+import dev.latchkey.auth.fixtures.TestPki;
+import dev.latchkey.devcerts.DevCertificateFiles;
+import dev.latchkey.test.jwt.TestKeys;
 import org.junit.jupiter.api.Test;
 
 import java.security.cert.X509Certificate;
@@ -20,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class KeyMaterialParserTest {
 
-    private final RSAKey rsa = Keys.rsa("rsa-1");
+    private final RSAKey rsa = TestKeys.rsa("rsa-1");
 
     static String pem(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder().encodeToString(der) + "\n-----END " + type
@@ -35,18 +36,18 @@ class KeyMaterialParserTest {
 
     @Test
     void whenPemEcAndEd25519KeysThenParsed() throws Exception {
-        var ec = Keys.ec("ec-1");
+        var ec = TestKeys.ec("ec-1");
         assertEquals(ec.getX(), ((com.nimbusds.jose.jwk.ECKey) KeyMaterialParser.parse(
                 pem("PUBLIC KEY", ec.toPublicKey().getEncoded())).getKeys().get(0)).getX());
-        OctetKeyPair ed = Keys.ed25519("ed");
+        OctetKeyPair ed = TestKeys.ed25519("ed");
         byte[] spki = Ed25519Keys.toPublicKey(ed.toPublicJWK().toOctetKeyPair()).getEncoded();
         assertEquals(ed.getX(), ((OctetKeyPair) KeyMaterialParser.parse(pem("PUBLIC KEY", spki)).getKeys().get(0)).getX());
     }
 
     @Test
     void whenPemCertificateThenItsPublicKey() throws Exception {
-        X509Certificate cert = Certificates.selfSigned("issuer");
-        JWK jwk = KeyMaterialParser.parse(Certificates.pem(cert)).getKeys().get(0);
+        X509Certificate cert = TestPki.selfSigned("issuer");
+        JWK jwk = KeyMaterialParser.parse(DevCertificateFiles.pem(cert)).getKeys().get(0);
         assertEquals(List.of(cert.getPublicKey().getEncoded().length), List.of(jwk.toECKey().toPublicKey().getEncoded().length));
     }
 
@@ -54,7 +55,7 @@ class KeyMaterialParserTest {
     void whenJwkJwksOrBase64UrlJwkThenParsed() {
         String jwk = rsa.toPublicJWK().toJSONString();
         assertEquals(1, KeyMaterialParser.parse(jwk).getKeys().size());
-        assertEquals(2, KeyMaterialParser.parse(new JWKSet(List.of(rsa.toPublicJWK(), Keys.ec("e").toPublicJWK()))
+        assertEquals(2, KeyMaterialParser.parse(new JWKSet(List.of(rsa.toPublicJWK(), TestKeys.ec("e").toPublicJWK()))
                 .toString()).getKeys().size());
         assertEquals("rsa-1", KeyMaterialParser.parse(Base64URL.encode(jwk).toString()).getKeys().get(0).getKeyID());
         assertEquals(1, KeyMaterialParser.parse(Base64URL.encode(new JWKSet(rsa.toPublicJWK()).toString()).toString())

@@ -11,9 +11,9 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
 import com.nimbusds.jose.jwk.gen.OctetSequenceKeyGenerator;
-import dev.latchkey.auth.basic.LogCapture;
 import dev.latchkey.auth.jwt.config.JwtAlgorithms;
-import dev.latchkey.auth.jwt.fixtures.Keys;
+import dev.latchkey.test.jwt.TestKeys;
+import dev.latchkey.test.log.LogCapture;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KeyPolicyTest {
 
     private final KeyPolicy all = new KeyPolicy(JwtAlgorithms.ALLOWED, 2048);
-    private final RSAKey rsa = Keys.rsa("rsa-1").toPublicJWK();
+    private final RSAKey rsa = TestKeys.rsa("rsa-1").toPublicJWK();
 
     private void refused(KeyPolicy policy, JWK key, String fragment) {
         Optional<String> problem = policy.problem(key);
@@ -38,15 +38,15 @@ class KeyPolicyTest {
     @Test
     void whenUsablePublicKeysThenAccepted() {
         assertEquals(Optional.empty(), all.problem(rsa));
-        assertEquals(Optional.empty(), all.problem(Keys.ec("e").toPublicJWK()));
-        assertEquals(Optional.empty(), all.problem(Keys.ed25519("ed").toPublicJWK()));
+        assertEquals(Optional.empty(), all.problem(TestKeys.ec("e").toPublicJWK()));
+        assertEquals(Optional.empty(), all.problem(TestKeys.ed25519("ed").toPublicJWK()));
         assertEquals(Optional.empty(), all.problem(new RSAKey.Builder(rsa).keyUse(KeyUse.SIGNATURE)
                 .keyOperations(Set.of(KeyOperation.VERIFY)).algorithm(JWSAlgorithm.RS256).build()));
     }
 
     @Test
     void whenRsaBelowMinimumThenRefused() {
-        refused(all, Keys.rsa("weak", 1024).toPublicJWK(), "1024 bits");
+        refused(all, TestKeys.rsa("weak", 1024).toPublicJWK(), "1024 bits");
         refused(new KeyPolicy(JwtAlgorithms.ALLOWED, 3072), rsa, "below the minimum of 3072");
     }
 
@@ -66,25 +66,25 @@ class KeyPolicyTest {
     @Test
     void whenKeyTypeOrCurveDoesNotFitAlgorithmsThenRefused() throws Exception {
         refused(new KeyPolicy(Set.of(JWSAlgorithm.ES256), 2048), rsa, "RSA keys are not usable");
-        refused(new KeyPolicy(Set.of(JWSAlgorithm.RS256), 2048), Keys.ec("e").toPublicJWK(), "needs ES256");
-        refused(new KeyPolicy(Set.of(JWSAlgorithm.ES256), 2048), Keys.ec("e384", Curve.P_384).toPublicJWK(), "needs ES384");
+        refused(new KeyPolicy(Set.of(JWSAlgorithm.RS256), 2048), TestKeys.ec("e").toPublicJWK(), "needs ES256");
+        refused(new KeyPolicy(Set.of(JWSAlgorithm.ES256), 2048), TestKeys.ec("e384", Curve.P_384).toPublicJWK(), "needs ES384");
         refused(all, new OctetKeyPairGenerator(Curve.X25519).generate().toPublicJWK(), "not supported");
-        refused(new KeyPolicy(Set.of(JWSAlgorithm.RS256), 2048), Keys.ed25519("ed").toPublicJWK(), "EdDSA");
+        refused(new KeyPolicy(Set.of(JWSAlgorithm.RS256), 2048), TestKeys.ed25519("ed").toPublicJWK(), "EdDSA");
         OctetSequenceKey hmac = new OctetSequenceKeyGenerator(256).generate();
         refused(all, hmac, "symmetric");
     }
 
     @Test
     void whenPrivateKeyThenRefused() {
-        refused(all, Keys.rsa("rsa-1"), "private key");
-        refused(all, Keys.ec("e"), "private key");
-        refused(all, Keys.ed25519("ed"), "private key");
+        refused(all, TestKeys.rsa("rsa-1"), "private key");
+        refused(all, TestKeys.ec("e"), "private key");
+        refused(all, TestKeys.ed25519("ed"), "private key");
     }
 
     @Test
     void whenDuplicateKidsThenBothRefusedAndOthersKept() {
-        RSAKey twin = new RSAKey.Builder(Keys.rsa("twin").toPublicJWK()).keyID("rsa-1").build();
-        JWK other = Keys.ec("e").toPublicJWK();
+        RSAKey twin = new RSAKey.Builder(TestKeys.rsa("twin").toPublicJWK()).keyID("rsa-1").build();
+        JWK other = TestKeys.ec("e").toPublicJWK();
         KeyPolicy.Result r = all.filter(List.of(rsa, twin, other));
         assertEquals(List.of(other), r.usable());
         assertEquals(2, r.refused().size());
@@ -93,16 +93,16 @@ class KeyPolicyTest {
 
     @Test
     void whenKidHasControlCharactersThenSanitizedForLogs() {
-        RSAKey evil = new RSAKey.Builder(Keys.rsa("weak", 1024).toPublicJWK()).keyID("a\nFAKE LOG LINE").build();
+        RSAKey evil = new RSAKey.Builder(TestKeys.rsa("weak", 1024).toPublicJWK()).keyID("a\nFAKE LOG LINE").build();
         assertEquals("a?FAKE LOG LINE", all.filter(List.of(evil)).refused().get(0).kid());
     }
 
     @Test
     void whenASetAlsoHoldsKeysForOtherAlgorithmsThenTheyAreSkippedWithOneWarningNamingKidAndAlg() {
         KeyPolicy rs256 = new KeyPolicy(Set.of(JWSAlgorithm.RS256), 2048);
-        JWK ec = Keys.ec("idp-ec").toPublicJWK();
-        JWK ed = Keys.ed25519("idp-ed").toPublicJWK();
-        JWK enc = new RSAKey.Builder(Keys.rsa("idp-enc").toPublicJWK()).keyUse(KeyUse.ENCRYPTION).build();
+        JWK ec = TestKeys.ec("idp-ec").toPublicJWK();
+        JWK ed = TestKeys.ed25519("idp-ed").toPublicJWK();
+        JWK enc = new RSAKey.Builder(TestKeys.rsa("idp-enc").toPublicJWK()).keyUse(KeyUse.ENCRYPTION).build();
         List<String> warnings;
         JWKSet usable;
         try (LogCapture log = LogCapture.of(KeyPolicy.class)) {
@@ -120,14 +120,14 @@ class KeyPolicyTest {
     void whenNoKeyIsForAnAllowedAlgorithmThenRefusedNamingTheAllowList() {
         KeyPolicy rs256 = new KeyPolicy(Set.of(JWSAlgorithm.RS256), 2048, "latchkey.jwt.issuers.a.publickey.algorithm");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> rs256.requireUsable(new JWKSet(Keys.ec("idp-ec").toPublicJWK()), "x"));
+                () -> rs256.requireUsable(new JWKSet(TestKeys.ec("idp-ec").toPublicJWK()), "x"));
         assertTrue(e.getMessage().contains("kid 'idp-ec' alg ES256"), e.getMessage());
         assertTrue(e.getMessage().contains("latchkey.jwt.issuers.a.publickey.algorithm"), e.getMessage());
     }
 
     @Test
     void whenAnUnsafeKeySitsBesideUsableOnesThenTheSetIsStillRefused() throws Exception {
-        for (JWK unsafe : List.of(Keys.rsa("private"), Keys.rsa("weak", 1024).toPublicJWK(),
+        for (JWK unsafe : List.of(TestKeys.rsa("private"), TestKeys.rsa("weak", 1024).toPublicJWK(),
                 new OctetSequenceKeyGenerator(256).keyID("hmac").generate())) {
             assertThrows(IllegalArgumentException.class,
                     () -> all.requireUsable(new JWKSet(List.of(rsa, unsafe)), "x"), unsafe.getKeyID());

@@ -4,14 +4,14 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.latchkey.auth.error.AuthError;
-import dev.latchkey.auth.jwt.fixtures.JwksServer;
-import dev.latchkey.auth.jwt.fixtures.Keys;
-import dev.latchkey.auth.fixtures.MutableClock;
 import dev.latchkey.auth.jwt.fixtures.TestConfig;
 import dev.latchkey.auth.jwt.fixtures.Tokens;
 import dev.latchkey.auth.jwt.fixtures.Verifiers;
 import dev.latchkey.auth.jwt.validation.JwtRejection;
 import dev.latchkey.auth.jwt.validation.JwtVerifier;
+import dev.latchkey.test.jwt.JwksServer;
+import dev.latchkey.test.jwt.TestKeys;
+import dev.latchkey.test.time.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,8 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A remote JWKS endpoint through Nimbus's JWKSourceBuilder, against an in-process server. */
 class RemoteJwksTest {
 
-    private final RSAKey first = Keys.rsa("k1");
-    private final RSAKey second = Keys.rsa("k2");
+    private final RSAKey first = TestKeys.rsa("k1");
+    private final RSAKey second = TestKeys.rsa("k2");
     private final MutableClock clock = new MutableClock(Tokens.NOW);
     private JwksServer server;
 
@@ -133,17 +133,17 @@ class RemoteJwksTest {
 
     @Test
     void whenRemoteSetHasUnusableKeysThenOnlyThoseAreDropped() {
-        RSAKey weak = new RSAKey.Builder(Keys.rsa("weak", 1024)).build();
+        RSAKey weak = new RSAKey.Builder(TestKeys.rsa("weak", 1024)).build();
         RSAKey encryption = new RSAKey.Builder(second).keyUse(KeyUse.ENCRYPTION).build();
-        ECKey ec = Keys.ec("ec-ok");
+        ECKey ec = TestKeys.ec("ec-ok");
         server.publish(first.toPublicJWK(), weak.toPublicJWK(), encryption.toPublicJWK(), ec.toPublicJWK(),
-                Keys.rsa("private-in-jwks"));
+                TestKeys.rsa("private-in-jwks"));
         JwtVerifier v = verifier();
         assertEquals("alice", v.verify(Tokens.signedBy(first).sign(), null).claims().getSubject());
         assertEquals("alice", v.verify(Tokens.signedBy(ec).sign(), null).claims().getSubject());
         assertRejected(JwtRejection.UNKNOWN_KEY, () -> v.verify(Tokens.signedBy(weak).sign(), null));
         assertRejected(JwtRejection.UNKNOWN_KEY, () -> v.verify(Tokens.signedBy(encryption).sign(), null));
-        assertRejected(JwtRejection.UNKNOWN_KEY, () -> v.verify(Tokens.signedBy(Keys.rsa("private-in-jwks")).sign(), null));
+        assertRejected(JwtRejection.UNKNOWN_KEY, () -> v.verify(Tokens.signedBy(TestKeys.rsa("private-in-jwks")).sign(), null));
     }
 
     @Test

@@ -4,13 +4,13 @@ import com.nimbusds.jose.jwk.RSAKey;
 import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.AuthenticationFailure;
-import dev.latchkey.auth.jwt.fixtures.Keys;
-import dev.latchkey.auth.fixtures.MutableClock;
 import dev.latchkey.auth.jwt.fixtures.TestConfig;
 import dev.latchkey.auth.jwt.fixtures.Tokens;
 import dev.latchkey.auth.jwt.fixtures.Verifiers;
 import dev.latchkey.auth.jwt.validation.JwtVerifier;
 import dev.latchkey.auth.jwt.validation.VerifiedJwt;
+import dev.latchkey.test.jwt.TestKeys;
+import dev.latchkey.test.time.MutableClock;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class JwtCallerMapperTest {
 
-    private final RSAKey rsa = Keys.rsa("rsa-1");
+    private final RSAKey rsa = TestKeys.rsa("rsa-1");
 
     private LatchkeyCaller map(UnaryOperator<com.nimbusds.jwt.JWTClaimsSet.Builder> claims, String... config) {
         Map<String, String> p = TestConfig.single(rsa.toPublicJWK().toJSONString(), config);

@@ -1,6 +1,6 @@
 package dev.latchkey.auth.jwt.revocation;
 
-import dev.latchkey.auth.fixtures.MutableClock;
+import dev.latchkey.test.time.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -10,12 +10,13 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
 import dev.latchkey.auth.error.AuthError;
-import dev.latchkey.auth.jwt.fixtures.JwksServer;
-import dev.latchkey.auth.jwt.fixtures.Keys;
-import dev.latchkey.auth.fixtures.MutableClock;
 import dev.latchkey.auth.jwt.fixtures.TestConfig;
 import dev.latchkey.auth.jwt.fixtures.Tokens;
 import dev.latchkey.auth.jwt.fixtures.Verifiers;
+import dev.latchkey.test.jwt.JwksServer;
+import dev.latchkey.test.jwt.Jws;
+import dev.latchkey.test.jwt.TestKeys;
+import dev.latchkey.test.time.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,8 +36,8 @@ class AttackerChecklistTest {
     private static final String CLAIMS = "{\"iss\":\"" + Tokens.ISSUER + "\",\"aud\":\"api\",\"sub\":\"mallory\","
             + "\"exp\":" + (Tokens.NOW.getEpochSecond() + 300) + "}";
 
-    private final RSAKey rsa = Keys.rsa("rsa-1");
-    private final ECKey ec = Keys.ec("ec-1");
+    private final RSAKey rsa = TestKeys.rsa("rsa-1");
+    private final ECKey ec = TestKeys.ec("ec-1");
     private final MutableClock clock = new MutableClock(Tokens.NOW);
     private final String publicJwks = new com.nimbusds.jose.jwk.JWKSet(List.of(rsa.toPublicJWK(), ec.toPublicJWK()))
             .toString(true);
@@ -52,9 +53,9 @@ class AttackerChecklistTest {
     @ParameterizedTest
     @ValueSource(strings = {"none", "None", "NONE", "nOnE"})
     void whenAlgNoneInAnySpellingThenAlgorithmNotAllowed(String alg) {
-        String token = Tokens.raw("{\"alg\":\"" + alg + "\",\"typ\":\"JWT\"}", CLAIMS, "");
+        String token = Jws.raw("{\"alg\":\"" + alg + "\",\"typ\":\"JWT\"}", CLAIMS, "");
         assertRejected(JwtRejection.ALGORITHM_NOT_ALLOWED, () -> verifier.verify(token, null));
-        String withSig = Tokens.raw("{\"alg\":\"" + alg + "\"}", CLAIMS, "c2ln");
+        String withSig = Jws.raw("{\"alg\":\"" + alg + "\"}", CLAIMS, "c2ln");
         assertRejected(JwtRejection.ALGORITHM_NOT_ALLOWED, () -> verifier.verify(withSig, null));
     }
 
@@ -80,17 +81,17 @@ class AttackerChecklistTest {
 
     @Test
     void whenEmbeddedJwkHeaderThenItsKeyIsNotUsed() {
-        RSAKey attacker = new RSAKey.Builder(Keys.rsa("attacker")).keyID("rsa-1").build();
+        RSAKey attacker = new RSAKey.Builder(TestKeys.rsa("attacker")).keyID("rsa-1").build();
         String token = Tokens.signedBy(attacker).header(h -> h.jwk(attacker.toPublicJWK())).sign();
         assertRejected(JwtRejection.INVALID_SIGNATURE, () -> verifier.verify(token, null));
-        RSAKey attackerOwnKid = Keys.rsa("attacker");
+        RSAKey attackerOwnKid = TestKeys.rsa("attacker");
         String own = Tokens.signedBy(attackerOwnKid).header(h -> h.jwk(attackerOwnKid.toPublicJWK())).sign();
         assertRejected(JwtRejection.UNKNOWN_KEY, () -> verifier.verify(own, null));
     }
 
     @Test
     void whenJkuOrX5uPointsAtAttackerServerThenNoRequestIsMade() throws Exception {
-        RSAKey attacker = Keys.rsa("attacker");
+        RSAKey attacker = TestKeys.rsa("attacker");
         try (JwksServer server = new JwksServer().publish(attacker.toPublicJWK())) {
             URI url = URI.create(server.url());
             rejected(Tokens.signedBy(attacker).header(h -> h.jwkURL(url)).sign());
@@ -144,9 +145,9 @@ class AttackerChecklistTest {
                 + "\"sub\":\"mallory\",\"exp\":" + (Tokens.NOW.getEpochSecond() + 300) + "}";
         JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1").build(),
                 new Payload(duplicated));
-        jws.sign(Tokens.signer(rsa));
+        jws.sign(Jws.signer(rsa));
         assertRejected(JwtRejection.MALFORMED, () -> verifier.verify(jws.serialize(), null));
-        String dupHeader = Tokens.raw("{\"alg\":\"none\",\"alg\":\"RS256\",\"kid\":\"rsa-1\"}", CLAIMS, "c2ln");
+        String dupHeader = Jws.raw("{\"alg\":\"none\",\"alg\":\"RS256\",\"kid\":\"rsa-1\"}", CLAIMS, "c2ln");
         rejected(dupHeader);
     }
 
@@ -156,14 +157,14 @@ class AttackerChecklistTest {
         String payload = CLAIMS.substring(0, CLAIMS.length() - 1) + ",\"deep\":" + nested + "}";
         JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1").build(),
                 new Payload(payload));
-        jws.sign(Tokens.signer(rsa));
+        jws.sign(Jws.signer(rsa));
         String token = jws.serialize();
         assertRejected(JwtRejection.TOO_LARGE, () -> verifier.verify(token, null));
         JwtVerifier roomy = Verifiers.verifier(TestConfig.single(publicJwks, "latchkey.jwt.max-token-bytes", "1048576"),
                 clock);
         AuthError e = failure(() -> roomy.verify(token, null));
         assertEquals(401, e.status());
-        String nestedHeader = Tokens.raw("{\"alg\":\"RS256\",\"x\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}",
+        String nestedHeader = Jws.raw("{\"alg\":\"RS256\",\"x\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}",
                 CLAIMS, "c2ln");
         assertEquals(401, failure(() -> roomy.verify(nestedHeader, null)).status());
     }
@@ -173,7 +174,7 @@ class AttackerChecklistTest {
         for (String payload : List.of("[]", "\"text\"", "null", "{", "{\"exp\":\"tomorrow\",\"aud\":\"api\",\"iss\":\"" + Tokens.ISSUER + "\"}")) {
             JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1").build(),
                     new Payload(payload));
-            jws.sign(Tokens.signer(rsa));
+            jws.sign(Jws.signer(rsa));
             assertRejected(JwtRejection.MALFORMED, () -> verifier.verify(jws.serialize(), null));
         }
     }

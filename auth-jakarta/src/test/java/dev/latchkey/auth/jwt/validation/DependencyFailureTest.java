@@ -8,12 +8,12 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.jwt.config.JwtSettings;
-import dev.latchkey.auth.jwt.fixtures.Keys;
-import dev.latchkey.auth.fixtures.MutableClock;
 import dev.latchkey.auth.jwt.fixtures.TestConfig;
 import dev.latchkey.auth.jwt.fixtures.Tokens;
 import dev.latchkey.auth.jwt.revocation.InMemoryJtiDenylist;
 import dev.latchkey.auth.jwt.revocation.JtiDenylist;
+import dev.latchkey.test.jwt.TestKeys;
+import dev.latchkey.test.time.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** A failing dependency (key source, denylist) is our fault: 503, never a 401 blaming the caller, never a 500. */
 class DependencyFailureTest {
 
-    private final RSAKey rsa = Keys.rsa("rsa-1");
+    private final RSAKey rsa = TestKeys.rsa("rsa-1");
     private final MutableClock clock = new MutableClock(Tokens.NOW);
     private final JwtSettings settings = TestConfig.settings(TestConfig.single(rsa.toPublicJWK().toJSONString()));
 
@@ -58,7 +58,7 @@ class DependencyFailureTest {
 
     @Test
     void whenKeySourceHasNoMatchingKeyThenUnknownKey() {
-        JwtVerifier v = verifier(new ImmutableJWKSet<>(new JWKSet(Keys.rsa("other").toPublicJWK())),
+        JwtVerifier v = verifier(new ImmutableJWKSet<>(new JWKSet(TestKeys.rsa("other").toPublicJWK())),
                 new InMemoryJtiDenylist());
         assertRejected(JwtRejection.UNKNOWN_KEY, () -> v.verify(Tokens.signedBy(rsa).sign(), null));
     }

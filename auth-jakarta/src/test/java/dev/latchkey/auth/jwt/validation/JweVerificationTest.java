@@ -14,13 +14,13 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
 import dev.latchkey.auth.config.ConfigurationException;
 import dev.latchkey.auth.error.AuthError;
-import dev.latchkey.auth.fixtures.MutableClock;
 import dev.latchkey.auth.jwt.fixtures.Jwe;
-import dev.latchkey.auth.jwt.fixtures.JwksServer;
-import dev.latchkey.auth.jwt.fixtures.Keys;
 import dev.latchkey.auth.jwt.fixtures.TestConfig;
 import dev.latchkey.auth.jwt.fixtures.Tokens;
 import dev.latchkey.auth.jwt.fixtures.Verifiers;
+import dev.latchkey.test.jwt.JwksServer;
+import dev.latchkey.test.jwt.TestKeys;
+import dev.latchkey.test.time.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,8 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Nested sign-then-encrypt tokens (MicroProfile JWT 2.1 {@code mp.jwt.decrypt.*}). */
 class JweVerificationTest {
 
-    private final RSAKey signer = Keys.rsa("sig-1");
-    private final RSAKey recipient = Keys.rsa("enc-1");
+    private final RSAKey signer = TestKeys.rsa("sig-1");
+    private final RSAKey recipient = TestKeys.rsa("enc-1");
     private final MutableClock clock = new MutableClock(Tokens.NOW);
 
     @TempDir
@@ -168,7 +168,7 @@ class JweVerificationTest {
 
     @Test
     void whenNestedSignatureIsWrongThenInvalidSignature() throws Exception {
-        RSAKey impostor = new RSAKey.Builder(Keys.rsa("impostor")).keyID(signer.getKeyID()).build();
+        RSAKey impostor = new RSAKey.Builder(TestKeys.rsa("impostor")).keyID(signer.getKeyID()).build();
         String token = Jwe.nested(Tokens.signedBy(impostor).sign(), recipient);
         assertRejected(JwtRejection.INVALID_SIGNATURE, () -> pemVerifier().verify(token, null));
     }
@@ -176,7 +176,7 @@ class JweVerificationTest {
     @Test
     void whenEncryptedForAnotherKeyOrTamperedThenDecryptionFailed() throws Exception {
         JwtVerifier v = pemVerifier();
-        assertRejected(JwtRejection.DECRYPTION_FAILED, () -> v.verify(Jwe.nested(signed(), Keys.rsa("enc-2")), null));
+        assertRejected(JwtRejection.DECRYPTION_FAILED, () -> v.verify(Jwe.nested(signed(), TestKeys.rsa("enc-2")), null));
         String[] parts = Jwe.nested(signed(), recipient).split("\\.");
         char[] ct = parts[3].toCharArray();
         ct[5] = ct[5] == 'A' ? 'B' : 'A';
@@ -252,7 +252,7 @@ class JweVerificationTest {
                 () -> verifier(write("sig.jwk", sig.toJSONString())));
         assertTrue(use.getMessage().contains("enc"), use.getMessage());
         assertFalse(use.getMessage().contains(recipient.getPrivateExponent().toString()));
-        RSAKey weak = Keys.rsa("weak-enc", 1024);
+        RSAKey weak = TestKeys.rsa("weak-enc", 1024);
         ConfigurationException small = assertThrows(ConfigurationException.class,
                 () -> verifier(write("weak.pem", Jwe.privatePem(weak))));
         assertTrue(small.getMessage().contains("1024"), small.getMessage());

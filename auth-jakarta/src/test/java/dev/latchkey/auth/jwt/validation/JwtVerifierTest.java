@@ -8,11 +8,11 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.latchkey.auth.error.AuthError;
-import dev.latchkey.auth.jwt.fixtures.Keys;
-import dev.latchkey.auth.fixtures.MutableClock;
 import dev.latchkey.auth.jwt.fixtures.TestConfig;
 import dev.latchkey.auth.jwt.fixtures.Tokens;
 import dev.latchkey.auth.jwt.revocation.InMemoryJtiDenylist;
+import dev.latchkey.test.jwt.TestKeys;
+import dev.latchkey.test.time.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -29,8 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 class JwtVerifierTest {
 
-    private final RSAKey rsa = Keys.rsa("rsa-1");
-    private final ECKey ec = Keys.ec("ec-1");
+    private final RSAKey rsa = TestKeys.rsa("rsa-1");
+    private final ECKey ec = TestKeys.ec("ec-1");
     private final MutableClock clock = new MutableClock(Tokens.NOW);
 
     private Map<String, String> config(String... more) {
@@ -70,8 +70,8 @@ class JwtVerifierTest {
 
     @Test
     void whenEs384AndEs512AllowedThenVerified() {
-        ECKey p384 = Keys.ec("p384", Curve.P_384);
-        ECKey p521 = Keys.ec("p521", Curve.P_521);
+        ECKey p384 = TestKeys.ec("p384", Curve.P_384);
+        ECKey p521 = TestKeys.ec("p521", Curve.P_521);
         Map<String, String> p = TestConfig.single(new JWKSet(List.of(p384.toPublicJWK(), p521.toPublicJWK())).toString(),
                 "mp.jwt.verify.publickey.algorithm", "ES384,ES512");
         JwtVerifier v = dev.latchkey.auth.jwt.fixtures.Verifiers.verifier(p, clock);
@@ -81,7 +81,7 @@ class JwtVerifierTest {
 
     @Test
     void whenEdDsaAllowedThenEd25519TokenVerified() {
-        OctetKeyPair ed = Keys.ed25519("ed-1");
+        OctetKeyPair ed = TestKeys.ed25519("ed-1");
         Map<String, String> p = TestConfig.single(ed.toPublicJWK().toJSONString(),
                 "mp.jwt.verify.publickey.algorithm", "EdDSA");
         JwtVerifier v = dev.latchkey.auth.jwt.fixtures.Verifiers.verifier(p, clock);
@@ -204,13 +204,13 @@ class JwtVerifierTest {
 
     @Test
     void whenUnknownKidThenUnknownKey() {
-        String token = Tokens.signedBy(Keys.rsa("other")).sign();
+        String token = Tokens.signedBy(TestKeys.rsa("other")).sign();
         assertRejected(JwtRejection.UNKNOWN_KEY, () -> verifier().verify(token, null));
     }
 
     @Test
     void whenSignedByOtherKeyWithKnownKidThenInvalidSignature() {
-        RSAKey impostor = new RSAKey.Builder(Keys.rsa("impostor")).keyID("rsa-1").build();
+        RSAKey impostor = new RSAKey.Builder(TestKeys.rsa("impostor")).keyID("rsa-1").build();
         String token = Tokens.signedBy(impostor).sign();
         AuthError e = assertRejected(JwtRejection.INVALID_SIGNATURE, () -> verifier().verify(token, null));
         assertNull(e.credentialId(), "an unverified jti is not trusted for audit");
@@ -247,7 +247,7 @@ class JwtVerifierTest {
 
     @Test
     void whenSeveralIssuersThenKeysChosenByIssuer() {
-        ECKey other = Keys.ec("issuer-b");
+        ECKey other = TestKeys.ec("issuer-b");
         Map<String, String> p = new HashMap<>(config());
         p.put("latchkey.jwt.issuers.b.issuer", "https://b.example");
         p.put("latchkey.jwt.issuers.b.publickey", other.toPublicJWK().toJSONString());

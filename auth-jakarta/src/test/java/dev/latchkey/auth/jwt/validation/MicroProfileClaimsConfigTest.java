@@ -1,10 +1,10 @@
 package dev.latchkey.auth.jwt.validation;
 
 import com.nimbusds.jose.jwk.RSAKey;
-import dev.latchkey.auth.fixtures.MutableClock;
-import dev.latchkey.auth.jwt.fixtures.Keys;
 import dev.latchkey.auth.jwt.fixtures.Tokens;
 import dev.latchkey.auth.jwt.fixtures.Verifiers;
+import dev.latchkey.test.jwt.TestKeys;
+import dev.latchkey.test.time.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class MicroProfileClaimsConfigTest {
 
-    private final RSAKey rsa = Keys.rsa("claims-1");
+    private final RSAKey rsa = TestKeys.rsa("claims-1");
     private final MutableClock clock = new MutableClock(Tokens.NOW);
 
     private JwtVerifier verifier(String... more) {

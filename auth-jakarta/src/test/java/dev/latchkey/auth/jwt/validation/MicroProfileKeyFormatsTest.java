@@ -5,13 +5,14 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.latchkey.auth.config.ConfigurationException;
-import dev.latchkey.auth.fixtures.MutableClock;
 import dev.latchkey.auth.jwt.fixtures.Jwe;
-import dev.latchkey.auth.jwt.fixtures.JwksServer;
-import dev.latchkey.auth.jwt.fixtures.Keys;
 import dev.latchkey.auth.jwt.fixtures.TestConfig;
 import dev.latchkey.auth.jwt.fixtures.Tokens;
 import dev.latchkey.auth.jwt.fixtures.Verifiers;
+import dev.latchkey.test.jwt.JwksServer;
+import dev.latchkey.test.jwt.TestKeys;
+import dev.latchkey.test.jwt.TokenBuilder;
+import dev.latchkey.test.time.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,8 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The key forms and locations MicroProfile JWT 2.1 deployments configure (as its TCK does), through the verifier. */
 class MicroProfileKeyFormatsTest {
 
-    private final RSAKey rsa = Keys.rsa("publicKey4k");
-    private final ECKey ec = Keys.ec("eckey");
+    private final RSAKey rsa = TestKeys.rsa("publicKey4k");
+    private final ECKey ec = TestKeys.ec("eckey");
     private final MutableClock clock = new MutableClock(Tokens.NOW);
 
     @TempDir
@@ -46,7 +47,7 @@ class MicroProfileKeyFormatsTest {
         return Verifiers.verifier(p, clock);
     }
 
-    private String subject(JwtVerifier v, Tokens token) {
+    private String subject(JwtVerifier v, TokenBuilder token) {
         return v.verify(token.sign(), null).claims().getSubject();
     }
 
@@ -103,7 +104,7 @@ class MicroProfileKeyFormatsTest {
 
     @Test
     void when1024BitKeyThenRefusedUnlessMinRsaBitsLoweredExplicitly() {
-        RSAKey weak = Keys.rsa("1024bit", 1024);
+        RSAKey weak = TestKeys.rsa("1024bit", 1024);
         String jwk = weak.toPublicJWK().toJSONString();
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> verifier("mp.jwt.verify.publickey", jwk));
@@ -117,7 +118,7 @@ class MicroProfileKeyFormatsTest {
 
     @Test
     void when1024BitKeyAtLocationThenAlsoAcceptedOnlyWithOptIn() throws Exception {
-        RSAKey weak = Keys.rsa("1024bit", 1024);
+        RSAKey weak = TestKeys.rsa("1024bit", 1024);
         Path file = dir.resolve("rsaPublicKey1024bit.jwk");
         Files.writeString(file, weak.toPublicJWK().toJSONString());
         assertThrows(ConfigurationException.class, () -> verifier("mp.jwt.verify.publickey.location", file.toString()));

@@ -2,13 +2,15 @@ package dev.latchkey.jetty.it.app;
 
 import dev.latchkey.auth.caller.CallerKey;
 import dev.latchkey.auth.caller.LatchkeyGroupStore;
-import dev.latchkey.jetty.it.fixtures.Tokens;
+import dev.latchkey.jetty.it.fixtures.TestServer;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Optional;
 import java.util.Set;
 
-/** A declared group store: {@code admin-a} for the JWT caller {@code namespace-alice} of {@link Tokens#ISSUER} only. */
+/**
+ * A declared group store: {@code admin-a} for the JWT caller {@code namespace-alice} of {@link TestServer#ISSUER} only.
+ */
 @ApplicationScoped
 public class NamespaceGroups extends LatchkeyGroupStore {
 
@@ -20,6 +22,6 @@ public class NamespaceGroups extends LatchkeyGroupStore {
 
     @Override
     protected Set<String> groups(CallerKey caller) {
-        return caller.equals(new CallerKey("jwt", Optional.of(Tokens.ISSUER), NAME)) ? Set.of("admin-a") : Set.of();
+        return caller.equals(new CallerKey("jwt", Optional.of(TestServer.ISSUER), NAME)) ? Set.of("admin-a") : Set.of();
     }
 }
