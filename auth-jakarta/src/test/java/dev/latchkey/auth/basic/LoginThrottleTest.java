@@ -1,6 +1,6 @@
 package dev.latchkey.auth.basic;
 
-import dev.latchkey.auth.apikey.RateLimit;
+import dev.latchkey.auth.limit.RateLimit;
 import dev.latchkey.auth.fixtures.MutableClock;
 import dev.latchkey.auth.request.ClientNetwork;
 import org.junit.jupiter.api.Test;
