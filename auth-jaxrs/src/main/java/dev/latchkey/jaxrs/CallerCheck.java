@@ -3,6 +3,7 @@ package dev.latchkey.jaxrs;
 import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.mechanism.AuthenticatorChain;
+import dev.latchkey.auth.mechanism.RequestAuthContext;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.SecurityContext;
 
@@ -24,10 +25,10 @@ final class CallerCheck {
     static boolean denyIfNotAllowed(ContainerRequestContext request, AccessRule rule, Challenges challenges) {
         SecurityContext security = request.getSecurityContext();
         Principal principal = security.getUserPrincipal();
-        LatchkeyCaller caller = caller(request, principal);
-        Predicate<String> inRole = caller != null ? caller::isInGroup : security::isUserInRole;
         // What the mechanism left for this request (JAX-RS exposes servlet request attributes as properties).
         Object authContext = request.getProperty(AuthenticatorChain.REQUEST_ATTRIBUTE);
+        LatchkeyCaller caller = caller(authContext, principal);
+        Predicate<String> inRole = caller != null ? caller::isInGroup : security::isUserInRole;
         Optional<AuthError> denied = AccessDecision.decide(rule, principal, caller, inRole,
                 challenges.scopeScheme(authContext));
         denied.ifPresent(error -> {
@@ -39,14 +40,12 @@ final class CallerCheck {
         return denied.isPresent();
     }
 
-    private static LatchkeyCaller caller(ContainerRequestContext request, Principal principal) {
+    /** The principal itself, or, where the container replaced it with its own type, the mechanism's caller. */
+    private static LatchkeyCaller caller(Object authContext, Principal principal) {
         if (principal instanceof LatchkeyCaller c) {
             return c;
         }
-        if (principal != null && request.getProperty(LatchkeyCaller.REQUEST_ATTRIBUTE) instanceof LatchkeyCaller c
-                && c.getName().equals(principal.getName())) {
-            return c;
-        }
-        return null;
+        return principal == null ? null : RequestAuthContext.of(authContext).flatMap(RequestAuthContext::caller)
+                .filter(c -> c.getName().equals(principal.getName())).orElse(null);
     }
 }

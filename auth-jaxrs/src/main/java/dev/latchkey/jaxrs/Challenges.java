@@ -79,7 +79,7 @@ final class Challenges {
     }
 
     private static String configuredRealm() {
-        return ConfigReader.current().string(MechanismSettings.REALM, "api");
+        return ConfigReader.current().string(MechanismSettings.REALM, MechanismSettings.DEFAULT_REALM);
     }
 
     /** The Latchkey mechanism's chain through CDI, for a request it did not run for. */

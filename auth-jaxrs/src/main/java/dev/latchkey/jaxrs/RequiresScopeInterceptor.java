@@ -1,6 +1,6 @@
 package dev.latchkey.jaxrs;
 
-import dev.latchkey.auth.caller.CurrentCaller;
+import dev.latchkey.auth.mechanism.CurrentCaller;
 import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.mechanism.RequestAuthContext;
 import jakarta.annotation.Priority;

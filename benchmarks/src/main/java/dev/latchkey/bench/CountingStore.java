@@ -1,6 +1,6 @@
 package dev.latchkey.bench;
 
-import dev.latchkey.auth.apikey.ApiKeyRecord;
+import dev.latchkey.auth.apikey.store.ApiKeyRecord;
 import dev.latchkey.auth.apikey.store.ApiKeyStore;
 
 import java.time.Instant;

@@ -71,7 +71,7 @@ public class JwtBreakdownBenchmark {
         nimbus.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(JwtFixture.AUDIENCE,
                 new JWTClaimsSet.Builder().issuer(JwtFixture.ISSUER).build(), Set.of("exp")));
         JwtSettings settings = fixture.settings(0);
-        verifier = new JwtVerifier(settings, new InMemoryJtiDenylist(), Clock.systemUTC());
+        verifier = new JwtVerifier(settings, InMemoryJtiDenylist.of(Clock.systemUTC()), Clock.systemUTC());
         mapper = new JwtCallerMapper(settings);
         claims = verifier.verify(token, null).claims();
         nimbus.process(token, null);

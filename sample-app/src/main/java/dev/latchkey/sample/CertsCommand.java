@@ -1,5 +1,6 @@
 package dev.latchkey.sample;
 
+import dev.latchkey.auth.request.TrustedProxies;
 import dev.latchkey.auth.cert.ClientCertificateSettings;
 import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.sample.cli.Action;
@@ -36,7 +37,7 @@ public final class CertsCommand {
         io.out().println("  client.pem, client-key.pem  client with CN dev-client");
         io.out().println("  spiffe.pem, spiffe-key.pem  client with SPIFFE ID spiffe://latchkey.test/ns/demo/sa/client");
         io.out().println("  server.p12, truststore.p12  server stores (password in " + DevTls.PASSWORD_FILE + ")");
-        Optional<Path> mapping = ClientCertificateSettings.from(config).mappingFile();
+        Optional<Path> mapping = ClientCertificateSettings.from(config, TrustedProxies.from(config)).mappingFile();
         if (mapping.isPresent() && ClientCertMappingFile.ensure(mapping.get())) {
             io.out().println("Wrote the sample client-certificate mapping to " + mapping.get());
         }

@@ -1,5 +1,6 @@
 package dev.latchkey.sample;
 
+import dev.latchkey.auth.request.TrustedProxies;
 import dev.latchkey.auth.cert.ClientCertificateSettings;
 import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.jetty.LatchkeyJetty;
@@ -46,7 +47,7 @@ public final class SampleServer {
     /** Starts the server; {@code notes} receives one-line remarks (files generated, the JWKS location). */
     public static LatchkeyServer start(ServeOptions options, Consumer<String> notes) throws Exception {
         ConfigReader config = ConfigReader.current();
-        ClientCertificateSettings certSettings = ClientCertificateSettings.from(config);
+        ClientCertificateSettings certSettings = ClientCertificateSettings.from(config, TrustedProxies.from(config));
         if (certSettings.mappingFile().isPresent() && ClientCertMappingFile.ensure(certSettings.mappingFile().get())) {
             notes.accept("Wrote the sample client-certificate mapping to " + certSettings.mappingFile().get());
         }

@@ -1,5 +1,7 @@
 package dev.latchkey.auth.apikey;
 
+import dev.latchkey.auth.apikey.store.ApiKeyRecord;
+import dev.latchkey.auth.limit.RateLimit;
 import dev.latchkey.auth.caller.LatchkeyCaller;
 
 import java.util.LinkedHashMap;

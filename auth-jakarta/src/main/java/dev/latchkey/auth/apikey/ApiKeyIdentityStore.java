@@ -1,5 +1,6 @@
 package dev.latchkey.auth.apikey;
 
+import dev.latchkey.auth.apikey.store.ApiKeyRecord;
 import dev.latchkey.auth.apikey.format.ParsedApiKey;
 import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.cdi.Lazy;

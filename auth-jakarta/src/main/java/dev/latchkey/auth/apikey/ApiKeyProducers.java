@@ -162,9 +162,10 @@ public class ApiKeyProducers {
     @Singleton
     @Named(ApiKeyKind.NAME)
     ApiKeyKind kind(ApiKeyFormat format, ApiKeySettings settings, ApiKeyRateLimiter rateLimiter,
-                    LastUsedRecorder lastUsed, Event<ApiKeyExposed> exposed, ApiKeyValidator validator) {
-        return new ApiKeyKind(new ApiKeyResolver(format, settings, TrustedProxies.from(ConfigReader.current()),
-                new ApiKeyExposures(exposed::fire)), rateLimiter, lastUsed);
+                    LastUsedRecorder lastUsed, Event<ApiKeyExposed> exposed, ApiKeyValidator validator,
+                    TrustedProxies proxies) {
+        return new ApiKeyKind(new ApiKeyResolver(format, settings, proxies, new ApiKeyExposures(exposed::fire)),
+                rateLimiter, lastUsed);
     }
 
     @Produces

@@ -1,5 +1,6 @@
 package dev.latchkey.auth.apikey;
 
+import dev.latchkey.auth.limit.RateLimit;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;

@@ -76,7 +76,7 @@ public final class ApiKeyResolver implements CredentialResolver<ApiKeyCredential
         if (carriesKey(request)) {
             return Optional.of(AUTHORIZATION_SOURCE);
         }
-        return QueryParameters.of(request.servlet()).stream().filter(p -> format.looksLikeKey(p.value()))
+        return request.query().stream().filter(p -> format.looksLikeKey(p.value()))
                 .map(p -> QUERY_SOURCE + p.name()).findFirst();
     }
 
@@ -91,7 +91,7 @@ public final class ApiKeyResolver implements CredentialResolver<ApiKeyCredential
 
     /** The presented key, unparsed. */
     public Optional<ResolvedApiKey> key(CredentialRequest request) {
-        rejectQueryKeys(request.servlet());
+        rejectQueryKeys(request);
         List<ResolvedApiKey> found = new ArrayList<>();
         List<String> apiKeyHeaders = values(request.servlet().getHeaders(header));
         if (apiKeyHeaders.size() > 1) {
@@ -135,8 +135,9 @@ public final class ApiKeyResolver implements CredentialResolver<ApiKeyCredential
                 : Optional.empty();
     }
 
-    private void rejectQueryKeys(HttpServletRequest request) {
-        for (QueryParameters.Parameter p : QueryParameters.of(request)) {
+    private void rejectQueryKeys(CredentialRequest credentialRequest) {
+        HttpServletRequest request = credentialRequest.servlet();
+        for (QueryParameters.Parameter p : credentialRequest.query()) {
             boolean byName = queryParameterNames.contains(p.name().toLowerCase(Locale.ROOT)) && !p.value().isEmpty();
             if (byName || format.looksLikeKey(p.value())) {
                 String keyId = format.keyIdIfValid(p.value()).orElse(null);

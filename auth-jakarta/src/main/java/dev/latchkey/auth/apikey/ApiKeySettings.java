@@ -1,5 +1,6 @@
 package dev.latchkey.auth.apikey;
 
+import dev.latchkey.auth.limit.RateLimit;
 import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.config.ConfigurationException;
 
@@ -89,7 +90,7 @@ public record ApiKeySettings(String environment, Map<String, String> prefixes, O
         }
     }
 
-    /** Defaults for {@code environment}, for tests and programmatic use. */
+    /** Defaults for {@code environment}, for tests and programmatic use; the one place every default is written. */
     public static ApiKeySettings defaults(String environment) {
         return new ApiKeySettings(environment, defaultPrefixes(), Optional.empty(), "X-API-Key", false,
                 DEFAULT_QUERY_PARAMETERS, "file", Path.of(".latchkey", "api-keys.json"),
@@ -97,7 +98,8 @@ public record ApiKeySettings(String environment, Map<String, String> prefixes, O
                 100_000, Duration.ofSeconds(30));
     }
 
-    static Map<String, String> defaultPrefixes() {
+    /** {@code sk_live_=live,sk_test_=test}: the default key prefixes, also left alone by the JWT and Basic kinds. */
+    public static Map<String, String> defaultPrefixes() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("sk_live_", "live");
         m.put("sk_test_", "test");
@@ -109,8 +111,12 @@ public record ApiKeySettings(String environment, Map<String, String> prefixes, O
      * parser of this property: the JWT and Basic resolvers use its keys to leave API keys to the API-key kind.
      */
     public static Map<String, String> prefixes(ConfigReader c) {
+        Optional<List<String>> pairs = c.string(PREFIX + "prefixes").map(v -> c.list(PREFIX + "prefixes", List.of()));
+        if (pairs.isEmpty()) {
+            return defaultPrefixes();
+        }
         Map<String, String> prefixes = new LinkedHashMap<>();
-        for (String pair : c.list(PREFIX + "prefixes", List.of("sk_live_=live", "sk_test_=test"))) {
+        for (String pair : pairs.get()) {
             int eq = pair.indexOf('=');
             if (eq < 1) {
                 throw new ConfigurationException(PREFIX + "prefixes", "expected prefix=environment, got '" + pair + "'");
@@ -120,26 +126,27 @@ public record ApiKeySettings(String environment, Map<String, String> prefixes, O
         return prefixes;
     }
 
+    /** The settings from MicroProfile Config; every property not set keeps its {@link #defaults default}. */
     public static ApiKeySettings from(ConfigReader c) {
-        Map<String, String> prefixes = prefixes(c);
-        String rate = c.string(PREFIX + "rate-limit", "100/PT1M");
+        ApiKeySettings d = defaults("test");
         Optional<RateLimit> rateLimit;
         try {
-            rateLimit = rate.equalsIgnoreCase("off") || rate.equalsIgnoreCase("none")
-                    ? Optional.empty() : Optional.of(RateLimit.parse(rate));
+            rateLimit = c.string(PREFIX + "rate-limit").map(rate -> rate.equalsIgnoreCase("off")
+                    || rate.equalsIgnoreCase("none") ? Optional.<RateLimit>empty() : Optional.of(RateLimit.parse(rate)))
+                    .orElse(d.rateLimit());
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(PREFIX + "rate-limit", e.getMessage());
         }
-        return new ApiKeySettings(c.string(PREFIX + "environment", "test"), prefixes, c.string(PREFIX + "pepper"),
-                c.string(PREFIX + "header", "X-API-Key"), c.bool(PREFIX + "basic-enabled", false),
-                c.list(PREFIX + "query-parameters", DEFAULT_QUERY_PARAMETERS),
-                c.string(PREFIX + "store", "file"),
-                Path.of(c.string(PREFIX + "file", ".latchkey/api-keys.json")),
-                c.duration(PREFIX + "cache.ttl", Duration.ofSeconds(30)),
-                c.duration(PREFIX + "cache.negative-ttl", Duration.ofSeconds(5)),
-                c.longValue(PREFIX + "cache.max-size", 10_000), rateLimit,
-                c.longValue(PREFIX + "rate-limit.max-buckets", 100_000),
-                c.duration(PREFIX + "last-used.flush-interval", Duration.ofSeconds(30)));
+        return new ApiKeySettings(c.string(PREFIX + "environment", d.environment()), prefixes(c),
+                c.string(PREFIX + "pepper"), c.string(PREFIX + "header", d.header()),
+                c.bool(PREFIX + "basic-enabled", d.basicEnabled()),
+                c.list(PREFIX + "query-parameters", d.queryParameterNames()), c.string(PREFIX + "store", d.store()),
+                c.string(PREFIX + "file").map(Path::of).orElse(d.file()),
+                c.duration(PREFIX + "cache.ttl", d.cacheTtl()),
+                c.duration(PREFIX + "cache.negative-ttl", d.negativeCacheTtl()),
+                c.longValue(PREFIX + "cache.max-size", d.cacheMaxSize()), rateLimit,
+                c.longValue(PREFIX + "rate-limit.max-buckets", d.rateLimitMaxBuckets()),
+                c.duration(PREFIX + "last-used.flush-interval", d.lastUsedFlush()));
     }
 
     public ApiKeySettings withBasicEnabled(boolean enabled) {

@@ -1,5 +1,6 @@
 package dev.latchkey.auth.apikey;
 
+import dev.latchkey.auth.limit.RateLimit;
 import java.time.Instant;
 import java.util.Set;
 

@@ -1,5 +1,7 @@
 package dev.latchkey.auth.apikey;
 
+import dev.latchkey.auth.request.AuthScheme;
+import dev.latchkey.auth.apikey.store.ApiKeyRecord;
 import dev.latchkey.auth.apikey.format.ApiKeyFormat;
 import dev.latchkey.auth.apikey.format.ParsedApiKey;
 import dev.latchkey.auth.apikey.store.ApiKeyStore;
@@ -20,7 +22,7 @@ import java.util.Optional;
  */
 public final class ApiKeyValidator {
 
-    static final String SCHEME = "Bearer";
+    static final String SCHEME = AuthScheme.BEARER;
 
     private final ApiKeyFormat format;
     private final ApiKeyHasher hasher;

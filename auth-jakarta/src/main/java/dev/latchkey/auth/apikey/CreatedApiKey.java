@@ -1,5 +1,7 @@
 package dev.latchkey.auth.apikey;
 
+import dev.latchkey.auth.apikey.store.ApiKeyRecord;
+
 /**
  * A newly issued key: the full key, shown to its owner exactly once and never stored, and its record.
  * {@link #toString()} omits the key.

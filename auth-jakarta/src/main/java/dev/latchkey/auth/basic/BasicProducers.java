@@ -33,9 +33,8 @@ public class BasicProducers {
     @Produces
     @Singleton
     @Named(BasicKind.NAME)
-    BasicKind kind(BasicSettings settings, LoginThrottle throttle) {
-        return new BasicKind(settings, new BasicCredentialResolver(settings.apiKeyPrefixes()), throttle,
-                TrustedProxies.from(ConfigReader.current()));
+    BasicKind kind(BasicSettings settings, LoginThrottle throttle, TrustedProxies proxies) {
+        return new BasicKind(settings, new BasicCredentialResolver(settings.apiKeyPrefixes()), throttle, proxies);
     }
 
     @Produces

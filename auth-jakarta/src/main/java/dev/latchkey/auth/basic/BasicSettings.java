@@ -1,7 +1,7 @@
 package dev.latchkey.auth.basic;
 
 import dev.latchkey.auth.apikey.ApiKeySettings;
-import dev.latchkey.auth.apikey.RateLimit;
+import dev.latchkey.auth.limit.RateLimit;
 import dev.latchkey.auth.limit.FailedAttemptSettings;
 
 import dev.latchkey.auth.config.ConfigReader;
@@ -85,7 +85,7 @@ public record BasicSettings(boolean requireTls, Path usersFile, List<String> api
 
     /** The defaults, with the users file given. */
     public static BasicSettings defaults(Path usersFile) {
-        return new BasicSettings(true, usersFile, List.of("sk_live_", "sk_test_"), 5,
+        return new BasicSettings(true, usersFile, List.copyOf(ApiKeySettings.defaultPrefixes().keySet()), 5,
                 new RateLimit(10, Duration.ofMinutes(1)), Duration.ofMinutes(15), Duration.ofDays(1),
                 Duration.ofMinutes(15), 100_000, PasswordHasher.DEFAULT_ITERATIONS);
     }

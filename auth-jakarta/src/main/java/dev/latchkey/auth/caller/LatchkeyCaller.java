@@ -13,16 +13,14 @@ import java.util.Set;
  * authenticated it, its groups (roles), its scopes and the credential's attributes (JWT claims, API key id, certificate
  * subject or SPIFFE id).
  *
- * <p>Some containers replace custom principal types with their own; the same object is therefore also stored as the
- * request attribute {@link #REQUEST_ATTRIBUTE} and is injectable as {@link CurrentCaller}.
+ * <p>Some containers replace custom principal types with their own; the same object is therefore also the caller of
+ * the request's {@code RequestAuthContext} (request attribute {@code dev.latchkey.chain}), injectable as
+ * {@code CurrentCaller}.
  *
  * <p>A credential kind may subclass it to expose a richer principal type as well (a JWT caller is also a MicroProfile
  * {@code JsonWebToken}); a subclass stays immutable and overrides {@link #withGroups(Set)}.
  */
 public class LatchkeyCaller extends CallerPrincipal {
-
-    /** Request attribute under which the authenticated caller is stored. */
-    public static final String REQUEST_ATTRIBUTE = "dev.latchkey.caller";
 
     private final String mechanism;
     private final Set<String> groups;

@@ -1,7 +1,6 @@
 package dev.latchkey.auth.cdi;
 
 import dev.latchkey.auth.config.ConfigReader;
-import dev.latchkey.auth.mechanism.LatchkeyAuthenticationMechanism;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
@@ -9,6 +8,7 @@ import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.WithAnnotations;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,8 +39,9 @@ public class LatchkeyExtension implements Extension {
         }
     }
 
-    void vetoWhenDisabled(@Observes ProcessAnnotatedType<LatchkeyAuthenticationMechanism> type) {
-        if (!ConfigReader.current().bool(ENABLED, true)) {
+    void vetoWhenDisabled(@Observes ProcessAnnotatedType<? extends HttpAuthenticationMechanism> type) {
+        if (type.getAnnotatedType().getJavaClass().getName().equals(LoadableBeans.MECHANISM)
+                && !ConfigReader.current().bool(ENABLED, true)) {
             discovered.add(type.getAnnotatedType().getJavaClass().getName()); // absent on purpose, not a load failure
             type.veto();
         }

@@ -18,8 +18,11 @@ public final class LoadableBeans {
      * unsatisfied dependency; all {@code @ApplicationScoped}, which is what {@link LatchkeyExtension} observes. A
      * producer whose kind or store cannot be loaded cannot be loaded itself (its methods name them).
      */
+    /** Latchkey's one {@code HttpAuthenticationMechanism}, named (not imported: this package stays below it). */
+    static final String MECHANISM = "dev.latchkey.auth.mechanism.LatchkeyAuthenticationMechanism";
+
     static final List<String> CHECKED = List.of(
-            "dev.latchkey.auth.mechanism.LatchkeyAuthenticationMechanism",
+            MECHANISM,
             "dev.latchkey.auth.jwt.JwtProducers",
             "dev.latchkey.auth.apikey.ApiKeyProducers",
             "dev.latchkey.auth.basic.BasicProducers",

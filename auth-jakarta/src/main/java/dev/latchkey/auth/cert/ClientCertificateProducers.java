@@ -2,6 +2,7 @@ package dev.latchkey.auth.cert;
 
 import dev.latchkey.auth.clock.LatchkeyClock;
 import dev.latchkey.auth.config.ConfigReader;
+import dev.latchkey.auth.request.TrustedProxies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -19,8 +20,8 @@ public class ClientCertificateProducers {
 
     @Produces
     @Singleton
-    ClientCertificateSettings settings() {
-        return ClientCertificateSettings.from(ConfigReader.current());
+    ClientCertificateSettings settings(TrustedProxies proxies) {
+        return ClientCertificateSettings.from(ConfigReader.current(), proxies);
     }
 
     @Produces

@@ -114,7 +114,7 @@ public record ClientCertificateSettings(List<PrincipalSource> principal, Set<Str
         Objects.requireNonNull(crlStale, CRL_STALE);
     }
 
-    /** SPIFFE principals in the given trust domains; no proxies, mapping file or CRL. */
+    /** The defaults: SPIFFE principals in the given trust domains; no proxies, mapping file, CRL or anchors. */
     public static ClientCertificateSettings spiffe(String... trustDomains) {
         return new ClientCertificateSettings(List.of(PrincipalSource.SPIFFE), Set.of(trustDomains), Optional.empty(),
                 Optional.empty(), List.of(), ForwardedFormat.XFCC, null, ForwardedElement.SINGLE, Optional.empty(),
@@ -152,21 +152,23 @@ public record ClientCertificateSettings(List<PrincipalSource> principal, Set<Str
                 forwardedFormat, forwardedHeader, forwardedElement, Optional.of(pemFile), crlStale);
     }
 
-    public static ClientCertificateSettings from(ConfigReader config) {
-        List<PrincipalSource> principal = config.list(PRINCIPAL, List.of("spiffe")).stream().map(s -> {
+    /** @param proxies {@value TrustedProxies#PROPERTY}, read once for every kind */
+    public static ClientCertificateSettings from(ConfigReader config, TrustedProxies proxies) {
+        ClientCertificateSettings d = spiffe();
+        List<PrincipalSource> principal = config.list(PRINCIPAL, d.principal().stream()
+                .map(p -> p.name().toLowerCase(Locale.ROOT)).toList()).stream().map(s -> {
             try {
                 return PrincipalSource.valueOf(s.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new ConfigurationException(PRINCIPAL, "unknown source '" + s + "'; use spiffe, dns, cn or dn");
             }
         }).toList();
-        List<CidrRange> proxies = TrustedProxies.from(config).ranges();
         return new ClientCertificateSettings(principal, Set.copyOf(config.list(TRUST_DOMAINS, List.of())),
-                path(config, MAPPING_FILE), path(config, CRL_FILE), proxies,
-                choice(config, FORWARDED_FORMAT, ForwardedFormat.XFCC),
+                path(config, MAPPING_FILE), path(config, CRL_FILE), proxies.ranges(),
+                choice(config, FORWARDED_FORMAT, d.forwardedFormat()),
                 config.string(FORWARDED_HEADER).orElse(null),
-                choice(config, FORWARDED_ELEMENT, ForwardedElement.SINGLE), path(config, TRUST_ANCHORS),
-                choice(config, CRL_STALE, CrlStale.FAIL));
+                choice(config, FORWARDED_ELEMENT, d.forwardedElement()), path(config, TRUST_ANCHORS),
+                choice(config, CRL_STALE, d.crlStale()));
     }
 
     /** One of the enum's constants, written in lower case; anything else names the property and the choices. */

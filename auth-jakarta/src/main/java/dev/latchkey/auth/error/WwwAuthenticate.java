@@ -1,5 +1,7 @@
 package dev.latchkey.auth.error;
 
+import dev.latchkey.auth.request.AuthScheme;
+
 /**
  * Renders {@code WWW-Authenticate} challenges (RFC 7235 §4.1) for the Bearer (RFC 6750 §3) and Basic (RFC 7617 §2)
  * schemes. The one place in Latchkey where challenge syntax is written.
@@ -14,7 +16,7 @@ public final class WwwAuthenticate {
         StringBuilder sb = new StringBuilder(scheme);
         sb.append(' ');
         param(sb, "realm", realm);
-        if ("Basic".equalsIgnoreCase(scheme)) {
+        if (AuthScheme.same(AuthScheme.BASIC, scheme)) {
             // RFC 7617 §2.1: the only allowed charset value is UTF-8.
             sb.append(", ");
             param(sb, "charset", "UTF-8");
@@ -33,7 +35,7 @@ public final class WwwAuthenticate {
         if (scheme == null) {
             throw new IllegalArgumentException("error has no challenge scheme: " + error.error());
         }
-        if (!"Bearer".equalsIgnoreCase(scheme) || ErrorCodes.UNAUTHENTICATED.equals(error.error())) {
+        if (!AuthScheme.same(AuthScheme.BEARER, scheme) || ErrorCodes.UNAUTHENTICATED.equals(error.error())) {
             return challenge(scheme, realm);
         }
         StringBuilder sb = new StringBuilder(challenge(scheme, realm));

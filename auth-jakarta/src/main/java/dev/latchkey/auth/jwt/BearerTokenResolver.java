@@ -6,7 +6,6 @@ import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.jwt.config.JwtSettings;
 import dev.latchkey.auth.request.AuthScheme;
 import dev.latchkey.auth.request.Authorization;
-import dev.latchkey.auth.request.QueryParameters;
 import dev.latchkey.auth.spi.CredentialRequest;
 import dev.latchkey.auth.spi.CredentialResolver;
 import jakarta.servlet.http.Cookie;
@@ -73,7 +72,7 @@ public final class BearerTokenResolver implements CredentialResolver<JwtCredenti
      * @throws AuthenticationFailure 400 {@code invalid_request} for a malformed or misplaced token
      */
     public Optional<String> token(CredentialRequest request) {
-        if (QueryParameters.hasName(request.servlet(), ACCESS_TOKEN)) {
+        if (request.query().stream().anyMatch(p -> p.name().equals(ACCESS_TOKEN))) {
             throw badRequest("access tokens are not accepted in the query string", "token_in_query");
         }
         if (fromCookie) {

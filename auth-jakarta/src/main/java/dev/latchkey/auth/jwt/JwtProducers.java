@@ -5,6 +5,7 @@ import dev.latchkey.auth.clock.LatchkeyClock;
 import dev.latchkey.auth.jwt.config.JwtSettings;
 import dev.latchkey.auth.jwt.mapping.JwtCallerMapper;
 import dev.latchkey.auth.jwt.mp.MpJwtExtension;
+import dev.latchkey.auth.jwt.revocation.InMemoryJtiDenylist;
 import dev.latchkey.auth.jwt.revocation.JtiDenylist;
 import dev.latchkey.auth.jwt.validation.JwtVerifier;
 import dev.latchkey.auth.spi.DefaultMechanisms;
@@ -33,6 +34,13 @@ public class JwtProducers {
         JwtSettings settings = JwtSettings.from(ConfigProvider.getConfig());
         warnAboutWeakSettings(settings);
         return settings;
+    }
+
+    /** The default revocation list; an application's enabled {@code @Alternative} {@link JtiDenylist} replaces it. */
+    @Produces
+    @Singleton
+    JtiDenylist denylist(@LatchkeyClock Clock clock) {
+        return InMemoryJtiDenylist.of(clock);
     }
 
     @Produces

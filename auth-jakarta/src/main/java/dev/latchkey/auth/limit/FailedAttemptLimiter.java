@@ -4,7 +4,6 @@ import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.request.ClientAddress;
 import dev.latchkey.auth.request.ClientNetwork;
 import dev.latchkey.auth.request.TrustedProxies;
-import dev.latchkey.auth.spi.AuthOutcome;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.time.Clock;
@@ -49,16 +48,11 @@ public final class FailedAttemptLimiter {
                 + "retry later", KeyedBuckets.retryAfterSeconds(wait), REASON));
     }
 
-    /** Counts the outcome against the network when it is a failure that is the caller's fault. */
-    public void record(ClientNetwork network, AuthOutcome outcome) {
-        if (isFailure(outcome)) {
+    /** Counts a refusal against the network when it is the caller's fault (400, 401). */
+    public void record(ClientNetwork network, AuthError refusal) {
+        if (refusal.status() == 400 || refusal.status() == 401) {
             buckets.takeAlways(network.key());
         }
-    }
-
-    static boolean isFailure(AuthOutcome outcome) {
-        return outcome instanceof AuthOutcome.Rejected rejected
-                && (rejected.error().status() == 400 || rejected.error().status() == 401);
     }
 
     /** Number of networks with a counter; for monitoring and tests. */

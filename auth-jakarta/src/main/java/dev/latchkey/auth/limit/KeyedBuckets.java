@@ -2,7 +2,7 @@ package dev.latchkey.auth.limit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.latchkey.auth.apikey.RateLimit;
+import dev.latchkey.auth.limit.RateLimit;
 import dev.latchkey.auth.clock.ClockTicker;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;

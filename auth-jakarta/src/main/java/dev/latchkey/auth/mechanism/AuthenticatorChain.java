@@ -6,7 +6,6 @@ import dev.latchkey.auth.error.WwwAuthenticate;
 import dev.latchkey.auth.limit.FailedAttemptLimiter;
 import dev.latchkey.auth.request.AuthScheme;
 import dev.latchkey.auth.request.ClientNetwork;
-import dev.latchkey.auth.spi.AuthOutcome;
 import dev.latchkey.auth.spi.CredentialKind;
 import dev.latchkey.auth.spi.CredentialRequest;
 import dev.latchkey.auth.spi.CredentialResolver;
@@ -145,7 +144,9 @@ public final class AuthenticatorChain {
             }
         }
         Result result = decide(request, found);
-        failedAttempts.record(network, result.outcome());
+        if (result.outcome() instanceof AuthOutcome.Rejected rejected) {
+            failedAttempts.record(network, rejected.error());
+        }
         return result;
     }
 

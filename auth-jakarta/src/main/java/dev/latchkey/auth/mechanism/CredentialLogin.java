@@ -4,7 +4,6 @@ import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.spi.Admission;
-import dev.latchkey.auth.spi.AuthOutcome;
 import dev.latchkey.auth.spi.CredentialKind;
 import dev.latchkey.auth.spi.CredentialRequest;
 import jakarta.security.enterprise.credential.Credential;

@@ -4,7 +4,6 @@ import dev.latchkey.auth.caller.LatchkeyGroupStore;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 

@@ -2,7 +2,6 @@ package dev.latchkey.auth.mechanism;
 
 import dev.latchkey.auth.audit.AuthenticationEvent;
 import dev.latchkey.auth.audit.AuthenticationEvent.Outcome;
-import dev.latchkey.auth.caller.CurrentCaller;
 import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.caller.LatchkeyGroupStore;
 import dev.latchkey.auth.clock.LatchkeyClock;
@@ -13,12 +12,10 @@ import dev.latchkey.auth.limit.FailedAttemptLimiter;
 import dev.latchkey.auth.limit.FailedAttemptSettings;
 import dev.latchkey.auth.request.ClientAddress;
 import dev.latchkey.auth.request.TrustedProxies;
-import dev.latchkey.auth.spi.AuthOutcome;
 import dev.latchkey.auth.spi.CredentialKind;
 import dev.latchkey.auth.spi.DefaultMechanisms;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -35,7 +32,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,10 +76,10 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
     IdentityStoreHandler identityStoreHandler;
 
     @Inject
-    Event<AuthenticationEvent> events;
+    TrustedProxies trustedProxies;
 
     @Inject
-    CurrentCaller currentCaller;
+    Event<AuthenticationEvent> events;
 
     @Inject
     @Any
@@ -95,14 +91,12 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
 
     private AuthenticatorChain chain;
     private Consumer<AuthenticationEvent> audit;
-    private TrustedProxies trustedProxies = TrustedProxies.NONE;
 
     @PostConstruct
     void init() {
         ConfigReader config = ConfigReader.current();
         List<DefaultMechanisms> kindDefaults = defaults.stream().toList();
         MechanismSettings settings = MechanismSettings.from(config, kindDefaults);
-        trustedProxies = TrustedProxies.from(config);
         LOG.info(() -> "authentication mechanisms " + settings.mechanisms() + ", realm " + settings.realm());
         if (settings.mechanisms().isEmpty()) {
             EmptyChainWarning warning = EmptyChainWarning.of(ConfigProvider.getConfig().getPropertyNames(),
@@ -160,28 +154,27 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        RequestAuthContext authContext = new RequestAuthContext(chain, audit,
-                ClientAddress.text(request, trustedProxies), request.getRequestURI());
-        request.setAttribute(AuthenticatorChain.REQUEST_ATTRIBUTE, authContext);
         AuthenticatorChain.Result result = chain.run(request);
-        String mechanism = result.decidedBy() == null ? null : result.decidedBy().name();
         LatchkeyCaller caller = result.outcome() instanceof AuthOutcome.Authenticated ok ? ok.caller() : null;
-        rememberInRequestScope(authContext, caller);
+        RequestAuthContext authContext = new RequestAuthContext(chain, audit,
+                ClientAddress.text(request, trustedProxies), request.getRequestURI(), caller);
+        // The caller's one home: CurrentCaller and the JAX-RS layer read it here, the container gets the same object.
+        request.setAttribute(AuthenticatorChain.REQUEST_ATTRIBUTE, authContext);
+        String mechanism = result.decidedBy() == null ? null : result.decidedBy().name();
         if (result.outcome() instanceof AuthOutcome.Authenticated ok) {
-            request.setAttribute(LatchkeyCaller.REQUEST_ATTRIBUTE, caller);
             ok.responseHeaders().forEach(response::setHeader);
-            fire(Outcome.SUCCESS, mechanism, null, 200, caller.getName(), caller.credentialId().orElse(null), request);
+            authContext.audit(Outcome.SUCCESS, mechanism, null, 200, caller.credentialId().orElse(null));
             return context.notifyContainerAboutLogin(caller, caller.groups());
         }
         if (result.outcome() instanceof AuthOutcome.Rejected rejected) {
             AuthError error = rejected.error();
-            fire(Outcome.FAILURE, mechanism, error.reason(), error.status(), null, error.credentialId(), request);
+            authContext.audit(Outcome.FAILURE, mechanism, error.reason(), error.status(), error.credentialId());
             return respond(response, error, chain.challengesFor(error));
         }
         if (!context.isProtected()) {
             return context.doNothing();
         }
-        fire(Outcome.CHALLENGE, null, "no_credential", 401, null, null, request);
+        authContext.challenged();
         return respond(response, AuthError.unauthenticated(null), chain.challenges());
     }
 
@@ -192,20 +185,5 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
             throw new UncheckedIOException(e);
         }
         return AuthenticationStatus.SEND_FAILURE;
-    }
-
-    private void rememberInRequestScope(RequestAuthContext authContext, LatchkeyCaller caller) {
-        try {
-            currentCaller.set(authContext, caller);
-        } catch (ContextNotActiveException e) {
-            // No active request context (some containers run mechanisms before it starts): the request attribute
-            // still carries the caller.
-        }
-    }
-
-    private void fire(Outcome outcome, String mechanism, String reason, int status, String caller, String credentialId,
-                      HttpServletRequest request) {
-        events.fire(new AuthenticationEvent(outcome, mechanism, reason, status, caller, credentialId,
-                ClientAddress.text(request, trustedProxies), request.getRequestURI(), Instant.now()));
     }
 }

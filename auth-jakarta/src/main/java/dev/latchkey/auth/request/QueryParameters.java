@@ -35,10 +35,6 @@ public final class QueryParameters {
         return out;
     }
 
-    public static boolean hasName(HttpServletRequest request, String name) {
-        return of(request).stream().anyMatch(p -> p.name().equals(name));
-    }
-
     private static String decode(String s) {
         try {
             return URLDecoder.decode(s, StandardCharsets.UTF_8);

@@ -3,6 +3,7 @@ package dev.latchkey.auth.spi;
 import dev.latchkey.auth.request.AuthScheme;
 import dev.latchkey.auth.request.Authorization;
 import dev.latchkey.auth.request.BasicCredentials;
+import dev.latchkey.auth.request.QueryParameters;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.Collections;
@@ -12,7 +13,7 @@ import java.util.Optional;
 /**
  * The request as credential kinds see it: the servlet request and its {@code Authorization} header, read and parsed
  * once ({@link Authorization}) for every kind and for the conflict check, with a Basic value decoded at most once
- * ({@link BasicCredentials}). One per request; not thread-safe.
+ * ({@link BasicCredentials}) and the query string decoded at most once. One per request; not thread-safe.
  */
 public final class CredentialRequest {
 
@@ -23,6 +24,7 @@ public final class CredentialRequest {
     private final int authorizationCount;
     private final Authorization authorization;
     private BasicCredentials basic;
+    private List<QueryParameters.Parameter> query;
 
     private CredentialRequest(HttpServletRequest servlet, int authorizationCount, Authorization authorization) {
         this.servlet = servlet;
@@ -58,6 +60,14 @@ public final class CredentialRequest {
      */
     public boolean repeatedAuthorization() {
         return authorizationCount > 1 || authorization != null && authorization.folded();
+    }
+
+    /** The query string's parameters, decoded on first use ({@link QueryParameters}; never a form body). */
+    public List<QueryParameters.Parameter> query() {
+        if (query == null) {
+            query = QueryParameters.of(servlet);
+        }
+        return query;
     }
 
     /** The decoded {@code Basic} credentials of the {@code Authorization} header, decoded on first use. */

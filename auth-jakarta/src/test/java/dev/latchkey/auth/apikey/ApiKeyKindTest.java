@@ -1,5 +1,6 @@
 package dev.latchkey.auth.apikey;
 
+import dev.latchkey.auth.limit.RateLimit;
 import dev.latchkey.auth.apikey.fixtures.ApiKeyFixtures;
 import dev.latchkey.auth.apikey.fixtures.CountingApiKeyStore;
 import dev.latchkey.auth.fixtures.FakeRequest;
@@ -8,7 +9,7 @@ import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.fixtures.Login;
 import dev.latchkey.auth.request.TrustedProxies;
-import dev.latchkey.auth.spi.AuthOutcome;
+import dev.latchkey.auth.mechanism.AuthOutcome;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;

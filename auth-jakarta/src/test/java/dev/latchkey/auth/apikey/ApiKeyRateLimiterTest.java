@@ -1,5 +1,6 @@
 package dev.latchkey.auth.apikey;
 
+import dev.latchkey.auth.limit.RateLimit;
 import dev.latchkey.test.time.MutableClock;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package dev.latchkey.auth.apikey;
 
+import dev.latchkey.auth.apikey.store.ApiKeyRecord;
 import dev.latchkey.auth.apikey.fixtures.ApiKeyFixtures;
 import dev.latchkey.auth.apikey.fixtures.CountingApiKeyStore;
 import dev.latchkey.auth.apikey.store.InMemoryApiKeyStore;

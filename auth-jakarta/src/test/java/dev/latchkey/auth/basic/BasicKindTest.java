@@ -1,13 +1,13 @@
 package dev.latchkey.auth.basic;
 
-import dev.latchkey.auth.apikey.RateLimit;
+import dev.latchkey.auth.limit.RateLimit;
 import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.fixtures.FakeRequest;
 import dev.latchkey.auth.fixtures.Login;
 import dev.latchkey.auth.request.TrustedProxies;
-import dev.latchkey.auth.spi.AuthOutcome;
+import dev.latchkey.auth.mechanism.AuthOutcome;
 import dev.latchkey.test.time.MutableClock;
 import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
@@ -35,7 +35,6 @@ import static dev.latchkey.auth.basic.BasicCredentialResolverTest.basic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BasicKindTest {

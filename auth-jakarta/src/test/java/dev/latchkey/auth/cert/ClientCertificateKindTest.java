@@ -5,7 +5,7 @@ import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.fixtures.FakeRequest;
 import dev.latchkey.auth.fixtures.Login;
 import dev.latchkey.auth.fixtures.TestPki;
-import dev.latchkey.auth.spi.AuthOutcome;
+import dev.latchkey.auth.mechanism.AuthOutcome;
 import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,6 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -4,6 +4,7 @@ import dev.latchkey.auth.cert.ClientCertificateSettings.CrlStale;
 import dev.latchkey.auth.cert.ClientCertificateSettings.ForwardedElement;
 import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.config.ConfigurationException;
+import dev.latchkey.auth.request.TrustedProxies;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class ClientCertificateSettingsTest {
 
     @Test
     void whenNothingSetThenSingleElementStaleCrlsFailAndNoAnchors() {
-        ClientCertificateSettings s = ClientCertificateSettings.from(config(Map.of()));
+        ClientCertificateSettings s = ClientCertificateSettings.from(config(Map.of()), TrustedProxies.NONE);
         assertEquals(ForwardedElement.SINGLE, s.forwardedElement());
         assertEquals(CrlStale.FAIL, s.crlStale());
         assertTrue(s.trustAnchors().isEmpty());
@@ -41,7 +42,7 @@ class ClientCertificateSettingsTest {
         for (String property : new String[]{ClientCertificateSettings.FORWARDED_ELEMENT,
                 ClientCertificateSettings.CRL_STALE, ClientCertificateSettings.FORWARDED_FORMAT}) {
             ConfigurationException e = assertThrows(ConfigurationException.class,
-                    () -> ClientCertificateSettings.from(config(Map.of(property, "first"))));
+                    () -> ClientCertificateSettings.from(config(Map.of(property, "first")), TrustedProxies.NONE));
             assertTrue(e.getMessage().contains(property) && e.getMessage().contains("'first'"), e.getMessage());
         }
     }
@@ -51,7 +52,7 @@ class ClientCertificateSettingsTest {
         Path empty = Files.writeString(dir.resolve("empty.pem"), "");
         for (Path file : new Path[]{dir.resolve("missing.pem"), empty}) {
             ClientCertificateSettings s = ClientCertificateSettings.from(config(Map.of(
-                    ClientCertificateSettings.TRUST_ANCHORS, file.toString())));
+                    ClientCertificateSettings.TRUST_ANCHORS, file.toString())), TrustedProxies.NONE);
             ConfigurationException e = assertThrows(ConfigurationException.class,
                     () -> new ClientCertificateResolver(s, Clock.systemUTC()));
             assertTrue(e.getMessage().contains(ClientCertificateSettings.TRUST_ANCHORS), e.getMessage());

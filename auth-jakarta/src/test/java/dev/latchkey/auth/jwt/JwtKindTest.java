@@ -6,7 +6,6 @@ import dev.latchkey.auth.cert.ClientCertificateResolver;
 import dev.latchkey.auth.cert.ClientCertificateSettings;
 import dev.latchkey.auth.cert.ClientCertificateSettings.ForwardedFormat;
 import dev.latchkey.auth.error.AuthError;
-import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.jwt.config.JwtSettings;
 import dev.latchkey.auth.fixtures.FakeRequest;
 import dev.latchkey.auth.fixtures.Login;
@@ -17,7 +16,7 @@ import dev.latchkey.auth.jwt.fixtures.Tokens;
 import dev.latchkey.auth.jwt.mapping.JwtCallerMapper;
 import dev.latchkey.auth.jwt.revocation.InMemoryJtiDenylist;
 import dev.latchkey.auth.jwt.validation.JwtVerifier;
-import dev.latchkey.auth.spi.AuthOutcome;
+import dev.latchkey.auth.mechanism.AuthOutcome;
 import dev.latchkey.test.jwt.TestKeys;
 import dev.latchkey.test.time.MutableClock;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
@@ -39,14 +38,13 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class JwtKindTest {
 
     private final RSAKey rsa = TestKeys.rsa("rsa-1");
     private final JwtSettings settings = TestConfig.settings(TestConfig.single(rsa.toPublicJWK().toJSONString()));
-    private final JwtVerifier verifier = new JwtVerifier(settings, new InMemoryJtiDenylist(),
+    private final JwtVerifier verifier = new JwtVerifier(settings, InMemoryJtiDenylist.of(Clock.systemUTC()),
             new MutableClock(Tokens.NOW));
     private final JwtIdentityStore store = new JwtIdentityStore(() -> verifier, () -> new JwtCallerMapper(settings));
     private final ClientCertificateResolver certificates = new ClientCertificateResolver(ClientCertificateSettings

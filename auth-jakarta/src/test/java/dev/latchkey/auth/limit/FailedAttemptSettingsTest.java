@@ -1,6 +1,6 @@
 package dev.latchkey.auth.limit;
 
-import dev.latchkey.auth.apikey.RateLimit;
+import dev.latchkey.auth.limit.RateLimit;
 import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.config.ConfigurationException;
 import io.smallrye.config.PropertiesConfigSource;

@@ -3,7 +3,6 @@ package dev.latchkey.auth.mechanism;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.fixtures.FakeRequest;
 import dev.latchkey.auth.fixtures.StubKind;
-import dev.latchkey.auth.spi.AuthOutcome;
 import dev.latchkey.auth.spi.CredentialKind;
 import dev.latchkey.auth.spi.CredentialResolver;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,12 +1,11 @@
 package dev.latchkey.auth.mechanism;
 
-import dev.latchkey.auth.apikey.RateLimit;
+import dev.latchkey.auth.limit.RateLimit;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.fixtures.FakeRequest;
 import dev.latchkey.auth.limit.FailedAttemptLimiter;
 import dev.latchkey.auth.limit.FailedAttemptSettings;
 import dev.latchkey.auth.request.TrustedProxies;
-import dev.latchkey.auth.spi.AuthOutcome;
 import dev.latchkey.auth.fixtures.StubKind;
 import dev.latchkey.auth.spi.CredentialKind;
 import dev.latchkey.test.time.MutableClock;

@@ -3,7 +3,7 @@ package dev.latchkey.jetty.it;
 import dev.latchkey.auth.apikey.ApiKeyService;
 import dev.latchkey.auth.apikey.ApiKeySpec;
 import dev.latchkey.auth.apikey.CreatedApiKey;
-import dev.latchkey.auth.apikey.RateLimit;
+import dev.latchkey.auth.limit.RateLimit;
 import dev.latchkey.auth.apikey.format.ApiKeyFormat;
 import dev.latchkey.auth.apikey.format.ApiKeyGenerator;
 import dev.latchkey.jetty.it.app.OrdersResource;

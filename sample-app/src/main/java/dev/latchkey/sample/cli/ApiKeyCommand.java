@@ -1,6 +1,6 @@
 package dev.latchkey.sample.cli;
 
-import dev.latchkey.auth.apikey.ApiKeyRecord;
+import dev.latchkey.auth.apikey.store.ApiKeyRecord;
 import dev.latchkey.auth.apikey.ApiKeyService;
 import dev.latchkey.auth.apikey.ApiKeySpec;
 import dev.latchkey.auth.apikey.CreatedApiKey;

@@ -1,5 +1,6 @@
 package dev.latchkey.sample.jwt;
 
+import dev.latchkey.auth.file.AtomicFile;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -9,13 +10,9 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
-import java.util.Objects;
 
 /**
  * The sample's development token-signing key: an RSA 2048-bit key pair (RS256, RFC 7518 §3.3) whose {@code kid} is
@@ -116,23 +113,6 @@ public final class DevSigningKey {
 
     /** Writes through an owner-only temporary file in the same directory, moved into place (no half files). */
     private static void write(Path target, String content) throws IOException {
-        Path dir = Objects.requireNonNull(target.toAbsolutePath().getParent());
-        Path temp;
-        try {
-            temp = Files.createTempFile(dir, ".key", ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            temp = Files.createTempFile(dir, ".key", ".tmp"); // not POSIX: the directory's permissions apply
-        }
-        try {
-            Files.writeString(temp, content + "\n", StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFile.replace(target, out -> out.write(content + "\n"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.latchkey.auth.apikey.format;
 
+import dev.latchkey.auth.request.AuthScheme;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.AuthenticationFailure;
 
@@ -43,7 +44,7 @@ public final class ApiKeyFormat {
     /** Characters after the prefix. */
     public static final int BODY_LENGTH = KEY_ID_LENGTH + 1 + SECRET_LENGTH + CHECKSUM_LENGTH;
 
-    private static final String SCHEME = "Bearer";
+    private static final String SCHEME = AuthScheme.BEARER;
 
     private final Map<String, String> prefixes;
     private final List<String> byLongestPrefix;

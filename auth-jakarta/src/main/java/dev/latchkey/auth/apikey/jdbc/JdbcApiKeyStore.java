@@ -1,7 +1,7 @@
 package dev.latchkey.auth.apikey.jdbc;
 
-import dev.latchkey.auth.apikey.ApiKeyRecord;
-import dev.latchkey.auth.apikey.RateLimit;
+import dev.latchkey.auth.apikey.store.ApiKeyRecord;
+import dev.latchkey.auth.limit.RateLimit;
 import dev.latchkey.auth.apikey.store.ApiKeyStore;
 import dev.latchkey.auth.apikey.store.ApiKeyStoreUnavailable;
 import dev.latchkey.auth.apikey.store.StoredRecords;

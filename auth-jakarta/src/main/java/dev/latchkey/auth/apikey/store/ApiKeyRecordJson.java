@@ -1,7 +1,7 @@
 package dev.latchkey.auth.apikey.store;
 
-import dev.latchkey.auth.apikey.ApiKeyRecord;
-import dev.latchkey.auth.apikey.RateLimit;
+import dev.latchkey.auth.apikey.store.ApiKeyRecord;
+import dev.latchkey.auth.limit.RateLimit;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;

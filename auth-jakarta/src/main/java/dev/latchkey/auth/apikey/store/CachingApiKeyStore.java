@@ -2,7 +2,7 @@ package dev.latchkey.auth.apikey.store;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.latchkey.auth.apikey.ApiKeyRecord;
+import dev.latchkey.auth.apikey.store.ApiKeyRecord;
 import dev.latchkey.auth.clock.ClockTicker;
 
 import java.time.Clock;

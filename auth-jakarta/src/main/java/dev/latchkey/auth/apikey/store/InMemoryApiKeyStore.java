@@ -1,6 +1,6 @@
 package dev.latchkey.auth.apikey.store;
 
-import dev.latchkey.auth.apikey.ApiKeyRecord;
+import dev.latchkey.auth.apikey.store.ApiKeyRecord;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

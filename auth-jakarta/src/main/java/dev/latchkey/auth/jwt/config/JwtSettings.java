@@ -153,7 +153,7 @@ public record JwtSettings(List<IssuerSettings> issuers, Duration clockSkew, Opti
                 config.duration(MP + "clock.skew", Duration.ofSeconds(60)),
                 Optional.ofNullable(config.duration(MP + "token.age", null)),
                 config.string("mp.jwt.token.header", "Authorization"),
-                config.string("mp.jwt.token.cookie", "Bearer"),
+                config.string("mp.jwt.token.cookie", "Bearer"), // MicroProfile JWT 2.1 §9.3: the cookie's default name
                 Set.copyOf(config.list(LK + "required-claims", List.of())),
                 config.string(LK + "typ"),
                 config.integer(LK + "max-token-bytes", 8192),

@@ -5,9 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.latchkey.auth.clock.ClockTicker;
-import dev.latchkey.auth.clock.LatchkeyClock;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -15,9 +12,10 @@ import java.time.Instant;
 
 /**
  * The default {@link JtiDenylist}: a bounded Caffeine cache in this JVM whose entries expire with the token's
- * {@code exp} plus ten minutes, the largest clock skew allowed. Not shared between instances of a cluster.
+ * {@code exp} plus ten minutes, the largest clock skew allowed. Not shared between instances of a cluster. Produced by
+ * {@code JwtProducers} on the {@code LatchkeyClock}; an application replaces it with an enabled {@code @Alternative}
+ * {@link JtiDenylist} bean.
  */
-@ApplicationScoped
 public class InMemoryJtiDenylist implements JtiDenylist {
 
     static final long MAX_ENTRIES = 1_000_000;
@@ -26,15 +24,9 @@ public class InMemoryJtiDenylist implements JtiDenylist {
     private final Clock clock;
     private final Cache<String, Instant> revoked;
 
-    /** On the system clock; also the constructor CDI's client proxy uses. */
-    public InMemoryJtiDenylist() {
-        this(Clock.systemUTC());
-    }
-
-    /** On the {@link LatchkeyClock}, so that a test clock moves expiry too. */
-    @Inject
-    public InMemoryJtiDenylist(@LatchkeyClock Clock clock) {
-        this(clock, ClockTicker.of(clock));
+    /** On {@code clock}, for expiry too: a test clock moves both. */
+    public static InMemoryJtiDenylist of(Clock clock) {
+        return new InMemoryJtiDenylist(clock, ClockTicker.of(clock));
     }
 
     public InMemoryJtiDenylist(Clock clock, Ticker ticker) {

@@ -1,9 +1,9 @@
 package dev.latchkey.auth.apikey.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.latchkey.auth.apikey.ApiKeyRecord;
+import dev.latchkey.auth.apikey.store.ApiKeyRecord;
 import dev.latchkey.auth.apikey.CreatedApiKey;
-import dev.latchkey.auth.apikey.RateLimit;
+import dev.latchkey.auth.limit.RateLimit;
 import dev.latchkey.auth.apikey.fixtures.ApiKeyFixtures;
 import dev.latchkey.auth.apikey.fixtures.RevocationRace;
 import dev.latchkey.auth.apikey.store.ApiKeyStoreUnavailable;

@@ -1,6 +1,6 @@
 package dev.latchkey.auth.apikey.store;
 
-import dev.latchkey.auth.apikey.ApiKeyRecord;
+import dev.latchkey.auth.apikey.store.ApiKeyRecord;
 import dev.latchkey.auth.apikey.CreatedApiKey;
 import dev.latchkey.auth.apikey.fixtures.ApiKeyFixtures;
 import dev.latchkey.test.time.MutableClock;

@@ -44,7 +44,7 @@ class InMemoryJtiDenylistTest {
     @Test
     void whenBuiltOnLatchkeyClockThenMovingThatClockExpiresEntries() {
         MutableClock latchkeyClock = new MutableClock(now);
-        InMemoryJtiDenylist onClock = new InMemoryJtiDenylist(latchkeyClock);
+        InMemoryJtiDenylist onClock = InMemoryJtiDenylist.of(latchkeyClock);
         onClock.revoke("https://a", "j1", now.plusSeconds(60));
         latchkeyClock.advance(Duration.ofSeconds(60).plusMinutes(10).minusSeconds(1));
         assertTrue(onClock.isRevoked("https://a", "j1"));

@@ -16,6 +16,7 @@ import dev.latchkey.test.jwt.TestKeys;
 import dev.latchkey.test.time.MutableClock;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import static dev.latchkey.auth.jwt.fixtures.Verifiers.assertRejected;
@@ -43,7 +44,7 @@ class DependencyFailureTest {
         JWKSource<SecurityContext> broken = (selector, context) -> {
             throw new IllegalStateException("bug in a key source");
         };
-        JwtVerifier v = verifier(broken, new InMemoryJtiDenylist());
+        JwtVerifier v = verifier(broken, InMemoryJtiDenylist.of(Clock.systemUTC()));
         assertUnavailable(failure(() -> v.verify(Tokens.signedBy(rsa).sign(), null)));
     }
 
@@ -52,14 +53,14 @@ class DependencyFailureTest {
         JWKSource<SecurityContext> down = (selector, context) -> {
             throw new KeySourceException("connection refused");
         };
-        JwtVerifier v = verifier(down, new InMemoryJtiDenylist());
+        JwtVerifier v = verifier(down, InMemoryJtiDenylist.of(Clock.systemUTC()));
         assertUnavailable(failure(() -> v.verify(Tokens.signedBy(rsa).sign(), null)));
     }
 
     @Test
     void whenKeySourceHasNoMatchingKeyThenUnknownKey() {
         JwtVerifier v = verifier(new ImmutableJWKSet<>(new JWKSet(TestKeys.rsa("other").toPublicJWK())),
-                new InMemoryJtiDenylist());
+                InMemoryJtiDenylist.of(Clock.systemUTC()));
         assertRejected(JwtRejection.UNKNOWN_KEY, () -> v.verify(Tokens.signedBy(rsa).sign(), null));
     }
 

@@ -1,4 +1,4 @@
-package dev.latchkey.auth.apikey;
+package dev.latchkey.auth.limit;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;

@@ -1,4 +1,4 @@
-package dev.latchkey.auth.spi;
+package dev.latchkey.auth.mechanism;
 
 import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.error.AuthError;
@@ -6,7 +6,11 @@ import dev.latchkey.auth.error.AuthError;
 import java.util.Map;
 import java.util.Objects;
 
-/** What the shared step ({@code CredentialLogin}) concluded about one request and one credential kind. */
+/**
+ * What the shared step ({@link CredentialLogin}) or the chain concluded about one request. Kinds never return one:
+ * they throw {@link dev.latchkey.auth.error.AuthenticationFailure}, which the shared step turns into
+ * {@link Rejected}, once.
+ */
 public sealed interface AuthOutcome {
 
     /** The request does not carry this kind's credential: the next kind is asked. */

@@ -1,5 +1,6 @@
-package dev.latchkey.auth.apikey;
+package dev.latchkey.auth.apikey.store;
 
+import dev.latchkey.auth.limit.RateLimit;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
