@@ -1,0 +1,69 @@
+package dev.latchkey.auth.signature;
+
+import dev.latchkey.auth.request.ForwardedProto;
+import dev.latchkey.auth.request.TrustedProxies;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The components of a received request. The scheme is {@code https} when the client's request reached the first
+ * trusted hop over TLS ({@link ForwardedProto}), so that a request signed for {@code https://...} verifies behind a
+ * TLS-terminating proxy in {@code latchkey.trusted-proxies}; the authority is the {@code Host} header as sent (the
+ * server name and port when there is none). The path and query are read undecoded
+ * ({@link HttpServletRequest#getRequestURI()}, {@link HttpServletRequest#getQueryString()}).
+ */
+public final class ServletRequestComponents implements RequestComponents {
+
+    private final HttpServletRequest request;
+    private final TrustedProxies proxies;
+
+    public ServletRequestComponents(HttpServletRequest request, TrustedProxies proxies) {
+        this.request = request;
+        this.proxies = proxies;
+    }
+
+    @Override
+    public String method() {
+        return request.getMethod();
+    }
+
+    @Override
+    public String scheme() {
+        return ForwardedProto.isSecure(request, proxies) ? "https" : "http";
+    }
+
+    @Override
+    public String authority() {
+        String host = request.getHeader("Host");
+        if (host == null || host.isBlank()) {
+            host = request.getServerName() + ":" + request.getServerPort();
+        }
+        return Authority.normalize(scheme(), host);
+    }
+
+    @Override
+    public String path() {
+        String uri = request.getRequestURI();
+        return uri == null || uri.isEmpty() ? "/" : uri;
+    }
+
+    @Override
+    public Optional<String> query() {
+        return Optional.ofNullable(request.getQueryString());
+    }
+
+    @Override
+    public List<String> fieldLines(String lowercaseName) {
+        Enumeration<String> lines = request.getHeaders(lowercaseName);
+        return lines == null ? List.of() : Collections.list(lines);
+    }
+
+    @Override
+    public boolean hasContent() {
+        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+    }
+}
