@@ -2,7 +2,6 @@ package dev.latchkey.auth.apikey;
 
 import dev.latchkey.auth.apikey.format.ApiKeyFormat;
 import dev.latchkey.auth.apikey.format.ApiKeyGenerator;
-import dev.latchkey.auth.apikey.jdbc.JdbcPool;
 import dev.latchkey.auth.apikey.jdbc.JdbcApiKeyStore;
 import dev.latchkey.auth.apikey.jdbc.JdbcSettings;
 import dev.latchkey.auth.apikey.store.ApiKeyStore;
@@ -12,7 +11,6 @@ import dev.latchkey.auth.apikey.store.InMemoryApiKeyStore;
 import dev.latchkey.auth.clock.LatchkeyClock;
 import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.config.ConfigurationException;
-import com.zaxxer.hikari.HikariDataSource;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -20,9 +18,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
-import javax.sql.DataSource;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.List;
@@ -104,21 +99,7 @@ public class ApiKeyProducers {
     }
 
     static JdbcApiKeyStore jdbc(JdbcSettings jdbc, Consumer<AutoCloseable> owned) {
-        DataSource dataSource;
-        if (jdbc.dataSourceJndi().isPresent()) {
-            try {
-                dataSource = (DataSource) new InitialContext().lookup(jdbc.dataSourceJndi().get());
-            } catch (NamingException | ClassCastException e) {
-                throw new ConfigurationException(JdbcSettings.PREFIX + "datasource",
-                        "no DataSource at '" + jdbc.dataSourceJndi().get() + "': " + e.getMessage(), e);
-            }
-        } else {
-            HikariDataSource pool = JdbcPool.open(jdbc.url().orElseThrow(), jdbc.user().orElse(null),
-                    jdbc.password().orElse(null), jdbc.queryTimeout(), jdbc.poolMaxSize());
-            owned.accept(pool);
-            dataSource = pool;
-        }
-        JdbcApiKeyStore store = new JdbcApiKeyStore(dataSource, (int) jdbc.queryTimeout().toSeconds());
+        JdbcApiKeyStore store = new JdbcApiKeyStore(jdbc.dataSource(owned), (int) jdbc.queryTimeout().toSeconds());
         if (jdbc.initSchema()) {
             store.createSchema();
         }

@@ -7,24 +7,21 @@ import dev.latchkey.auth.apikey.store.ApiKeyStoreUnavailable;
 import dev.latchkey.auth.apikey.store.StoredRecords;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.UnaryOperator;
+
+import static dev.latchkey.auth.apikey.jdbc.SqlValues.instant;
+import static dev.latchkey.auth.apikey.jdbc.SqlValues.timestamp;
+import static dev.latchkey.auth.apikey.jdbc.SqlValues.words;
 
 /**
  * API keys in a SQL table ({@code latchkey_api_keys}, portable DDL for PostgreSQL and H2 in
@@ -48,26 +45,10 @@ public class JdbcApiKeyStore implements ApiKeyStore {
 
     /** Runs the shipped DDL ({@code schema.sql}, PostgreSQL and H2 alike); idempotent. */
     public void createSchema() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String ddl : readResource("schema.sql").split(";")) {
-                String sql = ddl.lines().filter(l -> !l.trim().startsWith("--")).reduce("", (a, b) -> a + "\n" + b);
-                if (!sql.isBlank()) {
-                    s.execute(sql);
-                }
-            }
+        try {
+            SqlValues.runScript(dataSource, "/dev/latchkey/apikey/schema.sql");
         } catch (SQLException e) {
             throw unavailable("create schema", e);
-        }
-    }
-
-    private static String readResource(String name) {
-        try (InputStream in = JdbcApiKeyStore.class.getResourceAsStream("/dev/latchkey/apikey/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read resource " + name, e);
         }
     }
 
@@ -254,19 +235,6 @@ public class JdbcApiKeyStore implements ApiKeyStore {
                 instant(rs.getTimestamp("revoked_at")), rs.getString("rotated_from"), rs.getString("replaced_by"),
                 instant(rs.getTimestamp("grace_until")), instant(rs.getTimestamp("last_used_at")),
                 rateLimit == null ? null : RateLimit.parse(rateLimit));
-    }
-
-    private static Set<String> words(String value) {
-        return value == null || value.isBlank() ? Set.of()
-                : new LinkedHashSet<>(Arrays.asList(value.trim().split("\\s+")));
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
-    }
-
-    private static Instant instant(Timestamp ts) {
-        return ts == null ? null : ts.toInstant();
     }
 
     private static ApiKeyStoreUnavailable unavailable(String operation, SQLException e) {

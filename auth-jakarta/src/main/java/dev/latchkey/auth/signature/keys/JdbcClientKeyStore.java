@@ -1,25 +1,23 @@
 package dev.latchkey.auth.signature.keys;
 
+import dev.latchkey.auth.apikey.jdbc.SqlValues;
 import dev.latchkey.auth.signature.SignatureAlgorithm;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.UnaryOperator;
+
+import static dev.latchkey.auth.apikey.jdbc.SqlValues.instant;
+import static dev.latchkey.auth.apikey.jdbc.SqlValues.timestamp;
+import static dev.latchkey.auth.apikey.jdbc.SqlValues.words;
 
 /**
  * Signature keys in a SQL table ({@code latchkey_signature_keys}, DDL for PostgreSQL and H2 in
@@ -41,17 +39,10 @@ public class JdbcClientKeyStore implements ClientKeyStore {
         this.queryTimeoutSeconds = queryTimeoutSeconds;
     }
 
-    /** Runs the shipped DDL; idempotent. */
+    /** Runs the shipped DDL ({@code dev/latchkey/signature/schema.sql}); idempotent. */
     public void createSchema() {
-        String script;
-        try (InputStream in = JdbcClientKeyStore.class.getResourceAsStream("/dev/latchkey/signature/schema.sql")) {
-            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("cannot read dev/latchkey/signature/schema.sql", e);
-        }
-        String sql = script.lines().filter(l -> !l.trim().startsWith("--")).reduce("", (a, b) -> a + "\n" + b);
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute(sql.replace(";", ""));
+        try {
+            SqlValues.runScript(dataSource, "/dev/latchkey/signature/schema.sql");
         } catch (SQLException e) {
             throw unavailable("create schema", e);
         }
@@ -194,19 +185,6 @@ public class JdbcClientKeyStore implements ClientKeyStore {
                     + e.getClass().getSimpleName(), e);
         }
         return out;
-    }
-
-    private static Set<String> words(String value) {
-        return value == null || value.isBlank() ? Set.of()
-                : new LinkedHashSet<>(Arrays.asList(value.trim().split("\\s+")));
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
-    }
-
-    private static Instant instant(Timestamp ts) {
-        return ts == null ? null : ts.toInstant();
     }
 
     private static ClientKeyStoreUnavailable unavailable(String operation, SQLException e) {

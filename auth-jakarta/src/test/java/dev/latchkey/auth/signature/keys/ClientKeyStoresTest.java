@@ -49,7 +49,8 @@ class ClientKeyStoresTest {
         return store;
     }
 
-    private void contract(ClientKeyStore store) {
+    /** The behaviour every registry backend shares (also run against PostgreSQL). */
+    static void contract(ClientKeyStore store, SecretSealer sealer, MutableClock clock) {
         ClientKeyService service = new ClientKeyService(store, sealer, clock, id -> { });
         IssuedKey hmac = service.createHmacKey("partner-h", Set.of("a", "b"), Set.of("g"), null);
         IssuedKey ed = service.registerPublicKey("partner-e", TestKeys.pem(TestKeys.ed25519().getPublic()), Set.of(),
@@ -73,7 +74,7 @@ class ClientKeyStoresTest {
     void whenFileStoreUsedThenContractHoldsAndNoPlaintextSecretOnDisk() throws Exception {
         Path file = dir.resolve("keys/signature-keys.json");
         FileClientKeyStore store = new FileClientKeyStore(file);
-        contract(store);
+        contract(store, sealer, clock);
         IssuedKey issued = new ClientKeyService(store, sealer, clock, id -> { })
                 .createHmacKey("x", Set.of(), Set.of(), null);
         String content = Files.readString(file, StandardCharsets.UTF_8);
@@ -87,12 +88,12 @@ class ClientKeyStoresTest {
 
     @Test
     void whenJdbcStoreUsedThenContractHolds() {
-        contract(jdbc());
+        contract(jdbc(), sealer, clock);
     }
 
     @Test
     void whenInMemoryStoreUsedThenContractHolds() {
-        contract(new InMemoryClientKeyStore());
+        contract(new InMemoryClientKeyStore(), sealer, clock);
     }
 
     @Test
