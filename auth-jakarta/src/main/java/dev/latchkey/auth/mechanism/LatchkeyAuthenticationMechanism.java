@@ -12,6 +12,7 @@ import dev.latchkey.auth.error.ErrorResponses;
 import dev.latchkey.auth.limit.FailedAttemptLimiter;
 import dev.latchkey.auth.limit.FailedAttemptSettings;
 import dev.latchkey.auth.request.ClientAddress;
+import dev.latchkey.auth.request.RequestContent;
 import dev.latchkey.auth.request.TrustedProxies;
 import dev.latchkey.auth.spi.AuthOutcome;
 import dev.latchkey.auth.spi.CredentialKind;
@@ -170,6 +171,9 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
         if (result.outcome() instanceof AuthOutcome.Authenticated ok) {
             request.setAttribute(LatchkeyCaller.REQUEST_ATTRIBUTE, caller);
             ok.responseHeaders().forEach(response::setHeader);
+            if (ok.request() != null) {
+                context.setRequest(ok.request()); // e.g. the body checked against its signed Content-Digest
+            }
             fire(Outcome.SUCCESS, mechanism, null, 200, caller.getName(), caller.credentialId().orElse(null), request);
             return context.notifyContainerAboutLogin(caller, caller.groups());
         }
@@ -182,7 +186,9 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
             return context.doNothing();
         }
         fire(Outcome.CHALLENGE, null, "no_credential", 401, null, null, request);
-        return respond(response, AuthError.unauthenticated(null), chain.challenges());
+        return respond(response, AuthError.unauthenticated(null).withHeaders(chain.challengeHeaders(
+                RequestContent.present(request))),
+                chain.challenges());
     }
 
     private static AuthenticationStatus respond(HttpServletResponse response, AuthError error, List<String> challenges) {

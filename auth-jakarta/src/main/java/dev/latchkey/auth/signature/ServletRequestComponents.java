@@ -1,6 +1,7 @@
 package dev.latchkey.auth.signature;
 
 import dev.latchkey.auth.request.ForwardedProto;
+import dev.latchkey.auth.request.RequestContent;
 import dev.latchkey.auth.request.TrustedProxies;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -64,6 +65,6 @@ public final class ServletRequestComponents implements RequestComponents {
 
     @Override
     public boolean hasContent() {
-        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+        return RequestContent.present(request);
     }
 }

@@ -1,35 +1,28 @@
 package dev.latchkey.auth.signature;
 
 import dev.latchkey.auth.caller.LatchkeyCaller;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.inject.Provider;
+import dev.latchkey.auth.cdi.Lazy;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Validates {@link SignatureCredential}s with the {@link SignatureVerifier} (VALIDATE) and returns the key's groups
  * (PROVIDE_GROUPS); other credentials are not validated. A signature that does not verify, or does not meet the
  * requirements, is an {@code AuthenticationFailure} with a description the client can act on (and
  * {@code Accept-Signature}); the registry down is a 503. The verifier is obtained on first use, so that a deployment
- * without the {@code signature} kind never reads its configuration.
+ * without the {@code signature} kind never reads its configuration. Produced by {@link SignatureProducers}.
  */
-@ApplicationScoped
 public class SignatureIdentityStore implements IdentityStore {
 
-    private Provider<SignatureVerifier> verifier;
+    private final Supplier<SignatureVerifier> verifier;
 
-    protected SignatureIdentityStore() {
-        // for CDI proxies
-    }
-
-    @Inject
-    public SignatureIdentityStore(Provider<SignatureVerifier> verifier) {
-        this.verifier = verifier;
+    public SignatureIdentityStore(Supplier<SignatureVerifier> verifier) {
+        this.verifier = Lazy.of(verifier);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.latchkey.auth.signature;
 
 import dev.latchkey.auth.clock.LatchkeyClock;
 import dev.latchkey.auth.config.ConfigReader;
+import dev.latchkey.auth.request.TrustedProxies;
 import dev.latchkey.auth.signature.keys.ClientKeyService;
 import dev.latchkey.auth.signature.keys.ClientKeyStore;
 import dev.latchkey.auth.signature.keys.ClientKeyStores;
@@ -14,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.lang.System.Logger.Level;
@@ -24,7 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * CDI producers of HTTP message signatures, built once from MicroProfile Config ({@code latchkey.signature.*}) when
  * first needed: the settings, the key registry (the configured store), the cached key resolution, the administration
- * service and the verifier. Nonces go to the application's {@link ReplayCache} bean when there is one (a store shared
+ * service, the verifier, the kind ({@code @Named("signature")}) and its identity store. Nonces go to the application's {@link ReplayCache} bean when there is one (a store shared
  * by every instance), else to one in memory (single instance).
  */
 @ApplicationScoped
@@ -76,6 +78,20 @@ public class SignatureProducers {
         ReplayCache replay = replayCaches.isResolvable() ? replayCaches.get() : new MemoryReplayCache(MEMORY_NONCES,
                 clock);
         return new SignatureVerifier(settings, keys, replay, clock);
+    }
+
+    @Produces
+    @Singleton
+    @Named(SignatureKind.NAME)
+    SignatureKind kind(SignatureSettings settings) {
+        return new SignatureKind(settings, new SignatureResolver(TrustedProxies.from(ConfigReader.current())));
+    }
+
+    /** Reads no configuration until a signature arrives. */
+    @Produces
+    @Singleton
+    SignatureIdentityStore identityStore(Instance<SignatureVerifier> verifier) {
+        return new SignatureIdentityStore(verifier::get);
     }
 
     @PreDestroy
