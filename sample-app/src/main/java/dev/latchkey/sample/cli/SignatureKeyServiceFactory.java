@@ -7,9 +7,6 @@ import dev.latchkey.auth.signature.keys.ClientKeyStores;
 import dev.latchkey.auth.signature.keys.KeyRegistrySettings;
 import dev.latchkey.sample.signature.DevKek;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Clock;
 
 /**
@@ -24,11 +21,7 @@ public final class SignatureKeyServiceFactory {
 
     /** @throws ConfigurationException for bad settings, or for the {@code memory} store */
     public static ClientKeyService fromConfig(ConfigReader config) {
-        try {
-            DevKek.use(Path.of(config.string(DevKek.FILE_PROPERTY, DevKek.DEFAULT_FILE)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the development KEK", e);
-        }
+        DevKek.useUnlessConfigured(config);
         KeyRegistrySettings settings = KeyRegistrySettings.from(config);
         if ("memory".equals(settings.store())) {
             throw new ConfigurationException(KeyRegistrySettings.PREFIX + "store",

@@ -1,8 +1,10 @@
 package dev.latchkey.sample.signature;
 
+import dev.latchkey.auth.config.ConfigReader;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -32,6 +34,21 @@ public final class DevKek implements ConfigSource {
     /** Loads the KEK in {@code file}, generating it first when absent, and makes it {@value #PROPERTY}. */
     public static void use(Path file) throws IOException {
         CURRENT.set(ensure(file));
+    }
+
+    /**
+     * Unless {@value #PROPERTY} is configured elsewhere, uses the development KEK of {@value #FILE_PROPERTY}
+     * (generated on first use). Server and CLI both call this, so they seal and open with the same KEK.
+     */
+    public static void useUnlessConfigured(ConfigReader config) {
+        if (config.string(PROPERTY).isPresent() && CURRENT.get() == null) {
+            return;
+        }
+        try {
+            use(Path.of(config.string(FILE_PROPERTY, DEFAULT_FILE)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create the development KEK", e);
+        }
     }
 
     static String ensure(Path file) throws IOException {
