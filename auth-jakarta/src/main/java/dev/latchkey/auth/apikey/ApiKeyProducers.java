@@ -4,6 +4,7 @@ import dev.latchkey.auth.apikey.format.ApiKeyFormat;
 import dev.latchkey.auth.apikey.format.ApiKeyGenerator;
 import dev.latchkey.auth.apikey.jdbc.JdbcApiKeyStore;
 import dev.latchkey.auth.apikey.jdbc.JdbcSettings;
+import dev.latchkey.auth.apikey.jdbc.OwnedPools;
 import dev.latchkey.auth.apikey.store.ApiKeyStore;
 import dev.latchkey.auth.apikey.store.CachingApiKeyStore;
 import dev.latchkey.auth.apikey.store.FileApiKeyStore;
@@ -22,10 +23,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
-import java.lang.System.Logger.Level;
 import java.time.Clock;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -36,8 +34,6 @@ import java.util.function.Consumer;
  */
 @ApplicationScoped
 public class ApiKeyProducers {
-
-    private static final System.Logger LOG = System.getLogger(ApiKeyProducers.class.getName());
 
     @Inject
     @LatchkeyClock
@@ -62,25 +58,18 @@ public class ApiKeyProducers {
     }
 
     /** Connection pools this bean opened (for {@code latchkey.api-key.jdbc.url}); closed with the application. */
-    private final List<AutoCloseable> pools = new CopyOnWriteArrayList<>();
+    private final OwnedPools pools = new OwnedPools("API-key");
 
     @Produces
     @Singleton
     ApiKeyStore store(ApiKeySettings settings) {
-        return new CachingApiKeyStore(backend(settings, ConfigReader.current(), pools::add), settings.cacheTtl(),
+        return new CachingApiKeyStore(backend(settings, ConfigReader.current(), pools), settings.cacheTtl(),
                 settings.negativeCacheTtl(), settings.cacheMaxSize(), clock);
     }
 
     @PreDestroy
     void closePools() {
-        for (AutoCloseable pool : pools) {
-            try {
-                pool.close();
-            } catch (Exception e) {
-                LOG.log(Level.WARNING, "closing the API-key connection pool failed: {0}", e.toString());
-            }
-        }
-        pools.clear();
+        pools.closeAll();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.latchkey.auth.signature;
 
+import dev.latchkey.auth.apikey.jdbc.OwnedPools;
 import dev.latchkey.auth.clock.LatchkeyClock;
 import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.request.TrustedProxies;
@@ -18,10 +19,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
-import java.lang.System.Logger.Level;
 import java.time.Clock;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * CDI producers of HTTP message signatures, built once from MicroProfile Config ({@code latchkey.signature.*}) when
@@ -32,7 +30,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 @ApplicationScoped
 public class SignatureProducers {
 
-    private static final System.Logger LOG = System.getLogger(SignatureProducers.class.getName());
     /** Nonces remembered at most in memory when no shared {@link ReplayCache} is configured. */
     static final long MEMORY_NONCES = 1_000_000;
 
@@ -43,7 +40,8 @@ public class SignatureProducers {
     @Inject
     Instance<ReplayCache> replayCaches;
 
-    private final List<AutoCloseable> pools = new CopyOnWriteArrayList<>();
+    /** Connection pools this bean opened (store {@code jdbc} with {@code latchkey.api-key.jdbc.url}). */
+    private final OwnedPools pools = new OwnedPools("signature-key");
 
     @Produces
     @Singleton
@@ -54,7 +52,7 @@ public class SignatureProducers {
     @Produces
     @Singleton
     ClientKeyStore store(SignatureSettings settings) {
-        return ClientKeyStores.backend(settings.registry(), ConfigReader.current(), pools::add);
+        return ClientKeyStores.backend(settings.registry(), ConfigReader.current(), pools);
     }
 
     @Produces
@@ -96,13 +94,6 @@ public class SignatureProducers {
 
     @PreDestroy
     void closePools() {
-        for (AutoCloseable pool : pools) {
-            try {
-                pool.close();
-            } catch (Exception e) {
-                LOG.log(Level.WARNING, "closing the signature-key connection pool failed: {0}", e.toString());
-            }
-        }
-        pools.clear();
+        pools.closeAll();
     }
 }

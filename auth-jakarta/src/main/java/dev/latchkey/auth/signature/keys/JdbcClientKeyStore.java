@@ -1,16 +1,14 @@
 package dev.latchkey.auth.signature.keys;
 
-import dev.latchkey.auth.apikey.jdbc.SqlValues;
+import dev.latchkey.auth.apikey.jdbc.SqlTable;
 import dev.latchkey.auth.signature.SignatureAlgorithm;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -22,109 +20,79 @@ import static dev.latchkey.auth.apikey.jdbc.SqlValues.words;
 /**
  * Signature keys in a SQL table ({@code latchkey_signature_keys}, DDL for PostgreSQL and H2 in
  * {@code dev/latchkey/signature/schema.sql}), in the database of {@code latchkey.api-key.jdbc.*}. Every
- * {@link SQLException} except a uniqueness violation (SQLSTATE class 23) becomes {@link ClientKeyStoreUnavailable};
- * statements carry the query timeout.
+ * {@link SQLException} except a uniqueness violation becomes {@link ClientKeyStoreUnavailable}; statements carry the
+ * query timeout ({@link SqlTable}).
  */
 public class JdbcClientKeyStore implements ClientKeyStore {
 
     private static final String COLUMNS = "key_id, client, algorithm, public_jwk, sealed_secret, scopes, caller_groups, "
             + "created_at, expires_at, revoked_at, rotated_from, replaced_by, grace_until";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM latchkey_signature_keys";
+    private static final String INSERT = "INSERT INTO latchkey_signature_keys (" + COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    private final DataSource dataSource;
-    private final int queryTimeoutSeconds;
+    private final SqlTable<ClientKeyRecord> table;
 
     public JdbcClientKeyStore(DataSource dataSource, int queryTimeoutSeconds) {
-        this.dataSource = dataSource;
-        this.queryTimeoutSeconds = queryTimeoutSeconds;
+        this.table = new SqlTable<>(dataSource, queryTimeoutSeconds, "signature key database",
+                ClientKeyStoreUnavailable::new, JdbcClientKeyStore::read);
     }
 
     /** Runs the shipped DDL ({@code dev/latchkey/signature/schema.sql}); idempotent. */
     public void createSchema() {
-        try {
-            SqlValues.runScript(dataSource, "/dev/latchkey/signature/schema.sql");
-        } catch (SQLException e) {
-            throw unavailable("create schema", e);
-        }
+        table.createSchema("/dev/latchkey/signature/schema.sql");
     }
 
     @Override
     public Optional<ClientKeyRecord> findById(String keyId) {
-        return query(SELECT + " WHERE key_id = ?", keyId).stream().findFirst();
+        return table.query(SELECT + " WHERE key_id = ?", ps -> ps.setString(1, keyId)).stream().findFirst();
     }
 
     @Override
     public List<ClientKeyRecord> list() {
-        return query(SELECT + " ORDER BY created_at, key_id", null);
+        return table.query(SELECT + " ORDER BY created_at, key_id", ps -> { });
     }
 
     @Override
     public void insert(ClientKeyRecord r) {
-        String sql = "INSERT INTO latchkey_signature_keys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setQueryTimeout(queryTimeoutSeconds);
-            bind(ps, r);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
-                throw new IllegalArgumentException("duplicate signature key id " + r.keyId());
-            }
-            throw unavailable("insert", e);
-        }
+        table.insert(INSERT, ps -> bind(ps, r),
+                () -> new IllegalArgumentException("duplicate signature key id " + r.keyId()));
     }
 
     /** One statement: sets {@code revoked_at} only when it is null. */
     @Override
     public Optional<ClientKeyRecord> revoke(String keyId, Instant when) {
-        update("revoke", "UPDATE latchkey_signature_keys SET revoked_at = ? WHERE key_id = ? AND revoked_at IS NULL",
-                Timestamp.from(when), keyId);
+        table.update("revoke", "UPDATE latchkey_signature_keys SET revoked_at = ? WHERE key_id = ? "
+                + "AND revoked_at IS NULL", ps -> {
+                    ps.setTimestamp(1, Timestamp.from(when));
+                    ps.setString(2, keyId);
+                });
         return findById(keyId);
     }
 
     /** One statement, only on a row neither revoked nor replaced. */
     @Override
     public boolean markReplaced(String keyId, String newKeyId, Instant graceUntil) {
-        return update("mark replaced", "UPDATE latchkey_signature_keys SET replaced_by = ?, grace_until = ? "
-                + "WHERE key_id = ? AND revoked_at IS NULL AND replaced_by IS NULL", newKeyId,
-                Timestamp.from(graceUntil), keyId) == 1;
+        return table.update("mark replaced", "UPDATE latchkey_signature_keys SET replaced_by = ?, grace_until = ? "
+                + "WHERE key_id = ? AND revoked_at IS NULL AND replaced_by IS NULL", ps -> {
+                    ps.setString(1, newKeyId);
+                    ps.setTimestamp(2, Timestamp.from(graceUntil));
+                    ps.setString(3, keyId);
+                }) == 1;
     }
 
-    /** {@code SELECT ... FOR UPDATE}, then the whole changed row in the same transaction. */
+    /** {@code SELECT ... FOR UPDATE}, then the changed row replaces it in the same transaction. */
     @Override
     public Optional<ClientKeyRecord> compute(String keyId, UnaryOperator<ClientKeyRecord> change) {
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                Optional<ClientKeyRecord> updated;
-                try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE key_id = ? FOR UPDATE")) {
-                    ps.setQueryTimeout(queryTimeoutSeconds);
-                    ps.setString(1, keyId);
-                    updated = readAll(ps).stream().findFirst().map(r -> ClientKeyStore.changed(r, change));
-                }
-                if (updated.isPresent()) {
-                    try (PreparedStatement del = c.prepareStatement("DELETE FROM latchkey_signature_keys WHERE key_id = ?");
-                         PreparedStatement ins = c.prepareStatement("INSERT INTO latchkey_signature_keys (" + COLUMNS
-                                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                        del.setQueryTimeout(queryTimeoutSeconds);
-                        del.setString(1, keyId);
-                        del.executeUpdate();
-                        ins.setQueryTimeout(queryTimeoutSeconds);
-                        bind(ins, updated.get());
-                        ins.executeUpdate();
-                    }
-                }
-                c.commit();
-                return updated;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
+        return table.transaction("update", c -> {
+            Optional<ClientKeyRecord> updated = table.query(c, SELECT + " WHERE key_id = ? FOR UPDATE",
+                    ps -> ps.setString(1, keyId)).stream().findFirst().map(r -> ClientKeyStore.changed(r, change));
+            if (updated.isPresent()) {
+                table.update(c, "DELETE FROM latchkey_signature_keys WHERE key_id = ?", ps -> ps.setString(1, keyId));
+                table.update(c, INSERT, ps -> bind(ps, updated.get()));
             }
-        } catch (SQLException e) {
-            throw unavailable("update", e);
-        }
+            return updated;
+        });
     }
 
     private static void bind(PreparedStatement ps, ClientKeyRecord r) throws SQLException {
@@ -143,57 +111,18 @@ public class JdbcClientKeyStore implements ClientKeyStore {
         ps.setTimestamp(13, timestamp(r.graceUntil()));
     }
 
-    private int update(String operation, String sql, Object... parameters) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setQueryTimeout(queryTimeoutSeconds);
-            for (int i = 0; i < parameters.length; i++) {
-                ps.setObject(i + 1, parameters[i]);
-            }
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw unavailable(operation, e);
-        }
-    }
-
-    private List<ClientKeyRecord> query(String sql, String parameter) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setQueryTimeout(queryTimeoutSeconds);
-            if (parameter != null) {
-                ps.setString(1, parameter);
-            }
-            return readAll(ps);
-        } catch (SQLException e) {
-            throw unavailable("query", e);
-        }
-    }
-
-    private static List<ClientKeyRecord> readAll(PreparedStatement ps) throws SQLException {
-        List<ClientKeyRecord> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                SignatureAlgorithm algorithm = SignatureAlgorithm.byName(rs.getString("algorithm"))
-                        .orElseThrow(() -> new IllegalArgumentException("unknown algorithm"));
-                out.add(new ClientKeyRecord(rs.getString("key_id"), rs.getString("client"), algorithm,
-                        rs.getString("public_jwk"), rs.getString("sealed_secret"), words(rs.getString("scopes")),
-                        words(rs.getString("caller_groups")), instant(rs.getTimestamp("created_at")),
-                        instant(rs.getTimestamp("expires_at")), instant(rs.getTimestamp("revoked_at")),
-                        rs.getString("rotated_from"), rs.getString("replaced_by"),
-                        instant(rs.getTimestamp("grace_until"))));
-            }
-        } catch (RuntimeException e) {
-            throw new ClientKeyStoreUnavailable("signature key database holds an unreadable row: "
-                    + e.getClass().getSimpleName(), e);
-        }
-        return out;
-    }
-
-    private static ClientKeyStoreUnavailable unavailable(String operation, SQLException e) {
-        return new ClientKeyStoreUnavailable("signature key database " + operation + " failed (SQLSTATE "
-                + e.getSQLState() + ")", e);
+    private static ClientKeyRecord read(ResultSet rs) throws SQLException {
+        SignatureAlgorithm algorithm = SignatureAlgorithm.byName(rs.getString("algorithm"))
+                .orElseThrow(() -> new IllegalArgumentException("unknown algorithm"));
+        return new ClientKeyRecord(rs.getString("key_id"), rs.getString("client"), algorithm,
+                rs.getString("public_jwk"), rs.getString("sealed_secret"), words(rs.getString("scopes")),
+                words(rs.getString("caller_groups")), instant(rs.getTimestamp("created_at")),
+                instant(rs.getTimestamp("expires_at")), instant(rs.getTimestamp("revoked_at")),
+                rs.getString("rotated_from"), rs.getString("replaced_by"), instant(rs.getTimestamp("grace_until")));
     }
 
     @Override
     public String toString() {
-        return "JdbcClientKeyStore[" + dataSource + "]";
+        return "JdbcClientKeyStore[" + table + "]";
     }
 }
