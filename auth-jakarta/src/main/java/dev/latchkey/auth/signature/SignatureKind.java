@@ -22,7 +22,9 @@ import java.util.Set;
  * finds {@code Signature-Input}/{@code Signature}, {@link SignatureIdentityStore} (with {@link SignatureVerifier})
  * verifies them against the key registry, and the caller is the key's client. When the signature covers
  * {@code content-digest}, the application is given the request with its content checked against that field
- * ({@link ContentDigestGate}, RFC 9530): a mismatch is 400 and the resource never runs. A 401 to a request without
+ * ({@link ContentDigestGate}, RFC 9530): a mismatch is 400 and the resource never runs. When it does not, the
+ * application's body is empty and any content it finds anyway fails the read (content of unknown length in HTTP/2 or
+ * HTTP/3 added under a signature made without a body). A 401 to a request without
  * credentials carries {@code Accept-Signature} (RFC 9421 §5.1).
  */
 public final class SignatureKind extends AbstractCredentialKind<SignatureCredential> {
@@ -55,8 +57,11 @@ public final class SignatureKind extends AbstractCredentialKind<SignatureCredent
     @Override
     public HttpServletRequest admittedRequest(SignatureCredential credential, HttpServletRequest request) {
         Optional<VerifiedSignature> verified = credential.verified();
-        if (verified.isEmpty() || !verified.get().coversContentDigest()) {
+        if (verified.isEmpty()) {
             return request;
+        }
+        if (!verified.get().coversContentDigest()) {
+            return gate.withoutContent(request); // content the signature does not cover is never handed over
         }
         String keyId = verified.get().keyId();
         try {

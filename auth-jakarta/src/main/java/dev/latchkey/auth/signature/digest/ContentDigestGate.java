@@ -79,6 +79,15 @@ public final class ContentDigestGate {
         return new CheckedRequest(request, new CheckedInputStream(prefix, in, hasher));
     }
 
+    /**
+     * The request to give the resource when the signature does not cover {@code content-digest}: its body reads as
+     * empty, and any content (possible in HTTP/2 and HTTP/3 without a declared length) fails the first read with
+     * {@link UncoveredContentException} instead of reaching the application unsigned (RFC 9421 §7.2.8).
+     */
+    public HttpServletRequest withoutContent(HttpServletRequest request) {
+        return new CheckedRequest(request, new NoContentInputStream(request));
+    }
+
     private DigestRejected tooLarge() {
         return new DigestRejected(DigestRejected.Reason.TOO_LARGE,
                 "signed request content over " + maxBuffer + " bytes is not accepted");

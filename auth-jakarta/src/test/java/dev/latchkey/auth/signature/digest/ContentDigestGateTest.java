@@ -149,4 +149,16 @@ class ContentDigestGateTest {
         assertEquals("sha-512=2, sha-256=1", ContentDigest.want(BOTH));
         assertEquals("sha-256=1", ContentDigest.want(EnumSet.of(DigestAlgorithm.SHA_256)));
     }
+
+    @Test
+    void whenSignatureDoesNotCoverContentThenFirstByteOfBodyFailsTheRead() throws Exception {
+        BodyRequest smuggled = BodyRequest.chunked(HELLO.getBytes(StandardCharsets.UTF_8));
+        HttpServletRequest admitted = new ContentDigestGate(1024, false).withoutContent(smuggled.build());
+        assertThrows(UncoveredContentException.class, () -> admitted.getInputStream().readAllBytes());
+        assertThrows(UncoveredContentException.class, () -> admitted.getReader().readLine());
+        HttpServletRequest empty = new ContentDigestGate(1024, false).withoutContent(
+                BodyRequest.chunked(new byte[0]).build());
+        assertEquals(-1, empty.getInputStream().read());
+        assertTrue(empty.getInputStream().isFinished());
+    }
 }
