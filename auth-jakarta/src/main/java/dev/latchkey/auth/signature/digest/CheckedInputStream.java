@@ -16,15 +16,48 @@ final class CheckedInputStream extends ServletInputStream {
     private final byte[] prefix;
     private final InputStream rest;
     private final ContentHasher hasher;
+    private final long maxDrain;
     private int position;
     private boolean restEnded;
     private boolean mismatch;
 
-    /** @param rest the unread remainder, hashed by {@code hasher}, or null when {@code prefix} is all of it */
-    CheckedInputStream(byte[] prefix, InputStream rest, ContentHasher hasher) {
+    /**
+     * @param rest     the unread remainder, hashed by {@code hasher}, or null when {@code prefix} is all of it
+     * @param maxDrain bytes {@link #close()} reads at most to reach the end of an unfinished {@code rest}
+     */
+    CheckedInputStream(byte[] prefix, InputStream rest, ContentHasher hasher, long maxDrain) {
         this.prefix = prefix;
         this.rest = rest;
         this.hasher = hasher;
+        this.maxDrain = maxDrain;
+    }
+
+    /**
+     * Reads what the application left unread (a JSON reader stops at the closing brace) up to {@code maxDrain} bytes
+     * and checks the digest: a mismatch throws {@link ContentDigestMismatchException}, and so does content longer than
+     * the drain bound, whose digest cannot be known; the application must not commit what it made of the body then.
+     */
+    @Override
+    public void close() throws IOException {
+        if (rest == null || restEnded || mismatch) {
+            if (mismatch) {
+                throw new ContentDigestMismatchException();
+            }
+            return;
+        }
+        position = prefix.length;
+        byte[] buffer = new byte[8192];
+        long drained = 0;
+        while (!restEnded) {
+            if (drained > maxDrain) {
+                mismatch = true;
+                rest.close();
+                throw new ContentDigestMismatchException();
+            }
+            int n = read(buffer, 0, (int) Math.min(buffer.length, maxDrain - drained + 1));
+            drained += Math.max(0, n);
+        }
+        rest.close();
     }
 
     @Override

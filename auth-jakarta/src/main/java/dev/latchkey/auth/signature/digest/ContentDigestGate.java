@@ -27,7 +27,10 @@ import java.util.Arrays;
  *   first {@code maxBuffer} bytes are read ahead and hashed, the rest is hashed as the resource reads it, and the read
  *   that reaches the end throws {@link ContentDigestMismatchException} instead of reporting the end when the digest
  *   does not match. The resource has seen the earlier bytes by then: it must stage them and commit only after a clean
- *   end of stream. Content that fits in {@code maxBuffer} is still checked before the resource runs.</li>
+ *   end of stream, so <b>streaming needs handlers that read the body to its end</b>. Closing the stream early (a JSON
+ *   reader stops at the closing brace) reads the rest, up to {@code maxBuffer} more bytes, and checks it: a mismatch,
+ *   or more left than that, makes {@code close()} throw {@link ContentDigestMismatchException}. Content that fits in
+ *   {@code maxBuffer} is still checked before the resource runs.</li>
  * </ul>
  *
  * Request parameters of a form body ({@code getParameter} on {@code application/x-www-form-urlencoded}) are not read
@@ -68,7 +71,7 @@ public final class ContentDigestGate {
                 throw new DigestRejected(DigestRejected.Reason.MISMATCH,
                         "request content does not match its Content-Digest");
             }
-            return new CheckedRequest(request, new CheckedInputStream(ahead, null, hasher));
+            return new CheckedRequest(request, new CheckedInputStream(ahead, null, hasher, 0));
         }
         if (!streaming) {
             throw tooLarge();
@@ -76,7 +79,7 @@ public final class ContentDigestGate {
         byte[] prefix = Arrays.copyOf(ahead, ahead.length + 1);
         prefix[ahead.length] = (byte) next;
         hasher.update(prefix, ahead.length, 1);
-        return new CheckedRequest(request, new CheckedInputStream(prefix, in, hasher));
+        return new CheckedRequest(request, new CheckedInputStream(prefix, in, hasher, maxBuffer));
     }
 
     /**

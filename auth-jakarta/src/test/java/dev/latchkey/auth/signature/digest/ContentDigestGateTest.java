@@ -161,4 +161,31 @@ class ContentDigestGateTest {
         assertEquals(-1, empty.getInputStream().read());
         assertTrue(empty.getInputStream().isFinished());
     }
+
+    @Test
+    void whenStreamingReaderStopsEarlyThenCloseDrainsAndFailsOnMismatch() throws Exception {
+        byte[] body = new byte[3_000];
+        byte[] claimed = body.clone();
+        claimed[2_999] = 1;
+        HttpServletRequest swapped = new ContentDigestGate(1024, true).check(BodyRequest.chunked(body).build(),
+                digest(sha256Of(claimed)));
+        InputStream in = swapped.getInputStream();
+        in.readNBytes(2_500); // a JSON reader stops at its closing brace
+        assertThrows(ContentDigestMismatchException.class, in::close);
+
+        HttpServletRequest intact = new ContentDigestGate(1024, true).check(BodyRequest.chunked(body).build(),
+                digest(sha256Of(body)));
+        intact.getInputStream().readNBytes(2_500);
+        intact.getInputStream().close();
+    }
+
+    @Test
+    void whenStreamingAndMoreThanTheDrainBoundLeftAtCloseThenFails() throws Exception {
+        byte[] body = new byte[10_000];
+        HttpServletRequest checked = new ContentDigestGate(1024, true).check(BodyRequest.chunked(body).build(),
+                digest(sha256Of(body)));
+        checked.getInputStream().readNBytes(2_000);
+        assertThrows(ContentDigestMismatchException.class, () -> checked.getInputStream().close(),
+                "an unread remainder over the bound cannot be checked");
+    }
 }
