@@ -137,16 +137,19 @@ public final class ApiKeyResolver implements CredentialResolver<ApiKeyCredential
                         ? "send the key id as the Basic user name and the secret as the password"
                         : "send the API key as the Basic user name with an empty password", "api_key_basic_password");
             }
-            if (!ForwardedProto.isSecure(request.servlet(), trustedProxies)) {
-                throw new AuthenticationFailure(AuthError.invalidToken(AuthScheme.BEARER,
-                        "an API key secret in Basic requires TLS (https)", "tls_required"));
-            }
             char[] secret = basic.password().orElseThrow();
-            try {
-                return new ResolvedApiKey(user + "_" + new String(secret), AUTHORIZATION_SOURCE);
-            } finally {
-                Arrays.fill(secret, '\0');
+            String whole = user + "_" + new String(secret);
+            Arrays.fill(secret, '\0');
+            if (!ForwardedProto.isSecure(request.servlet(), trustedProxies)) {
+                // the secret crossed the network in clear: the key is to be treated as leaked, like one in a URL
+                String keyId = format.keyIdIfValid(whole).orElse(null);
+                HttpServletRequest servlet = request.servlet();
+                exposures.accept(new ApiKeyExposed(keyId, ApiKeyExposed.BASIC_OVER_HTTP,
+                        ClientAddress.text(servlet, trustedProxies), servlet.getRequestURI(), Instant.now()));
+                throw new AuthenticationFailure(AuthError.invalidToken(AuthScheme.BEARER,
+                        "an API key secret in Basic requires TLS (https)", "tls_required").withCredentialId(keyId));
             }
+            return new ResolvedApiKey(whole, AUTHORIZATION_SOURCE);
         });
     }
 
