@@ -27,7 +27,8 @@ import java.util.Set;
  *   <li>{@code Signature-Input} and {@code Signature} parse as RFC 8941 dictionaries with the same, unrepeated labels
  *   (400 otherwise); exactly one signature is chosen, by {@code label} or {@code tag} when configured (§7.2.6).</li>
  *   <li>{@code keyid}, {@code created} (within {@code max-age}, not in the future beyond {@code clock-skew}),
- *   {@code expires}, {@code nonce} when required; every required component covered (§7.2.1); 401 with
+ *   {@code expires} (at most {@code max-age} after {@code created}, or after now without {@code created}: no
+ *   signature outlives {@code max-age}), {@code nonce} when required; every required component covered (§7.2.1); 401 with
  *   {@code Accept-Signature} otherwise.</li>
  *   <li>The key: known, active (not revoked, expired or rotated out), its algorithm allowed. The algorithm is the
  *   key's; an {@code alg} parameter that names another one fails (§3.2 step 6, §7.3.6): no HMAC/public-key
@@ -127,30 +128,46 @@ public final class SignatureVerifier {
         return candidates.get(0);
     }
 
-    /** @return until when the signature could be accepted (how long its nonce must be remembered) */
+    /**
+     * The validity window (RFC 9421 §2.3, §7.2.2): {@code created} no older than {@code max-age}; without
+     * {@code created} (only when {@code require-created=false}) an {@code expires} no more than {@code max-age} ahead
+     * is required, so no signature is accepted for longer than {@code max-age}; and {@code expires} never extends the
+     * window beyond {@code max-age} after {@code created}.
+     *
+     * @return until when the signature could be accepted (how long its nonce must be remembered)
+     */
     private Instant checkTimes(RequestComponents request, SignatureInput input, Instant now) {
         OptionalLong created = input.created();
         OptionalLong expires = input.expires();
-        Instant until = now.plus(settings.maxAge()).plus(settings.clockSkew());
         if (created.isEmpty() && settings.requireCreated()) {
             throw invalid(request, "signature has no created parameter", "signature_no_created");
         }
+        if (created.isEmpty() && expires.isEmpty()) {
+            throw invalid(request, "signature has neither created nor expires", "signature_no_created");
+        }
+        Instant until;
         if (created.isPresent()) {
             Instant c = Instant.ofEpochSecond(created.getAsLong());
             if (c.isAfter(now.plus(settings.clockSkew()))) {
                 throw invalid(request, "signature created in the future", "signature_not_yet_valid");
             }
-            Instant oldest = c.plus(settings.maxAge()).plus(settings.clockSkew());
-            if (now.isAfter(oldest)) {
+            until = c.plus(settings.maxAge()).plus(settings.clockSkew());
+            if (now.isAfter(until)) {
                 throw invalid(request, "signature too old (created more than " + settings.maxAge().toSeconds()
                         + " s ago)", "signature_too_old");
             }
-            until = oldest;
+        } else {
+            until = now.plus(settings.maxAge()).plus(settings.clockSkew());
         }
         if (expires.isPresent()) {
             Instant e = Instant.ofEpochSecond(expires.getAsLong()).plus(settings.clockSkew());
             if (now.isAfter(e)) {
                 throw invalid(request, "signature expired", "signature_expired");
+            }
+            Instant from = created.isPresent() ? Instant.ofEpochSecond(created.getAsLong()) : now;
+            if (e.isAfter(from.plus(settings.maxAge()).plus(settings.clockSkew()))) {
+                throw invalid(request, "signature expires more than " + settings.maxAge().toSeconds() + " s after "
+                        + (created.isPresent() ? "its creation" : "now"), "signature_expires_too_late");
             }
             until = e.isBefore(until) ? e : until;
         }

@@ -110,6 +110,23 @@ class SignatureVerifierTest {
     }
 
     @Test
+    void whenCreatedNotRequiredThenExpiresBoundsTheWindowToMaxAge() {
+        SignatureFixture lax = new SignatureFixture(Map.of("latchkey.signature.require-created", "false"));
+        Map<String, List<String>> headers = signedPost(lax.edSigner().nonce(false).build(), Map.of());
+        long now = lax.clock.instant().getEpochSecond();
+        String input = "sig1=(\"@method\");keyid=\"" + lax.ed.keyId() + "\"";
+        assertEquals("signature has neither created nor expires",
+                rejected(lax, post(with(headers, "Signature-Input", input))).description(), "it would never expire");
+        assertEquals("signature expires more than 300 s after now", rejected(lax, post(with(headers,
+                "Signature-Input", input + ";expires=" + (now + 86_400)))).description());
+        assertEquals("signature expires more than 300 s after its creation", rejected(post(with(headers,
+                "Signature-Input", input + ";created=" + now + ";expires=" + (now + 86_400)))).description());
+        assertEquals("signature does not cover required component @target-uri", rejected(lax, post(with(headers,
+                "Signature-Input", input + ";expires=" + (now + 60)))).description(),
+                "a bounded expires passes the window checks (and fails the next one)");
+    }
+
+    @Test
     void whenRequiredComponentMissingThenRejectedWithAcceptSignature() {
         AuthError e = rejected(post(signedPost(fx.edSigner().components("@method", "content-digest").build(),
                 Map.of())));
