@@ -10,8 +10,13 @@ import dev.latchkey.auth.signature.keys.SignatureKeys;
 import dev.latchkey.auth.state.ReplayCache;
 
 import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,7 +40,8 @@ import java.util.Set;
  *   confusion.</li>
  *   <li>The signature base rebuilt from the request (§2.5) and the signature checked (§3.3).</li>
  *   <li>Then, and only for a valid signature, the {@code nonce} is recorded as used ({@link ReplayCache}, namespace
- *   {@code signature:<keyid>}, until the signature could no longer be accepted anyway).</li>
+ *   {@code signature}, as SHA-256 of the key id and nonce, until the signature could no longer be accepted anyway;
+ *   a nonce is at most {@value #MAX_NONCE} characters).</li>
  * </ol>
  *
  * A failure is an {@link AuthenticationFailure} whose description says what was wrong, never a secret; the
@@ -48,6 +54,9 @@ public final class SignatureVerifier {
     public static final String SCHEME = "Signature";
     private static final System.Logger LOG = System.getLogger(SignatureVerifier.class.getName());
     private static final int MAX_DESCRIPTION = 160;
+    /** The longest {@code nonce} accepted: enough for any random value, and bounds what the replay cache holds. */
+    static final int MAX_NONCE = 128;
+    private static final String REPLAY_NAMESPACE = "signature";
 
     private final SignatureSettings settings;
     private final SignatureKeys keys;
@@ -97,7 +106,7 @@ public final class SignatureVerifier {
             throw invalid(request, "invalid signature", "signature_invalid", keyId);
         }
         if (input.nonce().isPresent()
-                && !replayCache.firstUse("signature:" + keyId, input.nonce().get(), acceptUntil)) {
+                && !replayCache.firstUse(REPLAY_NAMESPACE, replayId(keyId, input.nonce().get()), acceptUntil)) {
             throw invalid(request, "nonce already used", "signature_replayed", keyId);
         }
         return Optional.of(new VerifiedSignature(key, input, coversDigest));
@@ -174,6 +183,9 @@ public final class SignatureVerifier {
         if (settings.requireNonce() && input.nonce().isEmpty()) {
             throw invalid(request, "signature has no nonce", "signature_no_nonce");
         }
+        if (input.nonce().isPresent() && input.nonce().get().length() > MAX_NONCE) {
+            throw invalid(request, "nonce longer than " + MAX_NONCE + " characters", "signature_nonce_too_long");
+        }
         return until;
     }
 
@@ -225,6 +237,24 @@ public final class SignatureVerifier {
         AuthError error = AuthError.invalidToken(SCHEME, safe(description), reason)
                 .withHeaders(Map.of(AcceptSignature.FIELD, AcceptSignature.render(settings, request.hasContent())));
         return new AuthenticationFailure(keyId == null ? error : error.withCredentialId(safe(keyId)));
+    }
+
+    /**
+     * What the replay cache remembers of a nonce: SHA-256 over the key id and the nonce (each length-prefixed), so an
+     * entry has a fixed size whatever the client sends, and nonces of different keys never collide.
+     */
+    static String replayId(String keyId, String nonce) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            for (String part : new String[]{keyId, nonce}) {
+                byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+                sha256.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
+                sha256.update(bytes);
+            }
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(sha256.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
     }
 
     /** Within RFC 6750 §3's {@code error_description} characters, and bounded. */

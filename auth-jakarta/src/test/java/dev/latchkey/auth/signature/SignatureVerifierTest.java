@@ -127,6 +127,18 @@ class SignatureVerifierTest {
     }
 
     @Test
+    void whenNonceOverlongThenRejectedAndTheCacheKeepsAFixedSizeHash() {
+        Map<String, List<String>> headers = signedPost(fx.edSigner().build(), Map.of());
+        String input = headers.get("Signature-Input").get(0).replaceAll(";nonce=\"[^\"]*\"", "")
+                + ";nonce=\"" + "n".repeat(SignatureVerifier.MAX_NONCE + 1) + "\"";
+        assertEquals("nonce longer than 128 characters",
+                rejected(post(with(headers, "Signature-Input", input))).description());
+        String id = SignatureVerifier.replayId("k".repeat(500), "n".repeat(128));
+        assertEquals(43, id.length(), "SHA-256, base64url");
+        assertFalse(SignatureVerifier.replayId("ab", "c").equals(SignatureVerifier.replayId("a", "bc")));
+    }
+
+    @Test
     void whenRequiredComponentMissingThenRejectedWithAcceptSignature() {
         AuthError e = rejected(post(signedPost(fx.edSigner().components("@method", "content-digest").build(),
                 Map.of())));
