@@ -18,6 +18,14 @@ class ServletRequestComponentsTest {
 
     private static HttpServletRequest request(String remote, boolean secure, String uri, String query,
                                               Map<String, List<String>> headers, long contentLength) {
+        return request(remote, secure, uri, query, headers, contentLength,
+                Optional.ofNullable(headers.get("host")).map(h -> h.get(0).replaceAll(":\\d+$", ""))
+                        .orElse("internal.example"));
+    }
+
+    private static HttpServletRequest request(String remote, boolean secure, String uri, String query,
+                                              Map<String, List<String>> headers, long contentLength,
+                                              String serverName) {
         return (HttpServletRequest) Proxy.newProxyInstance(ServletRequestComponentsTest.class.getClassLoader(),
                 new Class<?>[]{HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getMethod" -> "POST";
@@ -25,7 +33,7 @@ class ServletRequestComponentsTest {
                     case "isSecure" -> secure;
                     case "getRequestURI" -> uri;
                     case "getQueryString" -> query;
-                    case "getServerName" -> "internal.example";
+                    case "getServerName" -> serverName;
                     case "getServerPort" -> 8080;
                     case "getContentLengthLong" -> contentLength;
                     case "getHeader" -> Optional.ofNullable(headers.get(((String) args[0]).toLowerCase()))
@@ -58,5 +66,12 @@ class ServletRequestComponentsTest {
         assertEquals("/", c.path());
         assertTrue(c.query().isEmpty());
         assertTrue(c.hasContent());
+    }
+
+    @Test
+    void whenAbsoluteFormTargetDisagreesWithHostThenTheRoutedAuthorityIsSigned() {
+        RequestComponents c = new ServletRequestComponents(request("203.0.113.9", false, "/admin", null,
+                Map.of("host", List.of("public.example")), 0, "internal.example"), TrustedProxies.NONE);
+        assertEquals("internal.example:8080", c.authority(), "routed by the target, so Host is not what is checked");
     }
 }
