@@ -56,6 +56,12 @@ public final class SignatureVerifier {
     private static final int MAX_DESCRIPTION = 160;
     /** The longest {@code nonce} accepted: enough for any random value, and bounds what the replay cache holds. */
     static final int MAX_NONCE = 128;
+    /**
+     * The one description of an unknown, revoked, expired, rotated-out key or a key of an algorithm not accepted,
+     * given before the signature is verified: the answer must not tell a caller without the key which key ids exist
+     * or what became of them (the audit event's reason does).
+     */
+    static final String KEY_NOT_ACCEPTED = "key not accepted";
     private static final String REPLAY_NAMESPACE = "signature";
 
     private final SignatureSettings settings;
@@ -209,7 +215,7 @@ public final class SignatureVerifier {
     private ResolvedKey resolve(RequestComponents request, String keyId, Instant now) {
         ResolvedKey key;
         try {
-            key = keys.resolve(keyId).orElseThrow(() -> invalid(request, "unknown key", "signature_key_unknown"));
+            key = keys.resolve(keyId).orElseThrow(() -> invalid(request, KEY_NOT_ACCEPTED, "signature_key_unknown"));
         } catch (ClientKeyStoreUnavailable | IllegalStateException e) {
             LOG.log(Level.ERROR, "signature key {0} cannot be resolved: {1}", LogSafe.value(keyId), e.getMessage());
             throw new AuthenticationFailure(AuthError.unavailable("signature keys are unavailable",
@@ -217,12 +223,11 @@ public final class SignatureVerifier {
         }
         ClientKeyRecord.Status status = key.record().status(now);
         if (status != ClientKeyRecord.Status.ACTIVE) {
-            throw invalid(request, "key " + status.name().toLowerCase(Locale.ROOT).replace('_', ' '),
-                    "signature_key_" + status.name().toLowerCase(Locale.ROOT), keyId);
+            throw invalid(request, KEY_NOT_ACCEPTED, "signature_key_" + status.name().toLowerCase(Locale.ROOT),
+                    keyId);
         }
         if (!settings.algorithms().contains(key.record().algorithm())) {
-            throw invalid(request, "algorithm " + key.record().algorithm() + " is not accepted",
-                    "signature_alg_not_allowed", keyId);
+            throw invalid(request, KEY_NOT_ACCEPTED, "signature_alg_not_allowed", keyId);
         }
         return key;
     }

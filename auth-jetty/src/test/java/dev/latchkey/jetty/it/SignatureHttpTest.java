@@ -171,7 +171,7 @@ class SignatureHttpTest {
         HttpResponse<String> unknown = send(RequestSigner.builder("ks_unknown", SignatureAlgorithm.ED25519,
                 ed.getPrivate()).clock(TestClock.INSTANCE).build().sign(get("/orders"), null));
         assertEquals(401, unknown.statusCode());
-        assertEquals("unknown key", json(unknown).getString("detail"));
+        assertEquals("key not accepted", json(unknown).getString("detail"));
     }
 
     @Test
@@ -195,7 +195,7 @@ class SignatureHttpTest {
         int before = OrdersResource.INVOCATIONS.get();
         HttpResponse<String> r = send(signer.sign(get("/orders"), null));
         assertEquals(401, r.statusCode());
-        assertEquals("key revoked", json(r).getString("detail"));
+        assertEquals("key not accepted", json(r).getString("detail"));
         assertEquals(before, OrdersResource.INVOCATIONS.get());
     }
 }
