@@ -35,7 +35,8 @@ final class CallerCheck {
             if (principal == null) {
                 challenges.challenged(authContext, request.getUriInfo().getRequestUri().getPath());
             }
-            request.abortWith(ErrorResponse.of(error, challenges.forError(error, authContext)));
+            AuthError answered = error.withHeaders(challenges.headersFor(error, authContext, request.hasEntity()));
+            request.abortWith(ErrorResponse.of(answered, challenges.forError(error, authContext)));
         });
         return denied.isPresent();
     }

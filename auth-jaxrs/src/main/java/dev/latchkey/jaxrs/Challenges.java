@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -48,6 +49,18 @@ final class Challenges {
         }
         return chain.map(c -> c.challengesFor(error))
                 .orElseGet(() -> List.of(WwwAuthenticate.challenge(configuredRealm(), error)));
+    }
+
+    /**
+     * The headers of a 401 to a request without credentials besides its challenges
+     * ({@link AuthenticatorChain#challengeHeaders}, e.g. {@code Accept-Signature}); none for any other error.
+     */
+    Map<String, String> headersFor(AuthError error, Object authContext, boolean withContent) {
+        if (error.scheme() != null || error.status() != 401) {
+            return Map.of();
+        }
+        return RequestAuthContext.of(authContext).map(RequestAuthContext::chain).or(Challenges::lookUpChain)
+                .map(c -> c.challengeHeaders(withContent)).orElse(Map.of());
     }
 
     /**

@@ -11,6 +11,8 @@ import dev.latchkey.sample.cli.ApiKeyCommand;
 import dev.latchkey.sample.cli.ApiKeyServiceFactory;
 import dev.latchkey.sample.cli.CliIo;
 import dev.latchkey.sample.cli.ServeOptions;
+import dev.latchkey.sample.cli.SignatureKeyCommand;
+import dev.latchkey.sample.cli.SignatureKeyServiceFactory;
 import dev.latchkey.sample.cli.TokenCommand;
 import dev.latchkey.sample.cli.Usage;
 import dev.latchkey.sample.cli.UsageException;
@@ -22,7 +24,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code java -jar sample-app.jar [serve|certs|apikey|user|token|help] ...}: the sample API server and its administration
+ * {@code java -jar sample-app.jar [serve|certs|apikey|signature|user|token|help] ...}: the sample API server and its administration
  * commands (see {@link Usage}). Exit status: 0 success, 1 failure (message on standard error, no stack trace),
  * 2 bad usage (usage text on standard error).
  */
@@ -73,6 +75,8 @@ public final class Main {
             case "certs" -> CertsCommand.prepare(rest, io);
             case "apikey" -> ApiKeyCommand.prepare(rest, () -> ApiKeyServiceFactory.fromConfig(ConfigReader.current()),
                     io);
+            case "signature" -> SignatureKeyCommand.prepare(rest,
+                    () -> SignatureKeyServiceFactory.fromConfig(ConfigReader.current()), io);
             case "user" -> UserCommand.prepare(rest, Main::userFileAdmin, io);
             case "token" -> TokenCommand.prepare(rest, () -> SampleJwtSettings.from(ConfigReader.current()),
                     Clock.systemUTC(), io);

@@ -7,6 +7,7 @@ import dev.latchkey.jetty.LatchkeyJetty;
 import dev.latchkey.jetty.LatchkeyServer;
 import dev.latchkey.sample.cli.ServeOptions;
 import dev.latchkey.sample.jwt.DevSigningKey;
+import dev.latchkey.sample.signature.DevKek;
 import dev.latchkey.sample.jwt.JwksLocationConfigSource;
 import dev.latchkey.sample.jwt.SampleJwtSettings;
 
@@ -51,6 +52,7 @@ public final class SampleServer {
         if (certSettings.mappingFile().isPresent() && ClientCertMappingFile.ensure(certSettings.mappingFile().get())) {
             notes.accept("Wrote the sample client-certificate mapping to " + certSettings.mappingFile().get());
         }
+        DevKek.useUnlessConfigured(config); // HMAC signature secrets: the same development KEK as the CLI's
         Optional<String> jwksUrlTemplate = jwtKeys(config, options.httpPort(), notes);
         for (int attempt = 1; ; attempt++) {
             int httpPort = jwksUrlTemplate.isPresent() && options.httpPort() == 0 ? freePort() : options.httpPort();

@@ -25,7 +25,10 @@ public final class ApiKeyExposures implements Consumer<ApiKeyExposed> {
     @Override
     public void accept(ApiKeyExposed event) {
         ClientNetwork network = ClientNetwork.ofLiteral(event.remoteAddress());
-        if (event.keyId() != null) {
+        if (event.keyId() != null && ApiKeyExposed.BASIC_OVER_HTTP.equals(event.parameter())) {
+            warnings.warn(WARNING, network, "API key secret sent in Basic over plain HTTP from {0} to {1}: key_id={2};"
+                    + " treat it as leaked and rotate it", event.remoteAddress(), event.path(), event.keyId());
+        } else if (event.keyId() != null) {
             warnings.warn(WARNING, network, "API key sent in the URL (query parameter {0}) from {1} to {2}: "
                     + "key_id={3}; treat it as leaked and rotate it", event.parameter(), event.remoteAddress(),
                     event.path(), event.keyId());

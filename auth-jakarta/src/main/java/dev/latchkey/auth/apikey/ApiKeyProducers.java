@@ -2,9 +2,9 @@ package dev.latchkey.auth.apikey;
 
 import dev.latchkey.auth.apikey.format.ApiKeyFormat;
 import dev.latchkey.auth.apikey.format.ApiKeyGenerator;
-import dev.latchkey.auth.apikey.jdbc.JdbcPool;
 import dev.latchkey.auth.apikey.jdbc.JdbcApiKeyStore;
 import dev.latchkey.auth.apikey.jdbc.JdbcSettings;
+import dev.latchkey.auth.apikey.jdbc.OwnedPools;
 import dev.latchkey.auth.apikey.store.ApiKeyStore;
 import dev.latchkey.auth.apikey.store.CachingApiKeyStore;
 import dev.latchkey.auth.apikey.store.FileApiKeyStore;
@@ -13,7 +13,6 @@ import dev.latchkey.auth.clock.LatchkeyClock;
 import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.config.ConfigurationException;
 import dev.latchkey.auth.request.TrustedProxies;
-import com.zaxxer.hikari.HikariDataSource;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -24,13 +23,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
-import javax.sql.DataSource;
-import java.lang.System.Logger.Level;
 import java.time.Clock;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -41,8 +34,6 @@ import java.util.function.Consumer;
  */
 @ApplicationScoped
 public class ApiKeyProducers {
-
-    private static final System.Logger LOG = System.getLogger(ApiKeyProducers.class.getName());
 
     @Inject
     @LatchkeyClock
@@ -67,25 +58,18 @@ public class ApiKeyProducers {
     }
 
     /** Connection pools this bean opened (for {@code latchkey.api-key.jdbc.url}); closed with the application. */
-    private final List<AutoCloseable> pools = new CopyOnWriteArrayList<>();
+    private final OwnedPools pools = new OwnedPools("API-key");
 
     @Produces
     @Singleton
     ApiKeyStore store(ApiKeySettings settings) {
-        return new CachingApiKeyStore(backend(settings, ConfigReader.current(), pools::add), settings.cacheTtl(),
+        return new CachingApiKeyStore(backend(settings, ConfigReader.current(), pools), settings.cacheTtl(),
                 settings.negativeCacheTtl(), settings.cacheMaxSize(), clock);
     }
 
     @PreDestroy
     void closePools() {
-        for (AutoCloseable pool : pools) {
-            try {
-                pool.close();
-            } catch (Exception e) {
-                LOG.log(Level.WARNING, "closing the API-key connection pool failed: {0}", e.toString());
-            }
-        }
-        pools.clear();
+        pools.closeAll();
     }
 
     /**
@@ -108,21 +92,7 @@ public class ApiKeyProducers {
     }
 
     static JdbcApiKeyStore jdbc(JdbcSettings jdbc, Consumer<AutoCloseable> owned) {
-        DataSource dataSource;
-        if (jdbc.dataSourceJndi().isPresent()) {
-            try {
-                dataSource = (DataSource) new InitialContext().lookup(jdbc.dataSourceJndi().get());
-            } catch (NamingException | ClassCastException e) {
-                throw new ConfigurationException(JdbcSettings.PREFIX + "datasource",
-                        "no DataSource at '" + jdbc.dataSourceJndi().get() + "': " + e.getMessage(), e);
-            }
-        } else {
-            HikariDataSource pool = JdbcPool.open(jdbc.url().orElseThrow(), jdbc.user().orElse(null),
-                    jdbc.password().orElse(null), jdbc.queryTimeout(), jdbc.poolMaxSize());
-            owned.accept(pool);
-            dataSource = pool;
-        }
-        JdbcApiKeyStore store = new JdbcApiKeyStore(dataSource, (int) jdbc.queryTimeout().toSeconds());
+        JdbcApiKeyStore store = new JdbcApiKeyStore(jdbc.dataSource(owned), (int) jdbc.queryTimeout().toSeconds());
         if (jdbc.initSchema()) {
             store.createSchema();
         }

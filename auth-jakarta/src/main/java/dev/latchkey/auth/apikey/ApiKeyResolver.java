@@ -7,6 +7,7 @@ import dev.latchkey.auth.request.AuthScheme;
 import dev.latchkey.auth.request.Authorization;
 import dev.latchkey.auth.request.BasicCredentials;
 import dev.latchkey.auth.request.ClientAddress;
+import dev.latchkey.auth.request.ForwardedProto;
 import dev.latchkey.auth.request.QueryParameters;
 import dev.latchkey.auth.request.TrustedProxies;
 import dev.latchkey.auth.spi.CredentialRequest;
@@ -15,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
@@ -28,7 +30,10 @@ import java.util.stream.Collectors;
  * Finds the API key in a request and parses it (format and checksum, once: a malformed key never reaches an
  * identity store). Accepted: the {@code X-API-Key} header (name configurable),
  * {@code Authorization: Bearer <key>} when the token carries a key prefix (RFC 6750 §2.1), and, when enabled,
- * {@code Authorization: Basic} with the key as user name and an empty password (RFC 7617 §2, Stripe style).
+ * {@code Authorization: Basic} with the key as user name and an empty password (RFC 7617 §2, Stripe style), or with
+ * the key split at its last {@code _} into user name (prefix and key id) and password (the secret), Twilio style
+ * ({@code -u sk_live_<key id>:<secret>}): the same key, so the same hashing, scopes, rotation and rate limit. A
+ * password travels only over TLS (RFC 7617 §4): the key-id form over plain HTTP is 401, before any store sees it.
  *
  * <p>Refused with 400 {@code invalid_request}: a key in the query string (RFC 6750 §2.3 discourages it; URLs end up
  * in logs and histories), reported through the exposure hook with the key id only; and more than one key in one
@@ -48,6 +53,7 @@ public final class ApiKeyResolver implements CredentialResolver<ApiKeyCredential
     private final ApiKeyFormat format;
     private final String header;
     private final boolean basicEnabled;
+    private final boolean basicKeyIdEnabled;
     private final Set<String> queryParameterNames;
     private final Consumer<ApiKeyExposed> exposures;
     private final TrustedProxies trustedProxies;
@@ -61,6 +67,7 @@ public final class ApiKeyResolver implements CredentialResolver<ApiKeyCredential
         this.format = format;
         this.header = settings.header();
         this.basicEnabled = settings.basicEnabled();
+        this.basicKeyIdEnabled = settings.basicKeyIdEnabled();
         this.queryParameterNames = settings.queryParameterNames().stream()
                 .map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
         this.exposures = exposures;
@@ -121,17 +128,38 @@ public final class ApiKeyResolver implements CredentialResolver<ApiKeyCredential
             return Optional.of(new ResolvedApiKey(bearer.get(), AUTHORIZATION_SOURCE));
         }
         return basicKeyUser(request).map(basic -> {
-            if (!basic.hasEmptyPassword()) {
-                throw invalidRequest("send the API key as the Basic user name with an empty password",
-                        "api_key_basic_password");
+            String user = basic.userId().orElseThrow();
+            if (basic.hasEmptyPassword() && basicEnabled) {
+                return new ResolvedApiKey(user, AUTHORIZATION_SOURCE);
             }
-            return new ResolvedApiKey(basic.userId().orElseThrow(), AUTHORIZATION_SOURCE);
+            if (basic.hasEmptyPassword() || !basicKeyIdEnabled) {
+                throw invalidRequest(basicKeyIdEnabled
+                        ? "send the key id as the Basic user name and the secret as the password"
+                        : "send the API key as the Basic user name with an empty password", "api_key_basic_password");
+            }
+            char[] secret = basic.password().orElseThrow();
+            String whole = user + "_" + new String(secret);
+            Arrays.fill(secret, '\0');
+            if (!ForwardedProto.isSecure(request.servlet(), trustedProxies)) {
+                // the secret crossed the network in clear: the key is to be treated as leaked, like one in a URL
+                String keyId = format.keyIdIfValid(whole).orElse(null);
+                HttpServletRequest servlet = request.servlet();
+                exposures.accept(new ApiKeyExposed(keyId, ApiKeyExposed.BASIC_OVER_HTTP,
+                        ClientAddress.text(servlet, trustedProxies), servlet.getRequestURI(), Instant.now()));
+                throw new AuthenticationFailure(AuthError.invalidToken(AuthScheme.BEARER,
+                        "an API key secret in Basic requires TLS (https)", "tls_required").withCredentialId(keyId));
+            }
+            return new ResolvedApiKey(whole, AUTHORIZATION_SOURCE);
         });
     }
 
-    /** RFC 7617 §2 user-id:password, ours only when enabled and the user-id is a key (Stripe style). */
+    /**
+     * RFC 7617 §2 user-id:password, ours only when enabled and the user-id is a key (Stripe style) or a key's prefix
+     * and id (Twilio style; the key format then checks the whole).
+     */
     private Optional<BasicCredentials> basicKeyUser(CredentialRequest request) {
-        return basicEnabled ? request.basic().filter(b -> b.userId().filter(format::looksLikeKey).isPresent())
+        return basicEnabled || basicKeyIdEnabled
+                ? request.basic().filter(b -> b.userId().filter(format::looksLikeKey).isPresent())
                 : Optional.empty();
     }
 

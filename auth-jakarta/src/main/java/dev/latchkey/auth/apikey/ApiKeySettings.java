@@ -24,6 +24,9 @@ import java.util.Optional;
  * @param pepper              {@code pepper}: optional HMAC key (at least 32 characters) for stored hashes
  * @param header              {@code header}: the API key header (default {@code X-API-Key})
  * @param basicEnabled        {@code basic-enabled}: accept Stripe-style Basic (key as user name, empty password)
+ * @param basicKeyIdEnabled   {@code basic-key-id-enabled}: accept Twilio-style Basic, the key split at its last
+ *                            {@code _}: the prefix and key id as user name, the secret as password
+ *                            ({@code -u sk_live_<key id>:<secret>}); over TLS only
  * @param queryParameterNames {@code query-parameters}: query parameters refused whatever their (non-empty) value,
  *                            as attempts to send a key in the URL (default {@code api_key,apikey,api-key}: names that
  *                            mean nothing but an API key, so {@code ?key=} or {@code ?token=} stay usable by
@@ -40,7 +43,8 @@ import java.util.Optional;
  * @param lastUsedFlush       {@code last-used.flush-interval}: how often last-use times are written (default PT30S)
  */
 public record ApiKeySettings(String environment, Map<String, String> prefixes, Optional<String> pepper, String header,
-                             boolean basicEnabled, List<String> queryParameterNames, String store, Path file,
+                             boolean basicEnabled, boolean basicKeyIdEnabled, List<String> queryParameterNames,
+                             String store, Path file,
                              Duration cacheTtl, Duration negativeCacheTtl, long cacheMaxSize,
                              Optional<RateLimit> rateLimit, long rateLimitMaxBuckets, Duration lastUsedFlush) {
 
@@ -92,7 +96,7 @@ public record ApiKeySettings(String environment, Map<String, String> prefixes, O
 
     /** Defaults for {@code environment}, for tests and programmatic use; the one place every default is written. */
     public static ApiKeySettings defaults(String environment) {
-        return new ApiKeySettings(environment, defaultPrefixes(), Optional.empty(), "X-API-Key", false,
+        return new ApiKeySettings(environment, defaultPrefixes(), Optional.empty(), "X-API-Key", false, false,
                 DEFAULT_QUERY_PARAMETERS, "file", Path.of(".latchkey", "api-keys.json"),
                 Duration.ofSeconds(30), Duration.ofSeconds(5), 10_000, Optional.of(RateLimit.parse("100/PT1M")),
                 100_000, Duration.ofSeconds(30));
@@ -140,6 +144,7 @@ public record ApiKeySettings(String environment, Map<String, String> prefixes, O
         return new ApiKeySettings(c.string(PREFIX + "environment", d.environment()), prefixes(c),
                 c.string(PREFIX + "pepper"), c.string(PREFIX + "header", d.header()),
                 c.bool(PREFIX + "basic-enabled", d.basicEnabled()),
+                c.bool(PREFIX + "basic-key-id-enabled", d.basicKeyIdEnabled()),
                 c.list(PREFIX + "query-parameters", d.queryParameterNames()), c.string(PREFIX + "store", d.store()),
                 c.string(PREFIX + "file").map(Path::of).orElse(d.file()),
                 c.duration(PREFIX + "cache.ttl", d.cacheTtl()),
@@ -150,15 +155,21 @@ public record ApiKeySettings(String environment, Map<String, String> prefixes, O
     }
 
     public ApiKeySettings withBasicEnabled(boolean enabled) {
-        return new ApiKeySettings(environment, prefixes, pepper, header, enabled, queryParameterNames, store, file,
-                cacheTtl, negativeCacheTtl, cacheMaxSize, rateLimit, rateLimitMaxBuckets, lastUsedFlush);
+        return new ApiKeySettings(environment, prefixes, pepper, header, enabled, basicKeyIdEnabled,
+                queryParameterNames, store, file, cacheTtl, negativeCacheTtl, cacheMaxSize, rateLimit,
+                rateLimitMaxBuckets, lastUsedFlush);
+    }
+
+    public ApiKeySettings withBasicKeyIdEnabled(boolean enabled) {
+        return new ApiKeySettings(environment, prefixes, pepper, header, basicEnabled, enabled, queryParameterNames,
+                store, file, cacheTtl, negativeCacheTtl, cacheMaxSize, rateLimit, rateLimitMaxBuckets, lastUsedFlush);
     }
 
     /** Never shows the pepper. */
     @Override
     public String toString() {
         return "ApiKeySettings[environment=" + environment + ", prefixes=" + prefixes + ", pepper="
-                + (pepper.isPresent() ? "***" : "none") + ", header=" + header + ", basicEnabled=" + basicEnabled
+                + (pepper.isPresent() ? "***" : "none") + ", header=" + header + ", basicEnabled=" + basicEnabled + ", basicKeyIdEnabled=" + basicKeyIdEnabled
                 + ", store=" + store + ", file=" + file + ", cacheTtl=" + cacheTtl + ", negativeCacheTtl="
                 + negativeCacheTtl + ", rateLimit=" + rateLimit.map(Object::toString).orElse("off") + "]";
     }

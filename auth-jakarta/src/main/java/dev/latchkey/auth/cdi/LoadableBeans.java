@@ -26,7 +26,8 @@ public final class LoadableBeans {
             "dev.latchkey.auth.jwt.JwtProducers",
             "dev.latchkey.auth.apikey.ApiKeyProducers",
             "dev.latchkey.auth.basic.BasicProducers",
-            "dev.latchkey.auth.cert.ClientCertificateProducers");
+            "dev.latchkey.auth.cert.ClientCertificateProducers",
+            "dev.latchkey.auth.signature.SignatureProducers");
 
     private LoadableBeans() {
     }

@@ -2,6 +2,7 @@ package dev.latchkey.auth.mechanism;
 
 import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.error.AuthError;
+import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.Map;
 import java.util.Objects;
@@ -21,8 +22,11 @@ public sealed interface AuthOutcome {
      * The credential is valid.
      *
      * @param responseHeaders headers to add to the response, e.g. {@code RateLimit-Remaining}
+     * @param request         the request the application must be given instead of the received one
+     *                        ({@link CredentialKind#admittedRequest}), or null for the received one
      */
-    record Authenticated(LatchkeyCaller caller, Map<String, String> responseHeaders) implements AuthOutcome {
+    record Authenticated(LatchkeyCaller caller, Map<String, String> responseHeaders, HttpServletRequest request)
+            implements AuthOutcome {
         public Authenticated {
             Objects.requireNonNull(caller, "caller");
             responseHeaders = Map.copyOf(responseHeaders);
@@ -39,11 +43,17 @@ public sealed interface AuthOutcome {
     AuthOutcome NO_CREDENTIAL = new NoCredential();
 
     static AuthOutcome authenticated(LatchkeyCaller caller) {
-        return new Authenticated(caller, Map.of());
+        return new Authenticated(caller, Map.of(), null);
     }
 
     static AuthOutcome authenticated(LatchkeyCaller caller, Map<String, String> responseHeaders) {
-        return new Authenticated(caller, responseHeaders);
+        return new Authenticated(caller, responseHeaders, null);
+    }
+
+    /** @param request the request the application must be given, or null for the received one */
+    static AuthOutcome authenticated(LatchkeyCaller caller, Map<String, String> responseHeaders,
+                                     HttpServletRequest request) {
+        return new Authenticated(caller, responseHeaders, request);
     }
 
     static AuthOutcome rejected(AuthError error) {

@@ -100,6 +100,16 @@ public final class AuthenticatorChain {
     }
 
     /**
+     * The headers of a 401 to a request without credentials besides its challenges, from every enabled kind
+     * ({@link CredentialKind#challengeHeaders}), e.g. {@code Accept-Signature}.
+     */
+    public Map<String, String> challengeHeaders(boolean withContent) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        kinds.forEach(k -> headers.putAll(k.challengeHeaders(withContent)));
+        return headers;
+    }
+
+    /**
      * The challenge to send with an error: the error's own scheme, or none. A server-side failure (5xx) never carries
      * one: it is not a request to authenticate (RFC 9110 §11.6.1), and RFC 6750 §3.1 defines no Bearer error code for
      * it.

@@ -9,6 +9,7 @@ import dev.latchkey.auth.spi.CredentialRequest;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +20,7 @@ import java.util.Optional;
  * rules live here once, for every kind:
  * <ul>
  *   <li>{@code VALID} (with a caller principal): the kind's caller, then its {@linkplain CredentialKind#accepted
- *   response headers};</li>
+ *   response headers} and the {@linkplain CredentialKind#admittedRequest request the application gets};</li>
  *   <li>{@code INVALID}: the kind's 401 ({@link CredentialKind#invalid});</li>
  *   <li>{@code NOT_VALIDATED}: 503 {@value #NO_IDENTITY_STORE}: no store judges this credential, which is a
  *   deployment fault, not the caller's (Jakarta Security 3.0, chapter 3: the handler answers NOT_VALIDATED when no
@@ -64,7 +65,8 @@ public final class CredentialLogin {
                 admission.accepted();
                 LatchkeyCaller caller = kind.caller(credential, result);
                 Map<String, String> headers = kind.accepted(credential, caller);
-                return AuthOutcome.authenticated(caller, headers);
+                HttpServletRequest admitted = kind.admittedRequest(credential, request.servlet());
+                return AuthOutcome.authenticated(caller, headers, admitted == request.servlet() ? null : admitted);
             }
             if (result.getStatus() == CredentialValidationResult.Status.NOT_VALIDATED) {
                 admission.unjudged();

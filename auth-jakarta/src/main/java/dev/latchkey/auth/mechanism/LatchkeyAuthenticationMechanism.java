@@ -11,6 +11,7 @@ import dev.latchkey.auth.error.ErrorResponses;
 import dev.latchkey.auth.limit.FailedAttemptLimiter;
 import dev.latchkey.auth.limit.FailedAttemptSettings;
 import dev.latchkey.auth.request.ClientAddress;
+import dev.latchkey.auth.request.RequestContent;
 import dev.latchkey.auth.request.TrustedProxies;
 import dev.latchkey.auth.spi.CredentialKind;
 import dev.latchkey.auth.spi.DefaultMechanisms;
@@ -163,6 +164,9 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
         String mechanism = result.decidedBy() == null ? null : result.decidedBy().name();
         if (result.outcome() instanceof AuthOutcome.Authenticated ok) {
             ok.responseHeaders().forEach(response::setHeader);
+            if (ok.request() != null) {
+                context.setRequest(ok.request()); // e.g. the body checked against its signed Content-Digest
+            }
             authContext.audit(Outcome.SUCCESS, mechanism, null, 200, caller.credentialId().orElse(null));
             return context.notifyContainerAboutLogin(caller, caller.groups());
         }
@@ -175,7 +179,9 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
             return context.doNothing();
         }
         authContext.challenged();
-        return respond(response, AuthError.unauthenticated(null), chain.challenges());
+        return respond(response, AuthError.unauthenticated(null).withHeaders(chain.challengeHeaders(
+                RequestContent.present(request))),
+                chain.challenges());
     }
 
     private static AuthenticationStatus respond(HttpServletResponse response, AuthError error, List<String> challenges) {

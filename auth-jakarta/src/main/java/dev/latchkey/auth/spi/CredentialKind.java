@@ -4,6 +4,7 @@ import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.error.AuthError;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,26 @@ public interface CredentialKind<C extends Credential> {
      * {@link dev.latchkey.auth.error.AuthenticationFailure}, e.g. 429 over a rate limit).
      */
     default Map<String, String> accepted(C credential, LatchkeyCaller caller) {
+        return Map.of();
+    }
+
+    /**
+     * The request the application is given once the credential is accepted: the request itself by default. A kind
+     * that must read part of the request to trust it returns a replacement, e.g. the signature kind returns the
+     * request with its content checked against the signed {@code Content-Digest} (RFC 9421 §7.2.8). May refuse (throw
+     * {@link dev.latchkey.auth.error.AuthenticationFailure}); called after {@link #accepted}.
+     */
+    default HttpServletRequest admittedRequest(C credential, HttpServletRequest request) {
+        return request;
+    }
+
+    /**
+     * Headers of a 401 to a request that presented no credential, besides the challenges: e.g. {@code Accept-Signature}
+     * naming what a signature must cover (RFC 9421 §5.1). None by default.
+     *
+     * @param withContent whether the request has content
+     */
+    default Map<String, String> challengeHeaders(boolean withContent) {
         return Map.of();
     }
 

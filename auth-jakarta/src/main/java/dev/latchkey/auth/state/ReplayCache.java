@@ -16,7 +16,8 @@ public interface ReplayCache {
     /**
      * Records {@code id} in {@code namespace} until {@code expiresAt}, atomically.
      *
-     * @param namespace what the identifier belongs to, e.g. {@code dpop} or {@code signature:<keyid>}
+     * @param namespace what the identifier belongs to, e.g. {@code dpop} or {@code signature} (whose ids are hashes
+     *                  of key id and nonce)
      * @return true when this is the identifier's first use, false when it was seen before and has not expired
      */
     boolean firstUse(String namespace, String id, Instant expiresAt);

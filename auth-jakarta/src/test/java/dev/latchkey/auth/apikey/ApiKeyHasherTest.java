@@ -34,7 +34,7 @@ class ApiKeyHasherTest {
         String pepper = "a-server-side-pepper-of-at-least-32-chars";
         ApiKeySettings s = ApiKeySettings.defaults("live");
         ApiKeySettings peppered = new ApiKeySettings(s.environment(), s.prefixes(), Optional.of(pepper), s.header(),
-                s.basicEnabled(), s.queryParameterNames(), s.store(), s.file(), s.cacheTtl(), s.negativeCacheTtl(),
+                s.basicEnabled(), s.basicKeyIdEnabled(), s.queryParameterNames(), s.store(), s.file(), s.cacheTtl(), s.negativeCacheTtl(),
                 s.cacheMaxSize(), s.rateLimit(), s.rateLimitMaxBuckets(), s.lastUsedFlush());
         assertEquals(new ApiKeyHasher(pepper.getBytes(StandardCharsets.UTF_8)).hash("k"),
                 ApiKeyHasher.of(peppered).hash("k"));

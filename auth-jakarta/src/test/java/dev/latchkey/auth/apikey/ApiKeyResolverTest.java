@@ -153,4 +153,18 @@ class ApiKeyResolverTest {
         assertTrue(resolver.key(CredentialRequest.of(FakeRequest.create().build())).isEmpty());
         assertTrue(resolver.source(CredentialRequest.of(FakeRequest.create().build())).isEmpty());
     }
+
+    @Test
+    void whenTwilioStyleBasicOverPlainHttpThen401AndExposureRecordedByKeyId() {
+        var twilio = new ApiKeyResolver(format, settings.withBasicKeyIdEnabled(true), TrustedProxies.NONE,
+                exposures::add);
+        int cut = key.lastIndexOf('_');
+        var request = FakeRequest.create().secure(false).basic(key.substring(0, cut), key.substring(cut + 1)).build();
+        AuthenticationFailure f = assertThrows(AuthenticationFailure.class,
+                () -> twilio.key(CredentialRequest.of(request)));
+        assertEquals(401, f.error().status());
+        assertEquals(1, exposures.size());
+        assertEquals(keyId, exposures.get(0).keyId());
+        assertEquals("Authorization", exposures.get(0).parameter());
+    }
 }

@@ -47,7 +47,7 @@ class WithoutOptionalJarsTest {
     void whenBeanNotDiscoveredThenDeploymentErrorNamesIt() {
         Set<String> all = Set.of("dev.latchkey.auth.mechanism.LatchkeyAuthenticationMechanism",
                 "dev.latchkey.auth.apikey.ApiKeyProducers", "dev.latchkey.auth.basic.BasicProducers",
-                "dev.latchkey.auth.cert.ClientCertificateProducers");
+                "dev.latchkey.auth.cert.ClientCertificateProducers", "dev.latchkey.auth.signature.SignatureProducers");
         List<LoadableBeans.LoadFailure> failures = LoadableBeans.check(getClass().getClassLoader(), all);
         assertEquals(1, failures.size(), failures.toString());
         assertEquals("Latchkey bean class dev.latchkey.auth.jwt.JwtProducers was not discovered by CDI; keep "

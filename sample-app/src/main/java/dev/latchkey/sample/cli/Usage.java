@@ -11,6 +11,13 @@ public final class Usage {
               apikey list
               apikey rotate ID [--grace PT24H]
               apikey revoke ID
+              signature register --client NAME --public-key FILE [--scopes a,b] [--groups g] [--expires P90D]
+                                                    register a client's Ed25519, P-256 or RSA public key (PEM or JWK)
+              signature hmac --client NAME [--scopes a,b] [--groups g] [--expires P90D]
+                                                    create an HMAC-SHA256 secret (printed once)
+              signature list
+              signature rotate ID [--grace PT24H] [--public-key FILE]
+              signature revoke ID
               user add NAME [--groups a,b]          password from the console, or one line of standard input
               user list
               user remove NAME

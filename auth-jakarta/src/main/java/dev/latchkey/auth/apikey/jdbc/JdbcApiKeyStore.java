@@ -7,30 +7,25 @@ import dev.latchkey.auth.apikey.store.ApiKeyStoreUnavailable;
 import dev.latchkey.auth.apikey.store.StoredRecords;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.UnaryOperator;
+
+import static dev.latchkey.auth.apikey.jdbc.SqlValues.instant;
+import static dev.latchkey.auth.apikey.jdbc.SqlValues.timestamp;
+import static dev.latchkey.auth.apikey.jdbc.SqlValues.words;
 
 /**
  * API keys in a SQL table ({@code latchkey_api_keys}, portable DDL for PostgreSQL and H2 in
  * {@code dev/latchkey/apikey/schema.sql}), looked up through a unique index on the hash. Every {@link SQLException}
  * except a uniqueness violation (SQLSTATE class 23) becomes {@link ApiKeyStoreUnavailable}; queries carry a timeout so
- * a hung database is reported as unavailable, not waited on forever.
+ * a hung database is reported as unavailable, not waited on forever ({@link SqlTable}).
  */
 public class JdbcApiKeyStore implements ApiKeyStore {
 
@@ -38,76 +33,47 @@ public class JdbcApiKeyStore implements ApiKeyStore {
             + "expires_at, revoked_at, rotated_from, replaced_by, grace_until, last_used_at, rate_limit";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM latchkey_api_keys";
 
-    private final DataSource dataSource;
-    private final int queryTimeoutSeconds;
+    private final SqlTable<ApiKeyRecord> table;
 
     public JdbcApiKeyStore(DataSource dataSource, int queryTimeoutSeconds) {
-        this.dataSource = dataSource;
-        this.queryTimeoutSeconds = queryTimeoutSeconds;
+        this.table = new SqlTable<>(dataSource, queryTimeoutSeconds, "API key database", ApiKeyStoreUnavailable::new,
+                JdbcApiKeyStore::read);
     }
 
     /** Runs the shipped DDL ({@code schema.sql}, PostgreSQL and H2 alike); idempotent. */
     public void createSchema() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String ddl : readResource("schema.sql").split(";")) {
-                String sql = ddl.lines().filter(l -> !l.trim().startsWith("--")).reduce("", (a, b) -> a + "\n" + b);
-                if (!sql.isBlank()) {
-                    s.execute(sql);
-                }
-            }
-        } catch (SQLException e) {
-            throw unavailable("create schema", e);
-        }
-    }
-
-    private static String readResource(String name) {
-        try (InputStream in = JdbcApiKeyStore.class.getResourceAsStream("/dev/latchkey/apikey/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read resource " + name, e);
-        }
+        table.createSchema("/dev/latchkey/apikey/schema.sql");
     }
 
     @Override
     public Optional<ApiKeyRecord> findByHash(String hash) {
-        List<ApiKeyRecord> found = query(SELECT + " WHERE key_hash = ?", hash);
-        return found.stream().findFirst();
+        return table.query(SELECT + " WHERE key_hash = ?", ps -> ps.setString(1, hash)).stream().findFirst();
     }
 
     @Override
     public Optional<ApiKeyRecord> findById(String keyId) {
-        return query(SELECT + " WHERE key_id = ?", keyId).stream().findFirst();
+        return table.query(SELECT + " WHERE key_id = ?", ps -> ps.setString(1, keyId)).stream().findFirst();
     }
 
     @Override
     public List<ApiKeyRecord> list() {
-        return query(SELECT + " ORDER BY created_at, key_id", null);
+        return table.query(SELECT + " ORDER BY created_at, key_id", ps -> { });
     }
 
     @Override
     public void insert(ApiKeyRecord r) {
-        String sql = "INSERT INTO latchkey_api_keys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setQueryTimeout(queryTimeoutSeconds);
-            ps.setString(1, r.keyId());
-            ps.setString(2, r.hash());
-            bindMutable(ps, 3, r);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
-                throw new IllegalArgumentException("duplicate API key id " + r.keyId());
-            }
-            throw unavailable("insert", e);
-        }
+        table.insert("INSERT INTO latchkey_api_keys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                ps -> {
+                    ps.setString(1, r.keyId());
+                    ps.setString(2, r.hash());
+                    bindMutable(ps, 3, r);
+                }, () -> new IllegalArgumentException("duplicate API key id " + r.keyId()));
     }
 
     /** Sets {@code revoked_at} only, and only when it is null: one statement, atomic in the database. */
     @Override
     public Optional<ApiKeyRecord> revoke(String keyId, Instant when) {
-        execute("revoke", "UPDATE latchkey_api_keys SET revoked_at = ? WHERE key_id = ? AND revoked_at IS NULL",
+        table.update("revoke", "UPDATE latchkey_api_keys SET revoked_at = ? WHERE key_id = ? AND revoked_at IS NULL",
                 ps -> {
                     ps.setTimestamp(1, Timestamp.from(when));
                     ps.setString(2, keyId);
@@ -118,7 +84,7 @@ public class JdbcApiKeyStore implements ApiKeyStore {
     /** Sets {@code replaced_by} and {@code grace_until} only, and only on a row neither revoked nor replaced. */
     @Override
     public boolean markReplaced(String keyId, String newKeyId, Instant graceUntil) {
-        return execute("mark replaced", "UPDATE latchkey_api_keys SET replaced_by = ?, grace_until = ? "
+        return table.update("mark replaced", "UPDATE latchkey_api_keys SET replaced_by = ?, grace_until = ? "
                 + "WHERE key_id = ? AND revoked_at IS NULL AND replaced_by IS NULL", ps -> {
                     ps.setString(1, newKeyId);
                     ps.setTimestamp(2, Timestamp.from(graceUntil));
@@ -135,37 +101,19 @@ public class JdbcApiKeyStore implements ApiKeyStore {
         String update = "UPDATE latchkey_api_keys SET environment = ?, name = ?, scopes = ?, caller_groups = ?, "
                 + "created_at = ?, expires_at = ?, revoked_at = ?, rotated_from = ?, replaced_by = ?, grace_until = ?, "
                 + "last_used_at = ?, rate_limit = ?, key_hash = ? WHERE key_id = ?";
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                Optional<ApiKeyRecord> old;
-                try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE key_id = ? FOR UPDATE")) {
-                    ps.setQueryTimeout(queryTimeoutSeconds);
-                    ps.setString(1, keyId);
-                    old = readAll(ps).stream().findFirst();
-                }
-                Optional<ApiKeyRecord> updated = old.map(r -> StoredRecords.changed(r, change));
-                if (updated.isPresent() && !updated.equals(old)) {
-                    try (PreparedStatement ps = c.prepareStatement(update)) {
-                        ps.setQueryTimeout(queryTimeoutSeconds);
-                        bindMutable(ps, 1, updated.get());
-                        ps.setString(13, updated.get().hash());
-                        ps.setString(14, keyId);
-                        ps.executeUpdate();
-                    }
-                }
-                c.commit();
-                return updated;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
+        return table.transaction("update", c -> {
+            Optional<ApiKeyRecord> old = table.query(c, SELECT + " WHERE key_id = ? FOR UPDATE",
+                    ps -> ps.setString(1, keyId)).stream().findFirst();
+            Optional<ApiKeyRecord> updated = old.map(r -> StoredRecords.changed(r, change));
+            if (updated.isPresent() && !updated.equals(old)) {
+                table.update(c, update, ps -> {
+                    bindMutable(ps, 1, updated.get());
+                    ps.setString(13, updated.get().hash());
+                    ps.setString(14, keyId);
+                });
             }
-        } catch (SQLException e) {
-            throw unavailable("update", e);
-        }
+            return updated;
+        });
     }
 
     /** One batched statement per flush; never moves {@code last_used_at} backwards. */
@@ -174,20 +122,15 @@ public class JdbcApiKeyStore implements ApiKeyStore {
         if (lastUsedByKeyId.isEmpty()) {
             return;
         }
-        String sql = "UPDATE latchkey_api_keys SET last_used_at = ? WHERE key_id = ? "
-                + "AND (last_used_at IS NULL OR last_used_at < ?)";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setQueryTimeout(queryTimeoutSeconds);
-            for (Map.Entry<String, Instant> e : lastUsedByKeyId.entrySet()) {
-                ps.setTimestamp(1, Timestamp.from(e.getValue()));
-                ps.setString(2, e.getKey());
-                ps.setTimestamp(3, Timestamp.from(e.getValue()));
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        } catch (SQLException e) {
-            throw unavailable("record last use", e);
-        }
+        table.batch("record last use", "UPDATE latchkey_api_keys SET last_used_at = ? WHERE key_id = ? "
+                + "AND (last_used_at IS NULL OR last_used_at < ?)", ps -> {
+                    for (Map.Entry<String, Instant> e : lastUsedByKeyId.entrySet()) {
+                        ps.setTimestamp(1, Timestamp.from(e.getValue()));
+                        ps.setString(2, e.getKey());
+                        ps.setTimestamp(3, Timestamp.from(e.getValue()));
+                        ps.addBatch();
+                    }
+                });
     }
 
     private static void bindMutable(PreparedStatement ps, int start, ApiKeyRecord r) throws SQLException {
@@ -206,46 +149,6 @@ public class JdbcApiKeyStore implements ApiKeyStore {
         ps.setString(i, r.rateLimit() == null ? null : r.rateLimit().toString());
     }
 
-    /** One parameterised statement; returns the update count. */
-    private int execute(String operation, String sql, Binder binder) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setQueryTimeout(queryTimeoutSeconds);
-            binder.bind(ps);
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw unavailable(operation, e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    private List<ApiKeyRecord> query(String sql, String parameter) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setQueryTimeout(queryTimeoutSeconds);
-            if (parameter != null) {
-                ps.setString(1, parameter);
-            }
-            return readAll(ps);
-        } catch (SQLException e) {
-            throw unavailable("query", e);
-        }
-    }
-
-    private static List<ApiKeyRecord> readAll(PreparedStatement ps) throws SQLException {
-        List<ApiKeyRecord> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(read(rs));
-            }
-        } catch (RuntimeException e) {
-            throw new ApiKeyStoreUnavailable("API key database holds an unreadable row: " + e.getClass().getSimpleName(), e);
-        }
-        return out;
-    }
-
     private static ApiKeyRecord read(ResultSet rs) throws SQLException {
         String rateLimit = rs.getString("rate_limit");
         return new ApiKeyRecord(rs.getString("key_id"), rs.getString("key_hash").trim(), rs.getString("environment"),
@@ -256,25 +159,8 @@ public class JdbcApiKeyStore implements ApiKeyStore {
                 rateLimit == null ? null : RateLimit.parse(rateLimit));
     }
 
-    private static Set<String> words(String value) {
-        return value == null || value.isBlank() ? Set.of()
-                : new LinkedHashSet<>(Arrays.asList(value.trim().split("\\s+")));
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
-    }
-
-    private static Instant instant(Timestamp ts) {
-        return ts == null ? null : ts.toInstant();
-    }
-
-    private static ApiKeyStoreUnavailable unavailable(String operation, SQLException e) {
-        return new ApiKeyStoreUnavailable("API key database " + operation + " failed (SQLSTATE " + e.getSQLState() + ")", e);
-    }
-
     @Override
     public String toString() {
-        return "JdbcApiKeyStore[" + dataSource + "]";
+        return "JdbcApiKeyStore[" + table + "]";
     }
 }

@@ -1,10 +1,15 @@
 package dev.latchkey.auth.apikey.jdbc;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.config.ConfigurationException;
 
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Settings of {@link JdbcApiKeyStore} ({@code latchkey.api-key.jdbc.*}): exactly one of {@code datasource} (a JNDI
@@ -35,6 +40,27 @@ public record JdbcSettings(Optional<String> dataSourceJndi, Optional<String> url
         return new JdbcSettings(c.string(PREFIX + "datasource"), c.string(PREFIX + "url"), c.string(PREFIX + "user"),
                 c.string(PREFIX + "password"), c.bool(PREFIX + "init-schema", false),
                 c.duration(PREFIX + "query-timeout", Duration.ofSeconds(5)), c.integer(PREFIX + "pool.max-size", 10));
+    }
+
+    /**
+     * The data source: the JNDI one, or a new {@link JdbcPool} for {@code url}, handed to {@code owned} to be closed
+     * with the application.
+     *
+     * @throws ConfigurationException when the JNDI name does not lead to a {@link DataSource}
+     */
+    public DataSource dataSource(Consumer<AutoCloseable> owned) {
+        if (dataSourceJndi.isPresent()) {
+            try {
+                return (DataSource) new InitialContext().lookup(dataSourceJndi.get());
+            } catch (NamingException | ClassCastException e) {
+                throw new ConfigurationException(PREFIX + "datasource",
+                        "no DataSource at '" + dataSourceJndi.get() + "': " + e.getMessage(), e);
+            }
+        }
+        HikariDataSource pool = JdbcPool.open(url.orElseThrow(), user.orElse(null), password.orElse(null),
+                queryTimeout, poolMaxSize);
+        owned.accept(pool);
+        return pool;
     }
 
     @Override

@@ -3,17 +3,17 @@ package dev.latchkey.auth.apikey.store;
 import dev.latchkey.auth.apikey.store.ApiKeyRecord;
 import dev.latchkey.auth.limit.RateLimit;
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+
+import static dev.latchkey.auth.file.JsonFields.array;
+import static dev.latchkey.auth.file.JsonFields.instant;
+import static dev.latchkey.auth.file.JsonFields.optional;
+import static dev.latchkey.auth.file.JsonFields.set;
 
 /**
  * The JSON form of the key file (JSON-P): {@code {"version":1,"keys":[{...record...}]}}. Instants are ISO-8601
@@ -66,32 +66,5 @@ final class ApiKeyRecordJson {
                 o.getString("rotatedFrom", null), o.getString("replacedBy", null), instant(o, "graceUntil"),
                 instant(o, "lastUsed"),
                 o.containsKey("rateLimit") ? RateLimit.parse(o.getString("rateLimit")) : null);
-    }
-
-    private static JsonArrayBuilder array(Set<String> values) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
-        values.stream().sorted().forEach(a::add);
-        return a;
-    }
-
-    private static Set<String> set(JsonArray array) {
-        Set<String> out = new LinkedHashSet<>();
-        if (array != null) {
-            for (JsonValue v : array) {
-                out.add(((JsonString) v).getString());
-            }
-        }
-        return out;
-    }
-
-    private static void optional(JsonObjectBuilder b, String name, Object value) {
-        if (value != null) {
-            b.add(name, value.toString());
-        }
-    }
-
-    private static Instant instant(JsonObject o, String name) {
-        String v = o.getString(name, null);
-        return v == null ? null : Instant.parse(v);
     }
 }

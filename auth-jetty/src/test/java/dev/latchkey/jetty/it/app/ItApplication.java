@@ -11,6 +11,6 @@ public class ItApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(OrdersResource.class, MeResource.class);
+        return Set.of(OrdersResource.class, MeResource.class, UploadsResource.class);
     }
 }

@@ -1,0 +1,67 @@
+package dev.latchkey.auth.signature.keys;
+
+import dev.latchkey.auth.signature.SignatureAlgorithm;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+import java.time.Instant;
+import java.util.List;
+
+import static dev.latchkey.auth.file.JsonFields.array;
+import static dev.latchkey.auth.file.JsonFields.instant;
+import static dev.latchkey.auth.file.JsonFields.optional;
+import static dev.latchkey.auth.file.JsonFields.set;
+
+/** The JSON form of the signature key file: {@code {"version":1,"keys":[{...record...}]}}. */
+final class ClientKeyRecordJson {
+
+    static final int VERSION = 1;
+
+    private ClientKeyRecordJson() {
+    }
+
+    static JsonObject recordsToJson(List<ClientKeyRecord> records) {
+        JsonArrayBuilder keys = Json.createArrayBuilder();
+        records.forEach(r -> keys.add(recordToJson(r)));
+        return Json.createObjectBuilder().add("version", VERSION).add("keys", keys).build();
+    }
+
+    static List<ClientKeyRecord> recordsFromJson(JsonObject file) {
+        int version = file.getInt("version", VERSION);
+        if (version != VERSION) {
+            throw new IllegalArgumentException("unsupported signature key file version " + version);
+        }
+        return file.getJsonArray("keys").getValuesAs(JsonObject.class).stream()
+                .map(ClientKeyRecordJson::recordFromJson).toList();
+    }
+
+    static JsonObject recordToJson(ClientKeyRecord r) {
+        JsonObjectBuilder b = Json.createObjectBuilder()
+                .add("keyId", r.keyId())
+                .add("client", r.client())
+                .add("algorithm", r.algorithm().httpName())
+                .add("scopes", array(r.scopes()))
+                .add("groups", array(r.groups()))
+                .add("created", r.created().toString());
+        optional(b, "publicJwk", r.publicJwk());
+        optional(b, "sealedSecret", r.sealedSecret());
+        optional(b, "expires", r.expires());
+        optional(b, "revoked", r.revoked());
+        optional(b, "rotatedFrom", r.rotatedFrom());
+        optional(b, "replacedBy", r.replacedBy());
+        optional(b, "graceUntil", r.graceUntil());
+        return b.build();
+    }
+
+    static ClientKeyRecord recordFromJson(JsonObject o) {
+        SignatureAlgorithm algorithm = SignatureAlgorithm.byName(o.getString("algorithm"))
+                .orElseThrow(() -> new IllegalArgumentException("unknown signature algorithm"));
+        return new ClientKeyRecord(o.getString("keyId"), o.getString("client"), algorithm,
+                o.getString("publicJwk", null), o.getString("sealedSecret", null), set(o.getJsonArray("scopes")),
+                set(o.getJsonArray("groups")), Instant.parse(o.getString("created")), instant(o, "expires"),
+                instant(o, "revoked"), o.getString("rotatedFrom", null), o.getString("replacedBy", null),
+                instant(o, "graceUntil"));
+    }
+}
