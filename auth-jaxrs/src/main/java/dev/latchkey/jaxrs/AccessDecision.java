@@ -2,8 +2,10 @@ package dev.latchkey.jaxrs;
 
 import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.error.AuthError;
+import dev.latchkey.auth.error.WwwAuthenticate;
 
 import java.security.Principal;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -11,13 +13,14 @@ import java.util.function.Predicate;
 
 /**
  * Applies an {@link AccessRule} to a caller: unauthenticated is 401, authenticated without the role or scope is 403
- * (RFC 6750 §3.1 {@code insufficient_scope} names the required scopes). Shared by the JAX-RS filter and the CDI
- * interceptor so both answer alike.
+ * (RFC 6750 §3.1 {@code insufficient_scope} names the required scopes), a token from too weak or too old an
+ * authentication event is 401 {@code insufficient_user_authentication} (RFC 9470 §3). Shared by the JAX-RS filter
+ * and the CDI interceptor so both answer alike.
  */
 public final class AccessDecision {
 
     /** Mechanisms whose callers hold OAuth-style tokens and get a Bearer {@code insufficient_scope} challenge. */
-    private static final Set<String> BEARER_MECHANISMS = Set.of("jwt", "api-key");
+    private static final Set<String> BEARER_MECHANISMS = Set.of("jwt", "api-key", "introspection");
 
     private AccessDecision() {
     }
@@ -26,10 +29,11 @@ public final class AccessDecision {
      * @param principal the container's principal, {@code null} when unauthenticated
      * @param caller    the Latchkey caller, when the principal came from Latchkey
      * @param inRole    the container's role check
+     * @param now       the time the token's {@code auth_time} is measured against (RFC 9470)
      * @return the error to answer, or empty when access is granted
      */
     public static Optional<AuthError> decide(AccessRule rule, Principal principal, LatchkeyCaller caller,
-                                             Predicate<String> inRole) {
+                                             Predicate<String> inRole, Instant now) {
         if (rule.isUnrestricted()) {
             return Optional.empty();
         }
@@ -51,9 +55,22 @@ public final class AccessDecision {
             }
         }
         if (!missing.isEmpty()) {
-            String scheme = caller != null && BEARER_MECHANISMS.contains(caller.mechanism()) ? "Bearer" : null;
-            return Optional.of(AuthError.insufficientScope(scheme, missing));
+            return Optional.of(AuthError.insufficientScope(tokenScheme(caller), missing));
         }
-        return Optional.empty();
+        return rule.authContext().flatMap(required -> required.check(caller, tokenScheme(caller), now));
+    }
+
+    /**
+     * The scheme of the caller's token, for a challenge that asks for another token: {@code DPoP} for a DPoP-bound
+     * one ({@code cnf.jkt}, RFC 9449 §6), {@code Bearer} for the other token kinds, none for the rest.
+     */
+    private static String tokenScheme(LatchkeyCaller caller) {
+        if (caller == null) {
+            return null;
+        }
+        if (caller.attributes().get("cnf") instanceof java.util.Map<?, ?> cnf && cnf.containsKey("jkt")) {
+            return WwwAuthenticate.DPOP;
+        }
+        return BEARER_MECHANISMS.contains(caller.mechanism()) ? WwwAuthenticate.BEARER : null;
     }
 }

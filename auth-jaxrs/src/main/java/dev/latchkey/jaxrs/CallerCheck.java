@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.SecurityContext;
 
 import java.security.Principal;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -26,7 +27,7 @@ final class CallerCheck {
         Principal principal = security.getUserPrincipal();
         LatchkeyCaller caller = caller(request, principal);
         Predicate<String> inRole = caller != null ? caller::isInGroup : security::isUserInRole;
-        Optional<AuthError> denied = AccessDecision.decide(rule, principal, caller, inRole);
+        Optional<AuthError> denied = AccessDecision.decide(rule, principal, caller, inRole, Instant.now());
         denied.ifPresent(error -> {
             // What the mechanism left for this request (JAX-RS exposes servlet request attributes as properties).
             Object authContext = request.getProperty(AuthenticatorChain.REQUEST_ATTRIBUTE);

@@ -39,7 +39,8 @@ public class RequiresScopeInterceptor {
                 t -> SecurityAnnotations.resolve(t.type(), t.method()).orElse(UNRESTRICTED));
         if (!rule.isUnrestricted()) {
             LatchkeyCaller caller = currentCaller.get().orElse(null);
-            AccessDecision.decide(rule, caller, caller, role -> caller != null && caller.isInGroup(role))
+            AccessDecision.decide(rule, caller, caller, role -> caller != null && caller.isInGroup(role),
+                            java.time.Instant.now())
                     .ifPresent(error -> {
                         throw new InsufficientScopeException(error, currentCaller.authContext().orElse(null));
                     });
