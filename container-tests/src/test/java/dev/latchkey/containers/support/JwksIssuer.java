@@ -72,13 +72,19 @@ public final class JwksIssuer {
 
     /** A valid token for {@code subject}, with groups and a space-separated {@code scope}. */
     public String token(String subject, List<String> groups, String scope) {
+        return token(subject, groups, scope, Map.of());
+    }
+
+    /** As {@link #token(String, List, String)}, with {@code extra} claims ({@code acr}, {@code auth_time}, ...). */
+    public String token(String subject, List<String> groups, String scope, Map<String, Object> extra) {
         Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
                 .issuer(ISSUER).audience(AUDIENCE).subject(subject)
                 .claim("upn", subject + "@latchkey.test").claim("groups", groups).claim("scope", scope)
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)))
-                .jwtID(UUID.randomUUID().toString())
-                .build();
+                .jwtID(UUID.randomUUID().toString());
+        extra.forEach(builder::claim);
+        JWTClaimsSet claims = builder.build();
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
                     claims);
