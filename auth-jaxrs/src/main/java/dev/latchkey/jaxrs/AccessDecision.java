@@ -2,13 +2,14 @@ package dev.latchkey.jaxrs;
 
 import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.error.AuthError;
-import dev.latchkey.auth.error.WwwAuthenticate;
+import dev.latchkey.auth.request.AuthScheme;
 
 import java.security.Principal;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -19,9 +20,6 @@ import java.util.function.Predicate;
  */
 public final class AccessDecision {
 
-    /** Mechanisms whose callers hold OAuth-style tokens and get a Bearer {@code insufficient_scope} challenge. */
-    private static final Set<String> BEARER_MECHANISMS = Set.of("jwt", "api-key", "introspection");
-
     private AccessDecision() {
     }
 
@@ -29,11 +27,15 @@ public final class AccessDecision {
      * @param principal the container's principal, {@code null} when unauthenticated
      * @param caller    the Latchkey caller, when the principal came from Latchkey
      * @param inRole    the container's role check
+     * @param scopeScheme the challenge scheme of an {@code insufficient_scope} or
+     *                    {@code insufficient_user_authentication} for a caller of a credential kind (by kind name;
+     *                    {@link Challenges#scopeScheme}): its kind's when that is {@code Bearer} or {@code DPoP}
      * @param now       the time the token's {@code auth_time} is measured against (RFC 9470)
      * @return the error to answer, or empty when access is granted
      */
     public static Optional<AuthError> decide(AccessRule rule, Principal principal, LatchkeyCaller caller,
-                                             Predicate<String> inRole, Instant now) {
+                                             Predicate<String> inRole,
+                                             Function<String, Optional<String>> scopeScheme, Instant now) {
         if (rule.isUnrestricted()) {
             return Optional.empty();
         }
@@ -55,22 +57,23 @@ public final class AccessDecision {
             }
         }
         if (!missing.isEmpty()) {
-            return Optional.of(AuthError.insufficientScope(tokenScheme(caller), missing));
+            return Optional.of(AuthError.insufficientScope(tokenScheme(caller, scopeScheme), missing));
         }
-        return rule.authContext().flatMap(required -> required.check(caller, tokenScheme(caller), now));
+        return rule.authContext().flatMap(required -> required.check(caller, tokenScheme(caller, scopeScheme), now));
     }
 
     /**
      * The scheme of the caller's token, for a challenge that asks for another token: {@code DPoP} for a DPoP-bound
-     * one ({@code cnf.jkt}, RFC 9449 §6), {@code Bearer} for the other token kinds, none for the rest.
+     * one ({@code cnf.jkt}, RFC 9449 §6), else its kind's scheme when that is {@code Bearer} or {@code DPoP}, none
+     * for the rest.
      */
-    private static String tokenScheme(LatchkeyCaller caller) {
+    private static String tokenScheme(LatchkeyCaller caller, Function<String, Optional<String>> scopeScheme) {
         if (caller == null) {
             return null;
         }
         if (caller.attributes().get("cnf") instanceof java.util.Map<?, ?> cnf && cnf.containsKey("jkt")) {
-            return WwwAuthenticate.DPOP;
+            return AuthScheme.DPOP;
         }
-        return BEARER_MECHANISMS.contains(caller.mechanism()) ? WwwAuthenticate.BEARER : null;
+        return scopeScheme.apply(caller.mechanism()).orElse(null);
     }
 }

@@ -95,7 +95,8 @@ class AuthContextRequirementTest {
     }
 
     private static Optional<AuthError> decide(AccessRule rule, LatchkeyCaller caller) {
-        return AccessDecision.decide(rule, caller, caller, caller::isInGroup, NOW);
+        return AccessDecision.decide(rule, caller, caller, caller::isInGroup,
+                mechanism -> Optional.of("Bearer").filter(b -> mechanism.equals("jwt")), NOW);
     }
 
     @Test

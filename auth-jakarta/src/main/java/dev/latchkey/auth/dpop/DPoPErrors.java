@@ -2,7 +2,7 @@ package dev.latchkey.auth.dpop;
 
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.ErrorCodes;
-import dev.latchkey.auth.error.WwwAuthenticate;
+import dev.latchkey.auth.request.AuthScheme;
 
 import java.util.Map;
 import java.util.Set;
@@ -29,18 +29,18 @@ public final class DPoPErrors {
 
     /** 401 {@code invalid_dpop_proof}: the proof fails a §4.3 check. */
     public AuthError invalidProof(String description, String reason) {
-        return new AuthError(401, ErrorCodes.INVALID_DPOP_PROOF, description, WwwAuthenticate.DPOP, Set.of(),
+        return new AuthError(401, ErrorCodes.INVALID_DPOP_PROOF, description, AuthScheme.DPOP, Set.of(),
                 Map.of(), reason, null, algs);
     }
 
     /** 401 {@code use_dpop_nonce} with the nonce to use (§9). */
     public AuthError useNonce(String description, String nonce) {
-        return new AuthError(401, ErrorCodes.USE_DPOP_NONCE, description, WwwAuthenticate.DPOP, Set.of(),
+        return new AuthError(401, ErrorCodes.USE_DPOP_NONCE, description, AuthScheme.DPOP, Set.of(),
                 Map.of(NONCE_HEADER, nonce), "dpop_nonce_required", null, algs);
     }
 
     /** 401 {@code invalid_token} with a DPoP challenge: the token is not bound to the proof's key (§7.1 example). */
     public AuthError invalidToken(String description, String reason) {
-        return AuthError.invalidToken(WwwAuthenticate.DPOP, description, reason).withChallengeParams(algs);
+        return AuthError.invalidToken(AuthScheme.DPOP, description, reason).withChallengeParams(algs);
     }
 }

@@ -1,5 +1,7 @@
 package dev.latchkey.auth.error;
 
+import dev.latchkey.auth.request.AuthScheme;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,10 +17,6 @@ import java.util.regex.Pattern;
  * parameters are ignored by recipients (RFC 9110 §11.6.1), so they may accompany any scheme.
  */
 public final class WwwAuthenticate {
-
-    public static final String BEARER = "Bearer";
-    public static final String DPOP = "DPoP";
-    public static final String BASIC = "Basic";
 
     /** RFC 9110 §5.6.2 token: an auth-param name. */
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
@@ -41,7 +39,7 @@ public final class WwwAuthenticate {
         StringBuilder sb = new StringBuilder(scheme);
         sb.append(' ');
         param(sb, "realm", realm);
-        if (BASIC.equalsIgnoreCase(scheme)) {
+        if (AuthScheme.same(scheme, AuthScheme.BASIC)) {
             // RFC 7617 §2.1: the only allowed charset value is UTF-8.
             sb.append(", ");
             param(sb, "charset", "UTF-8");
@@ -72,7 +70,7 @@ public final class WwwAuthenticate {
         }
         Map<String, String> all = new LinkedHashMap<>(error.challengeParams());
         checkedParams(params).forEach(all::putIfAbsent);
-        boolean errorParameters = BEARER.equalsIgnoreCase(scheme) || DPOP.equalsIgnoreCase(scheme);
+        boolean errorParameters = AuthScheme.same(scheme, AuthScheme.BEARER) || AuthScheme.same(scheme, AuthScheme.DPOP);
         if (!errorParameters || ErrorCodes.UNAUTHENTICATED.equals(error.error())) {
             return challenge(scheme, realm, errorParameters ? all : params);
         }

@@ -3,8 +3,8 @@ package dev.latchkey.auth.introspection;
 import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.AuthenticationFailure;
-import dev.latchkey.auth.error.WwwAuthenticate;
 import dev.latchkey.auth.jwt.mapping.ClaimValues;
+import dev.latchkey.auth.request.AuthScheme;
 
 import java.util.Set;
 
@@ -28,7 +28,7 @@ public final class IntrospectionCallerMapper {
     /** @throws AuthenticationFailure 401 when the answer names no caller */
     public LatchkeyCaller map(IntrospectedToken token) {
         String name = settings.nameClaims().stream().map(token::string).flatMap(java.util.Optional::stream)
-                .findFirst().orElseThrow(() -> new AuthenticationFailure(AuthError.invalidToken(WwwAuthenticate.BEARER,
+                .findFirst().orElseThrow(() -> new AuthenticationFailure(AuthError.invalidToken(AuthScheme.BEARER,
                         "token names no caller", "no_caller_name")));
         Set<String> groups = ClaimValues.at(token.members(), settings.groupsClaim()).map(ClaimValues::strings)
                 .orElse(Set.of());

@@ -2,7 +2,7 @@ package dev.latchkey.auth.introspection;
 
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.AuthenticationFailure;
-import dev.latchkey.auth.error.WwwAuthenticate;
+import dev.latchkey.auth.request.AuthScheme;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -59,6 +59,6 @@ public final class TokenIntrospector {
     }
 
     private static AuthenticationFailure refused(String description, String reason) {
-        return new AuthenticationFailure(AuthError.invalidToken(WwwAuthenticate.BEARER, description, reason));
+        return new AuthenticationFailure(AuthError.invalidToken(AuthScheme.BEARER, description, reason));
     }
 }
