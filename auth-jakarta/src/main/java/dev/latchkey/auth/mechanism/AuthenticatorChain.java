@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -41,6 +42,9 @@ public final class AuthenticatorChain {
     private final List<CredentialKind<?>> kinds;
     private final CredentialLogin login;
     private final Map<String, String> errorSchemes = new LinkedHashMap<>();
+    /** Per scheme (lower case): the kind's challenge parameters, then the deployment's ({@code resource_metadata}). */
+    private final Map<String, Map<String, String>> schemeParams = new LinkedHashMap<>();
+    private final Map<String, String> deploymentParams;
     private final List<String> challenges;
     private final String realm;
     private final String requestErrorScheme;
@@ -72,14 +76,21 @@ public final class AuthenticatorChain {
             return kind;
         }).toList();
         this.realm = settings.realm();
+        this.deploymentParams = settings.challengeParams();
         Set<String> schemes = new LinkedHashSet<>();
         kinds.forEach(k -> {
             schemes.addAll(k.challengeSchemes());
             errorSchemes.put(k.name(), k.errorScheme());
+            for (String scheme : k.challengeSchemes()) {
+                Map<String, String> params = new LinkedHashMap<>(k.challengeParams());
+                deploymentParams.forEach(params::putIfAbsent);
+                schemeParams.putIfAbsent(scheme.toLowerCase(Locale.ROOT), Map.copyOf(params));
+            }
         });
         // RFC 9110 §11.6.1: a 401 carries at least one challenge, also when no enabled kind has a scheme.
-        this.challenges = schemes.isEmpty() ? List.of(WwwAuthenticate.challenge(FALLBACK_SCHEME, realm))
-                : schemes.stream().map(s -> WwwAuthenticate.challenge(s, realm)).toList();
+        this.challenges = schemes.isEmpty()
+                ? List.of(WwwAuthenticate.challenge(FALLBACK_SCHEME, realm, deploymentParams))
+                : schemes.stream().map(s -> WwwAuthenticate.challenge(s, realm, paramsOf(s))).toList();
         // RFC 6750 §3.1 defines invalid_request for Bearer; Basic (RFC 7617) has no error parameters.
         this.requestErrorScheme = schemes.contains(AuthScheme.BEARER) ? AuthScheme.BEARER : null;
     }
@@ -107,7 +118,12 @@ public final class AuthenticatorChain {
      */
     public List<String> challengesFor(AuthError error) {
         return error.scheme() == null || error.isServerSide() ? List.of()
-                : List.of(WwwAuthenticate.challenge(realm, error));
+                : List.of(WwwAuthenticate.challenge(realm, error, paramsOf(error.scheme())));
+    }
+
+    /** The auth-params of {@code scheme}'s challenges: its kind's, then the deployment's. */
+    private Map<String, String> paramsOf(String scheme) {
+        return schemeParams.getOrDefault(scheme.toLowerCase(Locale.ROOT), deploymentParams);
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.latchkey.auth.metadata;
 import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.config.ConfigurationException;
 import dev.latchkey.auth.dpop.DPoPSettings;
-import dev.latchkey.auth.mechanism.MechanismSettings;
 
 import java.net.URI;
 import java.util.List;
@@ -45,6 +44,8 @@ public record ResourceMetadataSettings(URI resource, List<String> authorizationS
     public static final String DOCUMENTATION = PREFIX + "resource-documentation";
     public static final String URL = PREFIX + "url";
 
+    /** The enabled kinds ({@code MechanismSettings.MECHANISMS}; named here, the mechanism package reads this one). */
+    private static final String MECHANISMS = "latchkey.mechanisms";
     /** RFC 9728 §3: the well-known URI suffix. */
     public static final String WELL_KNOWN = "/.well-known/oauth-protected-resource";
     private static final Set<String> BEARER_METHOD_VALUES = Set.of("header", "body", "query");
@@ -76,7 +77,7 @@ public record ResourceMetadataSettings(URI resource, List<String> authorizationS
         List<String> servers = config.list(AUTHORIZATION_SERVERS,
                 config.string("mp.jwt.verify.issuer").map(List::of).orElse(List.of()));
         servers.forEach(s -> url(AUTHORIZATION_SERVERS, s));
-        boolean dpop = config.list(MechanismSettings.MECHANISMS, List.of()).contains("dpop");
+        boolean dpop = config.list(MECHANISMS, List.of()).contains("dpop");
         return Optional.of(new ResourceMetadataSettings(id, servers,
                 Set.copyOf(config.list(SCOPES, List.of())),
                 config.list(BEARER_METHODS, List.of("header")),
