@@ -39,6 +39,15 @@ public final class DPoPErrors {
                 Map.of(NONCE_HEADER, nonce), "dpop_nonce_required", null, algs);
     }
 
+    /**
+     * 401 {@code invalid_token} with a {@code DPoP} challenge for a bearer token where only DPoP is accepted
+     * ({@code latchkey.dpop.required}, or a resource that requires it): RFC 9449 §7.2.
+     */
+    public static AuthError bearerRefused() {
+        return AuthError.invalidToken(AuthScheme.DPOP, "bearer tokens are not accepted here: use DPoP",
+                "bearer_refused");
+    }
+
     /** 401 {@code invalid_token} with a DPoP challenge: the token is not bound to the proof's key (§7.1 example). */
     public AuthError invalidToken(String description, String reason) {
         return AuthError.invalidToken(AuthScheme.DPOP, description, reason).withChallengeParams(algs);

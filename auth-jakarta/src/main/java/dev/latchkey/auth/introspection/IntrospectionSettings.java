@@ -52,6 +52,8 @@ public record IntrospectionSettings(URI endpoint, String clientId, ClientAuth cl
                                     Duration connectTimeout, Duration readTimeout, Duration cacheTtl,
                                     Duration negativeTtl, long cacheMaxSize) {
 
+    /** The kind's name in {@code latchkey.mechanisms}. */
+    public static final String KIND = "introspection";
     public static final String PREFIX = "latchkey.introspection.";
     public static final String ENDPOINT = PREFIX + "endpoint";
     public static final String CLIENT_ID = PREFIX + "client-id";

@@ -1,0 +1,72 @@
+package dev.latchkey.auth.dpop.kind;
+
+import dev.latchkey.auth.clock.LatchkeyClock;
+import dev.latchkey.auth.config.ConfigReader;
+import dev.latchkey.auth.dpop.DPoPErrors;
+import dev.latchkey.auth.dpop.DPoPNonces;
+import dev.latchkey.auth.dpop.DPoPProofVerifier;
+import dev.latchkey.auth.dpop.DPoPSettings;
+import dev.latchkey.auth.introspection.IntrospectionCallerMapper;
+import dev.latchkey.auth.introspection.IntrospectionSettings;
+import dev.latchkey.auth.introspection.TokenIntrospector;
+import dev.latchkey.auth.introspection.TokenShape;
+import dev.latchkey.auth.jwt.mapping.JwtCallerMapper;
+import dev.latchkey.auth.jwt.validation.JwtVerifier;
+import dev.latchkey.auth.request.TrustedProxies;
+import dev.latchkey.auth.state.MemoryReplayCache;
+import dev.latchkey.auth.state.ReplayCache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.function.Predicate;
+
+/**
+ * The DPoP kind's objects, built once from one validated {@link DPoPSettings}. Proof identifiers go to the
+ * application's {@link ReplayCache} bean when there is one (a store shared by every instance), else to a
+ * {@link MemoryReplayCache} of this instance. Tokens are verified by the JWT kind's verifier, or, when
+ * {@code latchkey.introspection.endpoint} is set, the tokens the introspection settings take are introspected.
+ */
+@ApplicationScoped
+public class DPoPProducers {
+
+    /** Identifiers one instance remembers at most: far above the proofs accepted within the longest window. */
+    static final long MEMORY_REPLAY_ENTRIES = 1_000_000;
+
+    @Produces
+    @Singleton
+    DPoPSettings settings() {
+        return DPoPSettings.from(ConfigReader.current());
+    }
+
+    @Produces
+    @Singleton
+    DPoPProofVerifier verifier(DPoPSettings settings, Instance<ReplayCache> shared, @LatchkeyClock Clock clock) {
+        ReplayCache replay = shared.isResolvable() ? shared.get() : new MemoryReplayCache(MEMORY_REPLAY_ENTRIES, clock);
+        return new DPoPProofVerifier(settings, DPoPNonces.of(settings, clock), replay, clock);
+    }
+
+    @Produces
+    @Singleton
+    @Named(DPoPKind.NAME)
+    DPoPKind kind(DPoPProofVerifier verifier) {
+        return new DPoPKind(new DPoPTokenResolver(TrustedProxies.from(ConfigReader.current())), verifier.errors());
+    }
+
+    @Produces
+    @Singleton
+    DPoPIdentityStore store(Instance<DPoPProofVerifier> verifier, Instance<JwtVerifier> jwts,
+                            Instance<JwtCallerMapper> jwtCallers, Instance<TokenIntrospector> introspector,
+                            Instance<IntrospectionCallerMapper> introspectedCallers) {
+        return new DPoPIdentityStore(verifier::get, jwts::get, jwtCallers::get, introspector::get,
+                introspectedCallers::get, introspected(ConfigReader.current()));
+    }
+
+    /** With {@code latchkey.introspection.endpoint} set, the tokens its settings take; else none. */
+    static Predicate<String> introspected(ConfigReader config) {
+        return TokenShape.introspected(config, config.string(IntrospectionSettings.ENDPOINT).isPresent());
+    }
+}
