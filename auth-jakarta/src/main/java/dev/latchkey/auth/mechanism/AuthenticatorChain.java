@@ -13,6 +13,7 @@ import dev.latchkey.auth.spi.CredentialResolver;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -84,7 +85,7 @@ public final class AuthenticatorChain {
             for (String scheme : k.challengeSchemes()) {
                 Map<String, String> params = new LinkedHashMap<>(k.challengeParams());
                 deploymentParams.forEach(params::putIfAbsent);
-                schemeParams.putIfAbsent(scheme.toLowerCase(Locale.ROOT), Map.copyOf(params));
+                schemeParams.putIfAbsent(scheme.toLowerCase(Locale.ROOT), Collections.unmodifiableMap(params));
             }
         });
         // RFC 9110 §11.6.1: a 401 carries at least one challenge, also when no enabled kind has a scheme.

@@ -5,7 +5,9 @@ import dev.latchkey.auth.config.ConfigurationException;
 import dev.latchkey.auth.metadata.ResourceMetadataSettings;
 import dev.latchkey.auth.spi.DefaultMechanisms;
 
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +44,7 @@ public record MechanismSettings(List<String> mechanisms, String realm, Map<Strin
         if (realm == null || realm.isBlank()) {
             throw new ConfigurationException(REALM, "must not be blank");
         }
-        challengeParams = Map.copyOf(challengeParams);
+        challengeParams = Collections.unmodifiableMap(new LinkedHashMap<>(challengeParams));
     }
 
     /** @param defaults what the kinds enable when {@code latchkey.mechanisms} is not set */
