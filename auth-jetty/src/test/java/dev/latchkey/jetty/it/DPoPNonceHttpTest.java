@@ -55,6 +55,9 @@ class DPoPNonceHttpTest {
     @Test
     void whenNoNonceThen401UseDPoPNonceAndTheRetryWithItSucceeds() throws Exception {
         String token = tokens.token("alice", "orders:read", client.binding());
+        // One second into a nonce period (PT1M), so that each advance below lands in the next period.
+        long second = TestClock.INSTANCE.instant().getEpochSecond();
+        TestClock.INSTANCE.advance(Duration.ofSeconds(60 - second % 60 + 1));
         HttpResponse<String> first = orders(token, null);
         assertEquals(401, first.statusCode(), first.body());
         assertEquals("DPoP realm=\"api\", error=\"use_dpop_nonce\", error_description=\"DPoP proof must carry the"
@@ -64,14 +67,14 @@ class DPoPNonceHttpTest {
         HttpResponse<String> retry = orders(token, nonce);
         assertEquals(200, retry.statusCode(), retry.body());
 
-        TestClock.INSTANCE.advance(Duration.ofSeconds(61));
+        TestClock.INSTANCE.advance(Duration.ofSeconds(60));
         HttpResponse<String> later = orders(token, nonce);
         assertEquals(200, later.statusCode(), later.body());
         String fresh = later.headers().firstValue("DPoP-Nonce").orElse(null);
         assertNotNull(fresh, "a nonce of the previous period is answered with the current one (RFC 9449 §8.2)");
         assertNotEquals(nonce, fresh);
 
-        TestClock.INSTANCE.advance(Duration.ofSeconds(61));
+        TestClock.INSTANCE.advance(Duration.ofSeconds(60));
         HttpResponse<String> expired = orders(token, nonce);
         assertEquals(401, expired.statusCode());
         assertNotEquals(nonce, expired.headers().firstValue("DPoP-Nonce").orElseThrow());
