@@ -1,6 +1,7 @@
 package dev.latchkey.jaxrs;
 
 import dev.latchkey.auth.caller.LatchkeyCaller;
+import dev.latchkey.auth.dpop.DPoPErrors;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.request.AuthScheme;
 
@@ -45,6 +46,9 @@ public final class AccessDecision {
         if (rule.denyAll()) {
             return Optional.of(AuthError.forbidden());
         }
+        if (rule.dpop() && !dpopBound(caller)) {
+            return Optional.of(DPoPErrors.bearerRefused()); // RFC 9449 §7.2: this resource takes DPoP only
+        }
         if (!rule.roles().isEmpty() && !rule.roles().contains(AccessRule.ANY_AUTHENTICATED)
                 && rule.roles().stream().noneMatch(inRole)) {
             return Optional.of(AuthError.forbidden());
@@ -71,9 +75,18 @@ public final class AccessDecision {
         if (caller == null) {
             return null;
         }
-        if (caller.attributes().get("cnf") instanceof java.util.Map<?, ?> cnf && cnf.containsKey("jkt")) {
+        if (dpopBound(caller)) {
             return AuthScheme.DPOP;
         }
         return scopeScheme.apply(caller.mechanism()).orElse(null);
+    }
+
+    /**
+     * Whether the caller's token is DPoP-bound ({@code cnf.jkt}, RFC 9449 §6): such a token is only ever accepted
+     * with its proof (a bound token sent as a bearer token is refused), so its caller presented one.
+     */
+    private static boolean dpopBound(LatchkeyCaller caller) {
+        return caller != null && caller.attributes().get("cnf") instanceof java.util.Map<?, ?> cnf
+                && cnf.get("jkt") instanceof String;
     }
 }

@@ -42,6 +42,9 @@ public final class SecurityAnnotations {
 
     private enum RoleKind { DENY, PERMIT, ROLES }
 
+    /** The annotations that refine a rule (every level's applies), for messages. */
+    private static final String REFINING = "@RequiresScope, @RequiresAuthenticationContext or @RequiresDPoP";
+
     private record RoleDeclaration(RoleKind kind, Set<String> roles, String source) {
         boolean sameAs(RoleDeclaration other) {
             return kind == other.kind && roles.equals(other.roles);
@@ -81,10 +84,19 @@ public final class SecurityAnnotations {
         List<String> scopeSources = new ArrayList<>();
         scopes.values().forEach(scopeSources::addAll);
         Optional<AuthContextRequirement> authContext = authContext(levels, where, scopeSources);
-        if (role == null && scopes.isEmpty() && authContext.isEmpty()) {
+        boolean dpop = false;
+        for (List<AnnotatedElement> level : levels) {
+            for (AnnotatedElement element : level) {
+                if (isDeclared(element, RequiresDPoP.class)) {
+                    dpop = true;
+                    scopeSources.add("@RequiresDPoP on " + name(element));
+                }
+            }
+        }
+        if (role == null && scopes.isEmpty() && authContext.isEmpty() && !dpop) {
             return Optional.empty();
         }
-        if (role != null && role.kind() == RoleKind.PERMIT && (!scopes.isEmpty() || authContext.isPresent())) {
+        if (role != null && role.kind() == RoleKind.PERMIT && (!scopes.isEmpty() || authContext.isPresent() || dpop)) {
             throw contradiction(where, role.source() + " would drop " + String.join(", ", scopeSources));
         }
         List<String> sources = new ArrayList<>();
@@ -96,7 +108,7 @@ public final class SecurityAnnotations {
         boolean deny = role != null && role.kind() == RoleKind.DENY;
         boolean permit = role != null && role.kind() == RoleKind.PERMIT;
         Set<String> roles = role != null && role.kind() == RoleKind.ROLES ? role.roles() : Set.of();
-        return Optional.of(new AccessRule(deny, !permit, roles, List.copyOf(scopes.keySet()), authContext,
+        return Optional.of(new AccessRule(deny, !permit, roles, List.copyOf(scopes.keySet()), authContext, dpop,
                 sources));
     }
 
@@ -189,7 +201,7 @@ public final class SecurityAnnotations {
         boolean permit = isDeclared(element, PermitAll.class);
         RolesAllowed roles = element.getDeclaredAnnotation(RolesAllowed.class);
         boolean scope = isDeclared(element, RequiresScope.class)
-                || isDeclared(element, RequiresAuthenticationContext.class);
+                || isDeclared(element, RequiresAuthenticationContext.class) || isDeclared(element, RequiresDPoP.class);
         if ((deny ? 1 : 0) + (permit ? 1 : 0) + (roles != null ? 1 : 0) > 1) {
             throw contradiction(where, "more than one of @DenyAll, @PermitAll, @RolesAllowed on " + name(element));
         }
@@ -197,12 +209,10 @@ public final class SecurityAnnotations {
             throw contradiction(where, "@RolesAllowed with no role on " + name(element) + " (use @DenyAll)");
         }
         if (permit && scope) {
-            throw contradiction(where, "@PermitAll and @RequiresScope or @RequiresAuthenticationContext on "
-                    + name(element));
+            throw contradiction(where, "@PermitAll and " + REFINING + " on " + name(element));
         }
         if (deny && scope) {
-            throw contradiction(where, "@DenyAll and @RequiresScope or @RequiresAuthenticationContext on "
-                    + name(element));
+            throw contradiction(where, "@DenyAll and " + REFINING + " on " + name(element));
         }
     }
 

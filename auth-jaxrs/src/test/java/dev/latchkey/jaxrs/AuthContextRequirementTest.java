@@ -65,6 +65,17 @@ class AuthContextRequirementTest {
         @RequiresAuthenticationContext(maxAge = "PT5M")
         public void open() {
         }
+
+        @PermitAll
+        @RequiresDPoP
+        public void openDPoP() {
+        }
+    }
+
+    @RequiresDPoP
+    static class DPoPOnly {
+        public void list() {
+        }
     }
 
     @RequiresAuthenticationContext(maxAge = "PT5M")
@@ -114,7 +125,7 @@ class AuthContextRequirementTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> rule(ContradictoryClass.class, "method"));
         assertTrue(e.getMessage().contains(ContradictoryClass.class.getName() + "#method()"), e.getMessage());
-        for (String name : List.of("nothing", "badAge", "badAcr", "open")) {
+        for (String name : List.of("nothing", "badAge", "badAcr", "open", "openDPoP")) {
             assertThrows(IllegalStateException.class, () -> rule(Broken.class, name), name);
         }
         assertThrows(IllegalStateException.class, () -> rule(PermittedBelowStepUp.class, "open"));
@@ -159,5 +170,15 @@ class AuthContextRequirementTest {
         assertEquals(403, decide(rule, noRole).orElseThrow().status());
         AuthError dpop = decide(rule, caller(Map.of("acr", "bronze", "cnf", Map.of("jkt", "abc")))).orElseThrow();
         assertEquals("DPoP", dpop.scheme());
+    }
+
+    @Test
+    void whenResourceRequiresDPoPThenOnlyADPoPBoundCallerPasses() {
+        AccessRule rule = rule(DPoPOnly.class, "list");
+        assertTrue(rule.dpop() && rule.authenticated());
+        AuthError bearer = decide(rule, caller(Map.of())).orElseThrow();
+        assertEquals(401, bearer.status());
+        assertEquals("DPoP", bearer.scheme());
+        assertEquals(Optional.empty(), decide(rule, caller(Map.of("cnf", Map.of("jkt", "abc")))));
     }
 }

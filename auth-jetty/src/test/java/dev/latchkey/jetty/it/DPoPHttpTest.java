@@ -1,6 +1,7 @@
 package dev.latchkey.jetty.it;
 
 import dev.latchkey.jetty.it.app.OrdersResource;
+import dev.latchkey.jetty.it.dpop.DPoPApplication;
 import dev.latchkey.jetty.it.fixtures.DPoPClient;
 import dev.latchkey.jetty.it.fixtures.TestServer;
 import dev.latchkey.jetty.it.fixtures.Tokens;
@@ -33,7 +34,7 @@ class DPoPHttpTest {
     static void start() throws Exception {
         tokens = Tokens.generate();
         client = DPoPClient.generate();
-        server = TestServer.start(Map.of(
+        server = TestServer.start(DPoPApplication.class, Map.of(
                 "latchkey.mechanisms", "dpop,jwt",
                 "mp.jwt.verify.publickey", tokens.publicJwks(),
                 "mp.jwt.verify.issuer", Tokens.ISSUER,
@@ -133,5 +134,20 @@ class DPoPHttpTest {
         String challenge = forbidden.headers().firstValue("WWW-Authenticate").orElseThrow();
         assertTrue(challenge.startsWith("DPoP realm=\"api\", error=\"insufficient_scope\"") && challenge.contains(
                 "scope=\"orders:read\""), challenge);
+    }
+
+    @Test
+    void whenResourceRequiresDPoPThenBearerTokenIs401AndDPoPIs200() throws Exception {
+        String bearer = tokens.token("alice", "orders:read", Map.of());
+        assertEquals(200, get(server.http("/orders"), "Authorization", "Bearer " + bearer).statusCode());
+        HttpResponse<String> refused = get(server.http("/transfers"), "Authorization", "Bearer " + bearer);
+        assertEquals(401, refused.statusCode(), refused.body());
+        assertEquals("DPoP realm=\"api\", error=\"invalid_token\", error_description=\"bearer tokens are not accepted"
+                + " here: use DPoP\", algs=\"ES256 EdDSA\", resource_metadata=\"" + METADATA + "\"",
+                refused.headers().firstValue("WWW-Authenticate").orElseThrow());
+        String token = boundToken();
+        HttpResponse<String> ok = get(server.http("/transfers"), "Authorization", "DPoP " + token,
+                "DPoP", client.proof("GET", server.http("/transfers"), token, null));
+        assertEquals(200, ok.statusCode(), ok.body());
     }
 }
