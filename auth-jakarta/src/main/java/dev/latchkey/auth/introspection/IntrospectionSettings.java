@@ -125,7 +125,7 @@ public record IntrospectionSettings(URI endpoint, String clientId, ClientAuth cl
 
     /** @throws ConfigurationException naming the property for a missing or bad value */
     public static IntrospectionSettings from(ConfigReader config) {
-        URI endpoint = config.string(ENDPOINT).map(v -> uri(ENDPOINT, v)).orElse(null);
+        URI endpoint = config.url(ENDPOINT).orElse(null);
         Optional<String> issuer = config.string(ISSUER);
         return new IntrospectionSettings(endpoint,
                 config.string(CLIENT_ID).orElse(null),
@@ -134,7 +134,7 @@ public record IntrospectionSettings(URI endpoint, String clientId, ClientAuth cl
                 config.string(PRIVATE_KEY).map(Path::of),
                 JwtAlgorithms.parse(SIGNING_ALG, List.of(config.string(SIGNING_ALG, "RS256"))).iterator().next(),
                 config.string(KEY_ID),
-                config.string(ASSERTION_AUDIENCE).or(() -> issuer).map(v -> uri(ASSERTION_AUDIENCE, v))
+                config.string(ASSERTION_AUDIENCE).or(() -> issuer).map(v -> ConfigReader.url(ASSERTION_AUDIENCE, v))
                         .orElse(endpoint),
                 issuer,
                 Set.copyOf(config.list(AUDIENCES, List.of())),
@@ -156,17 +156,6 @@ public record IntrospectionSettings(URI endpoint, String clientId, ClientAuth cl
         };
     }
 
-    private static URI uri(String property, String value) {
-        try {
-            URI uri = URI.create(value);
-            if (!uri.isAbsolute() || uri.getHost() == null) {
-                throw new ConfigurationException(property, "must be an absolute URL, got '" + value + "'");
-            }
-            return uri;
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(property, "is not a URL: '" + value + "'");
-        }
-    }
 
     private static void checkEndpoint(URI endpoint) {
         String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);

@@ -21,11 +21,15 @@ public final class TokenShape {
             char c = token.charAt(i);
             if (c == '.') {
                 dots++;
-            } else if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
+            } else if (!isBase64Url(c)) {
                 return false;
             }
         }
         return dots == 2 || dots == 4;
+    }
+
+    private static boolean isBase64Url(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_';
     }
 
     /**

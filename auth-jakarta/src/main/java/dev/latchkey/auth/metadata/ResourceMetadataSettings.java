@@ -76,16 +76,16 @@ public record ResourceMetadataSettings(URI resource, List<String> authorizationS
         URI id = resourceIdentifier(resource.get());
         List<String> servers = config.list(AUTHORIZATION_SERVERS,
                 config.string("mp.jwt.verify.issuer").map(List::of).orElse(List.of()));
-        servers.forEach(s -> url(AUTHORIZATION_SERVERS, s));
+        servers.forEach(s -> ConfigReader.url(AUTHORIZATION_SERVERS, s));
         boolean dpop = config.list(MECHANISMS, List.of()).contains("dpop");
         return Optional.of(new ResourceMetadataSettings(id, servers,
                 Set.copyOf(config.list(SCOPES, List.of())),
                 config.list(BEARER_METHODS, List.of("header")),
                 dpop ? Optional.of(DPoPSettings.from(config)) : Optional.empty(),
-                config.string(JWKS_URI).map(v -> url(JWKS_URI, v)),
+                config.url(JWKS_URI),
                 config.string(RESOURCE_NAME),
-                config.string(DOCUMENTATION).map(v -> url(DOCUMENTATION, v)),
-                config.string(URL).map(v -> url(URL, v)).orElseGet(() -> wellKnown(id))));
+                config.url(DOCUMENTATION),
+                config.url(URL).orElseGet(() -> wellKnown(id))));
     }
 
     /**
@@ -105,7 +105,7 @@ public record ResourceMetadataSettings(URI resource, List<String> authorizationS
     }
 
     private static URI resourceIdentifier(String value) {
-        URI uri = url(RESOURCE, value);
+        URI uri = ConfigReader.url(RESOURCE, value);
         if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme())) {
             throw new ConfigurationException(RESOURCE, "must be an https URL (RFC 9728 §1.2)");
         }
@@ -115,15 +115,4 @@ public record ResourceMetadataSettings(URI resource, List<String> authorizationS
         return uri;
     }
 
-    private static URI url(String property, String value) {
-        try {
-            URI uri = URI.create(value);
-            if (!uri.isAbsolute() || uri.getHost() == null) {
-                throw new ConfigurationException(property, "must be an absolute URL, got '" + value + "'");
-            }
-            return uri;
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(property, "is not a URL: '" + value + "'");
-        }
-    }
 }
