@@ -162,6 +162,9 @@ public final class DPoPProofVerifier {
         if (request.htu().isEmpty() || !HttpUri.normalize(htu).equals(request.htu())) {
             throw fail("DPoP proof htu does not match the request URI", "dpop_htu");
         }
+        if (!settings.originAllowed(request.htu().get())) {
+            throw fail("DPoP proof htu names an origin this resource does not serve", "dpop_htu_origin");
+        }
         Instant now = clock.instant();
         Instant issued = iat.toInstant();
         if (issued.isAfter(now.plus(settings.clockSkew()))

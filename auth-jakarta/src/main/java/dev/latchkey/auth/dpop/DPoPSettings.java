@@ -28,10 +28,15 @@ import java.util.Set;
  *                       so that each accepts the others' nonces; empty: a random secret per start (one instance only)
  * @param bearerRefused  {@code latchkey.dpop.required}: every access token must come with a DPoP proof; a
  *                       {@code Bearer} token is refused in favour of DPoP. Default false
+ * @param origins        {@code latchkey.dpop.origins}: the public origins ({@code https://api.example.com[:port]}) a
+ *                       proof's {@code htu} may name; a proof for any other origin is refused, whatever {@code Host}
+ *                       the client sent (RFC 9449 §4.3 check 9, §11.7). Default: the origin of
+ *                       {@code latchkey.resource-metadata.resource} when set; empty: any origin the request's
+ *                       authority names (then a client chooses the host: set this in production)
  */
 public record DPoPSettings(Set<JWSAlgorithm> algorithms, Duration proofMaxAge, Duration clockSkew, int maxProofBytes,
                            boolean nonceRequired, Duration nonceLifetime, Optional<byte[]> nonceSecret,
-                           boolean bearerRefused) {
+                           boolean bearerRefused, Set<String> origins) {
 
     public static final String PREFIX = "latchkey.dpop.";
     public static final String ALGORITHMS = PREFIX + "algorithms";
@@ -42,6 +47,9 @@ public record DPoPSettings(Set<JWSAlgorithm> algorithms, Duration proofMaxAge, D
     public static final String NONCE_LIFETIME = PREFIX + "nonce.lifetime";
     public static final String NONCE_SECRET = PREFIX + "nonce.secret";
     public static final String REQUIRED = PREFIX + "required";
+    public static final String ORIGINS = PREFIX + "origins";
+    /** {@code ResourceMetadataSettings.RESOURCE}, named here: the metadata package reads this one. */
+    private static final String RESOURCE = "latchkey.resource-metadata.resource";
 
     public static final List<String> DEFAULT_ALGORITHMS = List.of("ES256", "PS256", "RS256", "EdDSA");
     private static final int MIN_SECRET_BYTES = 32;
@@ -65,6 +73,7 @@ public record DPoPSettings(Set<JWSAlgorithm> algorithms, Duration proofMaxAge, D
                 || nonceLifetime.compareTo(Duration.ofDays(1)) > 0) {
             throw new ConfigurationException(NONCE_LIFETIME, "must be between 10 seconds and 1 day");
         }
+        origins = Set.copyOf(origins);
         nonceSecret = nonceSecret == null ? Optional.empty() : nonceSecret.map(byte[]::clone);
         if (nonceSecret.filter(s -> s.length < MIN_SECRET_BYTES).isPresent()) {
             throw new ConfigurationException(NONCE_SECRET, "must be base64 of at least " + MIN_SECRET_BYTES + " bytes");
@@ -81,7 +90,31 @@ public record DPoPSettings(Set<JWSAlgorithm> algorithms, Duration proofMaxAge, D
                 config.bool(NONCE_REQUIRED, false),
                 config.duration(NONCE_LIFETIME, Duration.ofMinutes(5)),
                 config.string(NONCE_SECRET).map(DPoPSettings::decodeSecret),
-                config.bool(REQUIRED, false));
+                config.bool(REQUIRED, false),
+                origins(config));
+    }
+
+    private static Set<String> origins(ConfigReader config) {
+        Optional<String> resource = config.string(RESOURCE);
+        List<String> values = config.list(ORIGINS, List.of());
+        String name = ORIGINS;
+        if (values.isEmpty() && resource.isPresent()) {
+            values = List.of(resource.get());
+            name = RESOURCE;
+        }
+        Set<String> origins = new java.util.HashSet<>();
+        for (String value : values) {
+            ConfigReader.url(name, value);
+            String property = name;
+            origins.add(HttpUri.normalize(value).map(HttpUri::origin).orElseThrow(
+                    () -> new ConfigurationException(property, "is not an http(s) origin: '" + value + "'")));
+        }
+        return origins;
+    }
+
+    /** Whether a proof may name the origin of this normalized {@code htu} (any, when no origin is configured). */
+    boolean originAllowed(String normalizedUri) {
+        return origins.isEmpty() || origins.contains(HttpUri.origin(normalizedUri));
     }
 
     /** The {@code algs} challenge value (RFC 9449 §7.1): the algorithm names, sorted, space-separated. */
@@ -103,6 +136,6 @@ public record DPoPSettings(Set<JWSAlgorithm> algorithms, Duration proofMaxAge, D
         return "DPoPSettings[algorithms=" + algs() + ", proofMaxAge=" + proofMaxAge + ", clockSkew=" + clockSkew
                 + ", maxProofBytes=" + maxProofBytes + ", nonceRequired=" + nonceRequired + ", nonceLifetime="
                 + nonceLifetime + ", nonceSecret=" + (nonceSecret.isPresent() ? "(set)" : "(random)")
-                + ", bearerRefused=" + bearerRefused + "]";
+                + ", bearerRefused=" + bearerRefused + ", origins=" + origins + "]";
     }
 }

@@ -66,6 +66,12 @@ final class HttpUri {
         return Optional.of(out.append(path.get()).toString());
     }
 
+    /** The {@code scheme://host[:port]} of a normalized URI (RFC 6454 §4). */
+    static String origin(String normalized) {
+        int slash = normalized.indexOf('/', normalized.indexOf("://") + 3);
+        return slash < 0 ? normalized : normalized.substring(0, slash);
+    }
+
     private static Optional<String> normalizePath(String rawPath) {
         if (!rawPath.startsWith("/")) {
             return Optional.empty();

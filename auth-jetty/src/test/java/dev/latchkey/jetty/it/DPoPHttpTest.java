@@ -9,7 +9,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -34,12 +39,18 @@ class DPoPHttpTest {
     static void start() throws Exception {
         tokens = Tokens.generate();
         client = DPoPClient.generate();
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
         server = TestServer.start(DPoPApplication.class, Map.of(
                 "latchkey.mechanisms", "dpop,jwt",
                 "mp.jwt.verify.publickey", tokens.publicJwks(),
                 "mp.jwt.verify.issuer", Tokens.ISSUER,
                 "latchkey.dpop.algorithms", "ES256,EdDSA",
-                "latchkey.resource-metadata.resource", "https://api.it.example/api"), null);
+                "latchkey.dpop.origins", "http://127.0.0.1:" + port + ", https://api.it.example",
+                "latchkey.resource-metadata.resource", "https://api.it.example/api"), null,
+                builder -> builder.port(port));
     }
 
     @AfterAll
@@ -91,6 +102,31 @@ class DPoPHttpTest {
                 "invalid_dpop_proof", "DPoP proof htu does not match the request URI");
         assertDPoPRefusal(orders(token, client.proof("POST", server.http("/orders"), token, null)),
                 "invalid_dpop_proof", "DPoP proof htm does not match the request method");
+    }
+
+    /** RFC 9449 §4.3 check 9: the client chooses {@code Host}; only a configured public origin counts. */
+    @Test
+    void whenHostHeaderAndProofNameAnOriginNotConfiguredThen401() throws Exception {
+        String token = boundToken();
+        String evil = "http://evil.example/api/orders";
+        String response = rawGet(URI.create(server.http("/orders")), "evil.example",
+                "Authorization: DPoP " + token, "DPoP: " + client.proof("GET", evil, token, null));
+        assertTrue(response.startsWith("HTTP/1.1 401"), response);
+        assertTrue(response.contains("error_description=\"DPoP proof htu names an origin this resource does not"
+                + " serve\""), response);
+    }
+
+    /** One HTTP/1.1 request on a socket, with a {@code Host} the JDK client would not send. */
+    private static String rawGet(URI target, String host, String... headers) throws Exception {
+        try (Socket socket = new Socket(target.getHost(), target.getPort())) {
+            StringBuilder request = new StringBuilder("GET " + target.getRawPath() + " HTTP/1.1\r\nHost: " + host
+                    + "\r\nConnection: close\r\n");
+            for (String header : headers) {
+                request.append(header).append("\r\n");
+            }
+            socket.getOutputStream().write(request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
     }
 
     @Test
