@@ -1,6 +1,10 @@
 package dev.latchkey.jaxrs;
 
+import jakarta.enterprise.util.Nonbinding;
+import jakarta.interceptor.InterceptorBinding;
+
 import java.lang.annotation.Documented;
+import java.lang.annotation.Inherited;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -18,13 +22,17 @@ import java.lang.annotation.Target;
  * neither, an unparseable {@code maxAge}, or {@code @PermitAll} winning over it fail deployment.
  */
 @Documented
+@Inherited
+@InterceptorBinding
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface RequiresAuthenticationContext {
 
     /** Acceptable {@code acr} values (RFC 9470 §3, OpenID Connect Core §2), in order of preference; empty: any. */
+    @Nonbinding
     String[] acr() default {};
 
     /** Longest time since {@code auth_time}, ISO-8601 ({@code PT5M}); empty: no limit. */
+    @Nonbinding
     String maxAge() default "";
 }

@@ -1,6 +1,9 @@
 package dev.latchkey.jaxrs;
 
+import jakarta.interceptor.InterceptorBinding;
+
 import java.lang.annotation.Documented;
+import java.lang.annotation.Inherited;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -14,6 +17,8 @@ import java.lang.annotation.Target;
  * winning over it fails deployment.
  */
 @Documented
+@Inherited
+@InterceptorBinding
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface RequiresDPoP {

@@ -2,6 +2,7 @@ package dev.latchkey.jetty.it;
 
 import dev.latchkey.jetty.it.fixtures.TestServer;
 import dev.latchkey.jetty.it.fixtures.Tokens;
+import dev.latchkey.jetty.it.stepup.Approvals;
 import dev.latchkey.jetty.it.stepup.PaymentsResource;
 import dev.latchkey.jetty.it.stepup.StepUpApplication;
 import org.junit.jupiter.api.AfterAll;
@@ -65,6 +66,20 @@ class StepUpHttpTest {
                 refused.headers().firstValue("WWW-Authenticate").orElseThrow());
         assertEquals("insufficient_user_authentication", json(refused).getString("error"));
         assertEquals(before, PaymentsResource.PAID.get());
+    }
+
+    /** Outside JAX-RS the CDI interceptor enforces the annotation: it is never silently ignored. */
+    @Test
+    void whenCdiBeanRequiresAuthenticationContextAndAcrWeakThen401AndNotApproved() throws Exception {
+        int before = Approvals.APPROVED.get();
+        HttpResponse<String> refused = send("POST", server.http("/approvals"), "", "Authorization",
+                "Bearer " + tokens.token("alice", "payments", Map.of("acr", "urn:example:bronze")));
+        assertEquals(401, refused.statusCode(), refused.body());
+        assertEquals(before, Approvals.APPROVED.get());
+        HttpResponse<String> ok = send("POST", server.http("/approvals"), "", "Authorization",
+                "Bearer " + tokens.token("alice", "payments", Map.of("acr", "urn:example:gold")));
+        assertEquals(200, ok.statusCode(), ok.body());
+        assertEquals(before + 1, Approvals.APPROVED.get());
     }
 
     @Test

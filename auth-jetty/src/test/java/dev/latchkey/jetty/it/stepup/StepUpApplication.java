@@ -11,6 +11,6 @@ public class StepUpApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(PaymentsResource.class);
+        return Set.of(PaymentsResource.class, ApprovalsResource.class);
     }
 }
