@@ -14,6 +14,8 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.ThumbprintUtils;
 import com.nimbusds.jwt.SignedJWT;
 
+import java.math.BigInteger;
+import java.security.interfaces.RSAPublicKey;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,6 +30,10 @@ final class ProofKey {
     private static final Set<String> PRIVATE_MEMBERS = Set.of("d", "p", "q", "dp", "dq", "qi", "oth", "k");
     /** RFC 7518 §3.3 and §3.5: RSA keys of at least 2048 bits. */
     static final int MIN_RSA_BITS = 2048;
+    /** Larger RSA keys only cost verification time; no client needs more. */
+    static final int MAX_RSA_BITS = 4096;
+    /** A larger public exponent makes each verification slower at will (CPU exhaustion); 65537 is the norm. */
+    static final BigInteger MAX_RSA_EXPONENT = BigInteger.ONE.shiftLeft(32);
 
     private ProofKey() {
     }
@@ -68,13 +74,24 @@ final class ProofKey {
         }
     }
 
+    /**
+     * The modulus measured by its bits (a {@code n} with leading zero bytes is no longer), between
+     * {@value #MIN_RSA_BITS} and {@value #MAX_RSA_BITS}; an odd public exponent from 3 to 2^32.
+     */
+    private static boolean acceptable(RSAPublicKey key) {
+        int bits = key.getModulus().bitLength();
+        BigInteger e = key.getPublicExponent();
+        return bits >= MIN_RSA_BITS && bits <= MAX_RSA_BITS && e.testBit(0) && e.compareTo(BigInteger.TWO) > 0
+                && e.compareTo(MAX_RSA_EXPONENT) <= 0;
+    }
+
     private static JWSVerifier verifier(JWSAlgorithm alg, JWK jwk) throws JOSEException {
         if (JWSAlgorithm.Family.EC.contains(alg) && jwk instanceof ECKey ec) {
             ECDSAVerifier verifier = new ECDSAVerifier(ec); // checks the curve and that the point is on it
             return verifier.supportedJWSAlgorithms().contains(alg) ? verifier : null;
         }
         if (JWSAlgorithm.Family.RSA.contains(alg) && jwk instanceof RSAKey rsa) {
-            return rsa.size() >= MIN_RSA_BITS ? new RSASSAVerifier(rsa) : null;
+            return acceptable(rsa.toRSAPublicKey()) ? new RSASSAVerifier(rsa) : null;
         }
         if (JWSAlgorithm.EdDSA.equals(alg) && jwk instanceof OctetKeyPair okp && Curve.Ed25519.equals(okp.getCurve())) {
             return new Ed25519Verifier(okp);

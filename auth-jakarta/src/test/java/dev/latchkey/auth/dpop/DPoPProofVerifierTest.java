@@ -248,6 +248,30 @@ class DPoPProofVerifierTest {
                 DPoPProofs.claims("GET", URI, NOW, TOKEN)), "dpop_signature");
     }
 
+    /** A huge public exponent makes every verification slow (CPU exhaustion): at most 2^32 is accepted. */
+    @Test
+    void whenRsaPublicExponentHugeThenRefused() {
+        java.math.BigInteger huge = java.math.BigInteger.ONE.shiftLeft(64).add(java.math.BigInteger.ONE);
+        assertInvalidProof(DPoPProofs.rsaSigned(2048, huge, k -> DPoPProofs.header(k, JWSAlgorithm.RS256),
+                DPoPProofs.claims("GET", URI, NOW, TOKEN)), "dpop_signature");
+    }
+
+    /** A 1024-bit modulus padded with leading zero bytes is still 1024 bits (RFC 7518 §3.3). */
+    @Test
+    void whenRsaModulusPaddedWithZeroBytesThenMeasuredByItsBitsAndRefused() {
+        assertInvalidProof(DPoPProofs.weakRsaSigned(weak -> {
+            Map<String, Object> header = DPoPProofs.header(weak, JWSAlgorithm.RS256);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> jwk = new java.util.LinkedHashMap<>((Map<String, Object>) header.get("jwk"));
+            byte[] modulus = ((com.nimbusds.jose.jwk.RSAKey) weak).getModulus().decode();
+            byte[] padded = new byte[256];
+            System.arraycopy(modulus, 0, padded, padded.length - modulus.length, modulus.length);
+            jwk.put("n", com.nimbusds.jose.util.Base64URL.encode(padded).toString());
+            header.put("jwk", jwk);
+            return header;
+        }, DPoPProofs.claims("GET", URI, NOW, TOKEN)), "dpop_signature");
+    }
+
     @Test
     void whenRequiredClaimMissingThenRefused() {
         for (String claim : List.of("jti", "htm", "htu", "iat")) {

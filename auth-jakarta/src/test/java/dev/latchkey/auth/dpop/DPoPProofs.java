@@ -59,9 +59,15 @@ final class DPoPProofs {
     /** Header and claims signed RS256 by a 1024-bit key (Nimbus's generator and default signer refuse such keys). */
     static String weakRsaSigned(java.util.function.Function<JWK, Map<String, Object>> header,
                                 Map<String, Object> claims) {
+        return rsaSigned(1024, java.security.spec.RSAKeyGenParameterSpec.F4, header, claims);
+    }
+
+    /** Header and claims signed RS256 by a {@code bits}-bit key with public exponent {@code exponent}. */
+    static String rsaSigned(int bits, java.math.BigInteger exponent,
+                            java.util.function.Function<JWK, Map<String, Object>> header, Map<String, Object> claims) {
         try {
             java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
-            generator.initialize(1024);
+            generator.initialize(new java.security.spec.RSAKeyGenParameterSpec(bits, exponent));
             java.security.KeyPair pair = generator.generateKeyPair();
             RSAKey weak = new RSAKey.Builder((java.security.interfaces.RSAPublicKey) pair.getPublic()).build();
             String signingInput = encode(header.apply(weak)) + "." + encode(claims);
