@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * An introspection answer (RFC 7662 §2.2): whether the token is active and its members, as an immutable map.
@@ -28,8 +29,18 @@ public record IntrospectedToken(boolean active, Map<String, Object> members) {
 
     /** {@code exp}, seconds since the epoch. */
     public Optional<Instant> expiresAt() {
-        return members.get("exp") instanceof Number n ? Optional.of(Instant.ofEpochSecond(n.longValue()))
-                : Optional.empty();
+        return ClaimValues.epochSeconds(members.get("exp"));
+    }
+
+    /** {@code nbf}, seconds since the epoch. */
+    public Optional<Instant> notBefore() {
+        return ClaimValues.epochSeconds(members.get("nbf"));
+    }
+
+    /** Whether {@code exp}, {@code nbf} or {@code iat} is present but no NumericDate this server can represent. */
+    public boolean malformedTimes() {
+        return Stream.of("exp", "nbf", "iat").anyMatch(m -> members.containsKey(m)
+                && ClaimValues.epochSeconds(members.get(m)).isEmpty());
     }
 
     public Optional<String> string(String member) {
@@ -39,6 +50,11 @@ public record IntrospectedToken(boolean active, Map<String, Object> members) {
     /** {@code aud}: a string or an array of strings (RFC 7662 §2.2, RFC 7519 §4.1.3). */
     public Set<String> audiences() {
         return ClaimValues.strings(members.get("aud"));
+    }
+
+    /** Whether the token is bound to a client certificate ({@code cnf.x5t#S256}, RFC 8705 §3.2) too or instead. */
+    public boolean certificateBound() {
+        return members.get("cnf") instanceof Map<?, ?> cnf && cnf.containsKey("x5t#S256");
     }
 
     /** The key the token is bound to: {@code cnf.jkt} (RFC 9449 §6.2), when DPoP-bound. */

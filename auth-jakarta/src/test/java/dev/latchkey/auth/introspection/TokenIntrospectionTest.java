@@ -87,6 +87,7 @@ class TokenIntrospectionTest {
                 .jwkThumbprintConfirmation(new JWKThumbprintConfirmation(new Base64URL("0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I")))
                 .parameter("realm_access", Map.of("roles", List.of("admin", "user")))
                 .parameter("acr", "urn:mace:incommon:iap:silver")
+                .parameter("iss", "https://as.example.com/realms/demo")
                 .build().toJSONObject().toJSONString();
     }
 
@@ -228,6 +229,25 @@ class TokenIntrospectionTest {
         assertEquals("token_expired", assertThrows(AuthenticationFailure.class,
                 () -> shortLived.check("another-token")).error().reason());
         assertEquals(4, as.requests(), "the expired answer was not reused: asked again");
+    }
+
+    /** RFC 7662 §2.2: an issuer configured is an issuer required; an answer without {@code iss} is not trusted. */
+    @Test
+    void whenIssuerConfiguredAndAnswerHasNoIssThenInvalidToken() {
+        as.respond(request -> StubAuthorizationServer.Answer.json("{\"active\":true,\"sub\":\"alice\"}"));
+        assertEquals("wrong_issuer", refused(introspector(basic(IntrospectionSettings.ISSUER,
+                "https://as.example.com"))).reason());
+    }
+
+    /** A time no Instant can hold is the authorization server's malformed answer: 503, never a 500. */
+    @Test
+    void whenAnswerTimeOutOfRangeThen503() {
+        for (String member : List.of("exp", "nbf", "iat")) {
+            as.respond(request -> StubAuthorizationServer.Answer.json(
+                    "{\"active\":true,\"sub\":\"alice\",\"" + member + "\":1e20}"));
+            AuthError error = refused(introspector(basic()));
+            assertEquals(503, error.status(), member);
+        }
     }
 
     @Test

@@ -36,7 +36,9 @@ class IntrospectionHttpTest {
                 "opaque-alice", "{\"active\":true,\"sub\":\"alice\",\"scope\":\"orders:read\",\"exp\":" + exp + "}",
                 "opaque-bound", "{\"active\":true,\"sub\":\"bound\",\"scope\":\"orders:read\",\"exp\":" + exp
                         + ",\"token_type\":\"DPoP\",\"cnf\":{\"jkt\":\"" + jkt + "\"}}",
-                "opaque-inactive", "{\"active\":false}");
+                "opaque-inactive", "{\"active\":false}",
+                "opaque-bound-cert", "{\"active\":true,\"sub\":\"bound\",\"scope\":\"orders:read\",\"exp\":" + exp
+                        + ",\"cnf\":{\"jkt\":\"" + jkt + "\",\"x5t#S256\":\"bm90LWEtY2VydGlmaWNhdGU\"}}");
         authorizationServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         authorizationServer.createContext("/introspect", exchange -> {
             String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -95,6 +97,26 @@ class IntrospectionHttpTest {
         assertEquals(503, unavailable.statusCode(), unavailable.body());
         assertEquals("temporarily_unavailable", json(unavailable).getString("error"));
         assertTrue(unavailable.headers().firstValue("WWW-Authenticate").isEmpty());
+    }
+
+    /** No JWT issuer is configured: a JWT-shaped token is simply not one this resource accepts (never a 500). */
+    @Test
+    void whenJwtShapedTokenWithDPoPAndNoJwtConfiguredThen401InvalidToken() throws Exception {
+        String token = "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJl";
+        HttpResponse<String> refused = get(server.http("/orders"), "Authorization", "DPoP " + token,
+                "DPoP", client.proof("GET", server.http("/orders"), token, null));
+        assertEquals(401, refused.statusCode(), refused.body());
+        assertTrue(refused.headers().firstValue("WWW-Authenticate").orElseThrow()
+                .startsWith("DPoP realm=\"api\", error=\"invalid_token\""), refused.headers().toString());
+    }
+
+    /** RFC 8705 §3 beside RFC 9449: the proof proves the key, never the certificate binding next to it. */
+    @Test
+    void whenTokenBoundToKeyAndCertificateSentWithDPoPOnlyThen401() throws Exception {
+        HttpResponse<String> refused = get(server.http("/orders"), "Authorization", "DPoP opaque-bound-cert",
+                "DPoP", client.proof("GET", server.http("/orders"), "opaque-bound-cert", null));
+        assertEquals(401, refused.statusCode(), refused.body());
+        assertEquals("invalid_token", json(refused).getString("error"));
     }
 
     @Test

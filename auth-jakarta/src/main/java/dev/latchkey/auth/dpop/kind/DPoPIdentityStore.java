@@ -39,17 +39,23 @@ public class DPoPIdentityStore implements IdentityStore {
     private final Supplier<TokenIntrospector> introspector;
     private final Supplier<IntrospectionCallerMapper> introspectedCallers;
     private final Predicate<String> introspected;
+    private final boolean jwtConfigured;
 
-    /** @param introspected the tokens checked by introspection rather than as JWTs */
+    /**
+     * @param introspected  the tokens checked by introspection rather than as JWTs
+     * @param jwtConfigured whether JWTs can be verified (an issuer is configured); else any other token is invalid
+     */
     public DPoPIdentityStore(Supplier<DPoPProofVerifier> proofs, Supplier<JwtVerifier> jwts,
                              Supplier<JwtCallerMapper> jwtCallers, Supplier<TokenIntrospector> introspector,
-                             Supplier<IntrospectionCallerMapper> introspectedCallers, Predicate<String> introspected) {
+                             Supplier<IntrospectionCallerMapper> introspectedCallers, Predicate<String> introspected,
+                             boolean jwtConfigured) {
         this.proofs = proofs;
         this.jwts = jwts;
         this.jwtCallers = jwtCallers;
         this.introspector = introspector;
         this.introspectedCallers = introspectedCallers;
         this.introspected = introspected;
+        this.jwtConfigured = jwtConfigured;
     }
 
     @Override
@@ -63,8 +69,15 @@ public class DPoPIdentityStore implements IdentityStore {
         try {
             if (introspected.test(dpop.token())) {
                 IntrospectedToken token = introspector.get().check(dpop.token());
+                if (token.certificateBound()) { // RFC 8705: no client certificate is checked on this path
+                    throw new AuthenticationFailure(verifier.errors().invalidToken("unsupported token binding",
+                            "cnf_unsupported"));
+                }
                 jkt = token.jkt().orElse(null);
                 caller = jkt == null ? null : introspectedCallers.get().map(token);
+            } else if (!jwtConfigured) {
+                throw new AuthenticationFailure(verifier.errors().invalidToken("token is not one this resource accepts",
+                        "dpop_token_unverifiable"));
             } else {
                 VerifiedJwt token = jwts.get().verify(dpop.token(), null, true);
                 jkt = jkt(token.claims().getClaim("cnf")).orElse(null);

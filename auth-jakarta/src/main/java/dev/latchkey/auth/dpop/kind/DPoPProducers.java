@@ -2,6 +2,7 @@ package dev.latchkey.auth.dpop.kind;
 
 import dev.latchkey.auth.clock.LatchkeyClock;
 import dev.latchkey.auth.config.ConfigReader;
+import dev.latchkey.auth.config.ConfigurationException;
 import dev.latchkey.auth.dpop.DPoPErrors;
 import dev.latchkey.auth.dpop.DPoPNonces;
 import dev.latchkey.auth.dpop.DPoPProofVerifier;
@@ -10,6 +11,7 @@ import dev.latchkey.auth.introspection.IntrospectionCallerMapper;
 import dev.latchkey.auth.introspection.IntrospectionSettings;
 import dev.latchkey.auth.introspection.TokenIntrospector;
 import dev.latchkey.auth.introspection.TokenShape;
+import dev.latchkey.auth.jwt.config.JwtSettings;
 import dev.latchkey.auth.jwt.mapping.JwtCallerMapper;
 import dev.latchkey.auth.jwt.validation.JwtVerifier;
 import dev.latchkey.auth.request.TrustedProxies;
@@ -20,6 +22,8 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.time.Clock;
 import java.util.function.Predicate;
@@ -53,6 +57,7 @@ public class DPoPProducers {
     @Singleton
     @Named(DPoPKind.NAME)
     DPoPKind kind(DPoPProofVerifier verifier) {
+        tokenSources(true); // the kind is enabled: fails deployment without any token source
         return new DPoPKind(new DPoPTokenResolver(TrustedProxies.from(ConfigReader.current())), verifier.errors());
     }
 
@@ -61,8 +66,34 @@ public class DPoPProducers {
     DPoPIdentityStore store(Instance<DPoPProofVerifier> verifier, Instance<JwtVerifier> jwts,
                             Instance<JwtCallerMapper> jwtCallers, Instance<TokenIntrospector> introspector,
                             Instance<IntrospectionCallerMapper> introspectedCallers) {
+        TokenSources sources = tokenSources(false); // every store is built, enabled or not
         return new DPoPIdentityStore(verifier::get, jwts::get, jwtCallers::get, introspector::get,
-                introspectedCallers::get, introspected(ConfigReader.current()));
+                introspectedCallers::get, sources.introspected(), sources.jwt());
+    }
+
+    /**
+     * Where DPoP access tokens are verified, decided once.
+     *
+     * @param introspected the tokens introspection takes
+     * @param jwt          whether JWTs can be verified (an issuer is configured)
+     */
+    record TokenSources(Predicate<String> introspected, boolean jwt) {
+    }
+
+    /**
+     * @param enabled whether the DPoP kind is among the enabled mechanisms
+     * @throws ConfigurationException when it is and neither an issuer nor an introspection endpoint is configured
+     */
+    static TokenSources tokenSources(boolean enabled) {
+        Config config = ConfigProvider.getConfig();
+        ConfigReader reader = new ConfigReader(config);
+        boolean jwt = JwtSettings.hasIssuer(reader, config.getPropertyNames());
+        if (enabled && !jwt && reader.string(IntrospectionSettings.ENDPOINT).isEmpty()) {
+            throw new ConfigurationException(DPoPSettings.PREFIX + "*",
+                    "the dpop kind verifies no token: set mp.jwt.verify.* (JWT access tokens) or "
+                            + IntrospectionSettings.ENDPOINT + " (introspection)");
+        }
+        return new TokenSources(introspected(reader), jwt);
     }
 
     /** With {@code latchkey.introspection.endpoint} set, the tokens its settings take; else none. */

@@ -13,7 +13,8 @@ import java.util.Map;
  * only over a mutual-TLS connection whose client certificate has that SHA-256 thumbprint (base64url of the DER
  * certificate's digest, no padding, RFC 8705 §3.1). A DPoP-bound token ({@code cnf.jkt}, RFC 9449 §6.1) is accepted
  * only with the DPoP scheme, whose proof the DPoP kind checks (§7.2: "MUST reject a DPoP-bound access token received
- * as a bearer token"); any other {@code cnf} is refused rather than accepted as a plain bearer token.
+ * as a bearer token"); a token bound to both a key and a certificate needs both (its certificate is checked here).
+ * Any other {@code cnf} is refused rather than accepted as a plain bearer token.
  */
 final class CertificateBinding {
 
@@ -33,7 +34,13 @@ final class CertificateBinding {
             return null;
         }
         if (cnf instanceof Map<?, ?> confirmation && confirmation.get(JKT) instanceof String) {
-            return dpop ? null : JwtRejection.DPOP_AS_BEARER;
+            if (!dpop) {
+                return JwtRejection.DPOP_AS_BEARER;
+            }
+            if (!confirmation.containsKey(THUMBPRINT)) {
+                return null;
+            }
+            // bound to a certificate as well: the proof covers the key, the certificate must match too
         }
         if (!(cnf instanceof Map<?, ?> confirmation) || !(confirmation.get(THUMBPRINT) instanceof String expected)) {
             return JwtRejection.UNSUPPORTED_BINDING;
