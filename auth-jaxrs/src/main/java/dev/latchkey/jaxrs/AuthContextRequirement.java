@@ -4,6 +4,8 @@ import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.ErrorCodes;
 
+import dev.latchkey.auth.jwt.mapping.ClaimValues;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -82,13 +84,14 @@ public record AuthContextRequirement(List<String> acr, Optional<Duration> maxAge
      * The 401 {@code insufficient_user_authentication} for {@code caller}, or empty when its token's {@code acr} and
      * {@code auth_time} satisfy this requirement at {@code now}.
      *
-     * @param scheme the challenge scheme ({@code Bearer}, {@code DPoP}) or null for the caller's kind
+     * @param scheme the challenge scheme ({@code Bearer}, {@code DPoP}), or null for a caller without a token
+     *               (then 403: no challenge can ask it for a stronger token)
      */
     public Optional<AuthError> check(LatchkeyCaller caller, String scheme, Instant now) {
         Map<String, Object> attributes = caller == null ? Map.of() : caller.attributes();
         boolean acrOk = acr.isEmpty() || attributes.get("acr") instanceof String value && acr.contains(value);
         boolean ageOk = maxAge.isEmpty() || authTime(attributes.get("auth_time"))
-                .filter(t -> !t.isAfter(now) && !t.plus(maxAge.get()).isBefore(now)).isPresent();
+                .filter(t -> !t.isAfter(now) && Duration.between(t, now).compareTo(maxAge.get()) <= 0).isPresent();
         if (acrOk && ageOk) {
             return Optional.empty();
         }
@@ -97,7 +100,10 @@ public record AuthContextRequirement(List<String> acr, Optional<Duration> maxAge
             params.put("acr_values", String.join(" ", acr));
         }
         maxAge.ifPresent(d -> params.put("max_age", Long.toString(d.toSeconds())));
-        return Optional.of(new AuthError(401, ErrorCodes.INSUFFICIENT_USER_AUTHENTICATION,
+        // RFC 9470 §3 asks a token holder for a new token (401 with a Bearer/DPoP challenge); a caller of another
+        // kind (Basic, API key, client certificate) has no token to step up with: 403, never a 401 without challenge
+        int status = scheme == null ? 403 : 401;
+        return Optional.of(new AuthError(status, ErrorCodes.INSUFFICIENT_USER_AUTHENTICATION,
                 "a more recent or stronger authentication is required", scheme, Set.of(), Map.of(),
                 "insufficient_user_authentication", null, params));
     }
@@ -115,13 +121,13 @@ public record AuthContextRequirement(List<String> acr, Optional<Duration> maxAge
     /** {@code auth_time}: seconds since the epoch (OpenID Connect Core §2), as a number, a date or digits. */
     private static Optional<Instant> authTime(Object value) {
         if (value instanceof Number n) {
-            return Optional.of(Instant.ofEpochSecond(n.longValue()));
+            return ClaimValues.epochSeconds(n); // out of range: malformed, never a DateTimeException
         }
         if (value instanceof Date d) {
             return Optional.of(d.toInstant());
         }
         if (value instanceof String s && s.matches("[0-9]{1,12}")) {
-            return Optional.of(Instant.ofEpochSecond(Long.parseLong(s)));
+            return ClaimValues.epochSeconds(Long.parseLong(s));
         }
         return Optional.empty();
     }

@@ -152,11 +152,21 @@ class AuthContextRequirementTest {
         }
     }
 
+    /** A Basic, API-key or certificate caller cannot present a stronger token: 403, never a 401 without challenge. */
+    @Test
+    void whenCallerOfAKindWithoutTokenFailsStepUpThen403() {
+        LatchkeyCaller basic = new LatchkeyCaller("alice", "basic", Set.of("admin"), Set.of(),
+                Map.of("acr", "copper"), null);
+        AuthError error = decide(rule(Payments.class, "transfer"), basic).orElseThrow();
+        assertEquals(403, error.status());
+        assertEquals(null, error.scheme());
+    }
+
     @Test
     void whenAuthTimeTooOldMissingOrInTheFutureThenInsufficientUserAuthentication() {
         AccessRule rule = rule(Payments.class, "transfer");
         for (Object authTime : List.of(NOW.minusSeconds(301).getEpochSecond(), NOW.plusSeconds(60).getEpochSecond(),
-                "yesterday")) {
+                "yesterday", 1e20, Long.MAX_VALUE, Long.MIN_VALUE, "999999999999")) {
             assertTrue(decide(rule, caller(Map.of("acr", "silver", "auth_time", authTime))).isPresent(),
                     String.valueOf(authTime));
         }
