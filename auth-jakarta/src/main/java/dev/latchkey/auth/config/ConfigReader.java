@@ -99,7 +99,11 @@ public final class ConfigReader {
         try {
             uri = URI.create(value);
         } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(name, "is not a URL: '" + value + "'");
+            throw new ConfigurationException(name, "is not a URL"); // the value may hold credentials
+        }
+        if (uri.getRawUserInfo() != null) { // credentials in a URL end up in logs: never echo the value
+            throw new ConfigurationException(name, "must not contain user information (credentials): set them in"
+                    + " their own properties");
         }
         if (!uri.isAbsolute() || uri.getHost() == null) {
             throw new ConfigurationException(name, "must be an absolute URL, got '" + value + "'");

@@ -55,6 +55,16 @@ class IntrospectionSettingsTest {
         assertRefused(IntrospectionSettings.ENDPOINT, p);
     }
 
+    /** Credentials in a URL would reach logs (settings toString, client errors): refused, never echoed. */
+    @Test
+    void whenEndpointHasUserInfoThenDeploymentFailsWithoutEchoingIt() {
+        Map<String, String> p = valid();
+        p.put(IntrospectionSettings.ENDPOINT, "https://orders-api:hunter2@kc.example.com/introspect");
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> settings(p));
+        assertTrue(e.getMessage().contains("'" + IntrospectionSettings.ENDPOINT + "'"), e.getMessage());
+        assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
+    }
+
     @Test
     void whenCredentialsIncompleteThenDeploymentFailsNamingTheProperty() {
         Map<String, String> p = valid();
