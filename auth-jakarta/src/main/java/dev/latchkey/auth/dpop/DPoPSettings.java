@@ -27,7 +27,8 @@ import java.util.Set;
  * @param nonceSecret    {@code latchkey.dpop.nonce.secret}: base64 of at least 32 bytes, the same on every instance
  *                       so that each accepts the others' nonces; empty: a random secret per start (one instance only)
  * @param bearerRefused  {@code latchkey.dpop.required}: every access token must come with a DPoP proof; a
- *                       {@code Bearer} token is refused in favour of DPoP. Default false
+ *                       {@code Bearer} access token (kinds {@code jwt}, {@code introspection}) is refused in favour of
+ *                       DPoP. API keys are not access tokens: the {@code apikey} kind still accepts them. Default false
  * @param origins        {@code latchkey.dpop.origins}: the public origins ({@code https://api.example.com[:port]}) a
  *                       proof's {@code htu} may name; a proof for any other origin is refused, whatever {@code Host}
  *                       the client sent (RFC 9449 §4.3 check 9, §11.7). Default: the origin of
