@@ -6,6 +6,7 @@ import dev.latchkey.auth.dpop.DPoPSettings;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -106,8 +107,11 @@ public record ResourceMetadataSettings(URI resource, List<String> authorizationS
 
     private static URI resourceIdentifier(String value) {
         URI uri = ConfigReader.url(RESOURCE, value);
-        if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme())) {
-            throw new ConfigurationException(RESOURCE, "must be an https URL (RFC 9728 §1.2)");
+        boolean loopback = Set.of("localhost", "127.0.0.1", "[::1]").contains(uri.getHost().toLowerCase(Locale.ROOT));
+        if (!"https".equalsIgnoreCase(uri.getScheme())
+                && !("http".equalsIgnoreCase(uri.getScheme()) && loopback)) {
+            throw new ConfigurationException(RESOURCE, "must be an https URL (RFC 9728 §1.2; http only for localhost"
+                    + " during development)");
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw new ConfigurationException(RESOURCE, "must have no query or fragment (RFC 9728 §1.2)");

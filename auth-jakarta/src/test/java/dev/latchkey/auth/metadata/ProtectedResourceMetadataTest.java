@@ -59,11 +59,13 @@ class ProtectedResourceMetadataTest {
         for (Map<String, String> p : java.util.List.of(
                 Map.of(ResourceMetadataSettings.RESOURCE, "https://api.example.com/?x=1"),
                 Map.of(ResourceMetadataSettings.RESOURCE, "urn:api"),
+                Map.of(ResourceMetadataSettings.RESOURCE, "http://api.example.com/api"),
                 Map.of(ResourceMetadataSettings.RESOURCE, "https://a.example",
                         ResourceMetadataSettings.BEARER_METHODS, "cookie"),
                 Map.of(ResourceMetadataSettings.RESOURCE, "https://a.example",
                         ResourceMetadataSettings.AUTHORIZATION_SERVERS, "not a url"))) {
             assertThrows(ConfigurationException.class, () -> settings(p), p.toString());
         }
+        assertTrue(settings(Map.of(ResourceMetadataSettings.RESOURCE, "http://localhost:8080/api")).isPresent());
     }
 }
