@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -16,34 +17,37 @@ import java.util.stream.Collectors;
  * @param authenticated a caller is required
  * @param roles         one of these roles is required (empty: no role check); {@code **} means any caller
  * @param scopes        every requirement must be satisfied
+ * @param authContext   what the token's authentication event must satisfy (RFC 9470), when declared
+ * @param dpop          only a DPoP-bound token with its proof is accepted ({@link RequiresDPoP}, RFC 9449 §7.2)
  * @param sources       where each piece came from, e.g. {@code @RolesAllowed({"admin"}) on class x.Base}, for the
  *                      route report
  */
 public record AccessRule(boolean denyAll, boolean authenticated, Set<String> roles, List<ScopeRequirement> scopes,
-                         List<String> sources) {
+                         Optional<AuthContextRequirement> authContext, boolean dpop, List<String> sources) {
 
     public static final String ANY_AUTHENTICATED = "**";
 
     public AccessRule {
         roles = Set.copyOf(roles);
         scopes = List.copyOf(scopes);
+        authContext = authContext == null ? Optional.empty() : authContext;
         sources = List.copyOf(sources);
     }
 
     public AccessRule(boolean denyAll, boolean authenticated, Set<String> roles, List<ScopeRequirement> scopes) {
-        this(denyAll, authenticated, roles, scopes, List.of());
+        this(denyAll, authenticated, roles, scopes, Optional.empty(), false, List.of());
     }
 
     static AccessRule open(String source) {
-        return new AccessRule(false, false, Set.of(), List.of(), List.of(source));
+        return new AccessRule(false, false, Set.of(), List.of(), Optional.empty(), false, List.of(source));
     }
 
     static AccessRule authenticatedOnly(String source) {
-        return new AccessRule(false, true, Set.of(), List.of(), List.of(source));
+        return new AccessRule(false, true, Set.of(), List.of(), Optional.empty(), false, List.of(source));
     }
 
     static AccessRule deny(String source) {
-        return new AccessRule(true, true, Set.of(), List.of(), List.of(source));
+        return new AccessRule(true, true, Set.of(), List.of(), Optional.empty(), false, List.of(source));
     }
 
     public boolean isUnrestricted() {
@@ -75,6 +79,10 @@ public record AccessRule(boolean denyAll, boolean authenticated, Set<String> rol
         for (ScopeRequirement requirement : scopes) {
             parts.add("scopes " + requirement.mode().name().toLowerCase(Locale.ROOT) + " of "
                     + requirement.scopes().stream().sorted().collect(Collectors.joining(",", "[", "]")));
+        }
+        authContext.ifPresent(a -> parts.add("authentication " + a.summary()));
+        if (dpop) {
+            parts.add("DPoP only");
         }
         return parts.isEmpty() ? "authenticated" : String.join(" and ", parts);
     }

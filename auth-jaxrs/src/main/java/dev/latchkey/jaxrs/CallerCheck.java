@@ -8,6 +8,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.SecurityContext;
 
 import java.security.Principal;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -30,7 +31,7 @@ final class CallerCheck {
         LatchkeyCaller caller = caller(authContext, principal);
         Predicate<String> inRole = caller != null ? caller::isInGroup : security::isUserInRole;
         Optional<AuthError> denied = AccessDecision.decide(rule, principal, caller, inRole,
-                challenges.scopeScheme(authContext));
+                challenges.scopeScheme(authContext), Instant.now());
         denied.ifPresent(error -> {
             if (principal == null) {
                 challenges.challenged(authContext, request.getUriInfo().getRequestUri().getPath());

@@ -11,14 +11,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Resolves the {@link RequiresScope} rules of every CDI bean at deployment, so that contradictory annotations on a
- * bean guarded by {@link RequiresScopeInterceptor} fail deployment, as they do on JAX-RS resources.
+ * Resolves the {@link RequiresScope}, {@link RequiresDPoP} and {@link RequiresAuthenticationContext} rules of every CDI
+ * bean at deployment, so that contradictory annotations on a bean guarded by {@link AnnotationGuardInterceptor} fail
+ * deployment, as they do on JAX-RS resources.
  */
 public class RequiresScopeExtension implements Extension {
 
     private final List<Throwable> problems = new ArrayList<>();
 
-    <T> void check(@Observes @WithAnnotations(RequiresScope.class) ProcessAnnotatedType<T> type) {
+    <T> void check(@Observes @WithAnnotations({RequiresScope.class, RequiresDPoP.class,
+            RequiresAuthenticationContext.class}) ProcessAnnotatedType<T> type) {
         Class<T> beanClass = type.getAnnotatedType().getJavaClass();
         for (Method method : beanClass.getMethods()) {
             if (method.getDeclaringClass() == Object.class) {

@@ -29,7 +29,9 @@ import java.util.stream.Collectors;
  *   <li>Role annotations ({@code @RolesAllowed}, {@code @PermitAll}, {@code @DenyAll}) follow Jakarta Annotations 2.1
  *       §3: the nearest level that has one wins; different role annotations at the same distance are a
  *       contradiction.</li>
- *   <li>{@code @RequiresScope} refines: the requirements of every level must all hold.</li>
+ *   <li>{@code @RequiresScope} refines: the requirements of every level must all hold. So does
+ *       {@code @RequiresAuthenticationContext} (RFC 9470): {@code acr} sets intersect, the shortest {@code maxAge}
+ *       applies, and an empty intersection is a contradiction.</li>
  *   <li>A constraint is never silently dropped: {@code @PermitAll} winning over a {@code @RequiresScope} declared
  *       anywhere, two role annotations on one element, {@code @PermitAll} or {@code @DenyAll} with
  *       {@code @RequiresScope} on one element, an empty {@code @RolesAllowed} and an invalid scope token all throw
@@ -39,6 +41,9 @@ import java.util.stream.Collectors;
 public final class SecurityAnnotations {
 
     private enum RoleKind { DENY, PERMIT, ROLES }
+
+    /** The annotations that refine a rule (every level's applies), for messages. */
+    private static final String REFINING = "@RequiresScope, @RequiresAuthenticationContext or @RequiresDPoP";
 
     private record RoleDeclaration(RoleKind kind, Set<String> roles, String source) {
         boolean sameAs(RoleDeclaration other) {
@@ -76,12 +81,22 @@ public final class SecurityAnnotations {
                 }
             }
         }
-        if (role == null && scopes.isEmpty()) {
-            return Optional.empty();
-        }
         List<String> scopeSources = new ArrayList<>();
         scopes.values().forEach(scopeSources::addAll);
-        if (role != null && role.kind() == RoleKind.PERMIT && !scopes.isEmpty()) {
+        Optional<AuthContextRequirement> authContext = authContext(levels, where, scopeSources);
+        boolean dpop = false;
+        for (List<AnnotatedElement> level : levels) {
+            for (AnnotatedElement element : level) {
+                if (isDeclared(element, RequiresDPoP.class)) {
+                    dpop = true;
+                    scopeSources.add("@RequiresDPoP on " + name(element));
+                }
+            }
+        }
+        if (role == null && scopes.isEmpty() && authContext.isEmpty() && !dpop) {
+            return Optional.empty();
+        }
+        if (role != null && role.kind() == RoleKind.PERMIT && (!scopes.isEmpty() || authContext.isPresent() || dpop)) {
             throw contradiction(where, role.source() + " would drop " + String.join(", ", scopeSources));
         }
         List<String> sources = new ArrayList<>();
@@ -93,7 +108,36 @@ public final class SecurityAnnotations {
         boolean deny = role != null && role.kind() == RoleKind.DENY;
         boolean permit = role != null && role.kind() == RoleKind.PERMIT;
         Set<String> roles = role != null && role.kind() == RoleKind.ROLES ? role.roles() : Set.of();
-        return Optional.of(new AccessRule(deny, !permit, roles, List.copyOf(scopes.keySet()), sources));
+        return Optional.of(new AccessRule(deny, !permit, roles, List.copyOf(scopes.keySet()), authContext, dpop,
+                sources));
+    }
+
+    /**
+     * Every level's {@link RequiresAuthenticationContext}, combined ({@link AuthContextRequirement#and}); each adds
+     * its source to {@code sources} (with the scopes', which a {@code @PermitAll} must not drop either).
+     */
+    private static Optional<AuthContextRequirement> authContext(List<List<AnnotatedElement>> levels, String where,
+                                                                List<String> sources) {
+        AuthContextRequirement combined = null;
+        for (List<AnnotatedElement> level : levels) {
+            for (AnnotatedElement element : level) {
+                RequiresAuthenticationContext annotation =
+                        element.getDeclaredAnnotation(RequiresAuthenticationContext.class);
+                if (annotation == null) {
+                    continue;
+                }
+                try {
+                    AuthContextRequirement one = AuthContextRequirement.of(annotation);
+                    combined = combined == null ? one : combined.and(one);
+                } catch (IllegalArgumentException e) {
+                    throw contradiction(where, "@RequiresAuthenticationContext on " + name(element) + ": "
+                            + e.getMessage());
+                }
+                sources.add("@RequiresAuthenticationContext(" + AuthContextRequirement.of(annotation).summary()
+                        + ") on " + name(element));
+            }
+        }
+        return Optional.ofNullable(combined);
     }
 
     private static RoleDeclaration nearestRole(List<List<AnnotatedElement>> levels, String where) {
@@ -156,7 +200,8 @@ public final class SecurityAnnotations {
         boolean deny = isDeclared(element, DenyAll.class);
         boolean permit = isDeclared(element, PermitAll.class);
         RolesAllowed roles = element.getDeclaredAnnotation(RolesAllowed.class);
-        boolean scope = isDeclared(element, RequiresScope.class);
+        boolean scope = isDeclared(element, RequiresScope.class)
+                || isDeclared(element, RequiresAuthenticationContext.class) || isDeclared(element, RequiresDPoP.class);
         if ((deny ? 1 : 0) + (permit ? 1 : 0) + (roles != null ? 1 : 0) > 1) {
             throw contradiction(where, "more than one of @DenyAll, @PermitAll, @RolesAllowed on " + name(element));
         }
@@ -164,10 +209,10 @@ public final class SecurityAnnotations {
             throw contradiction(where, "@RolesAllowed with no role on " + name(element) + " (use @DenyAll)");
         }
         if (permit && scope) {
-            throw contradiction(where, "@PermitAll and @RequiresScope on " + name(element));
+            throw contradiction(where, "@PermitAll and " + REFINING + " on " + name(element));
         }
         if (deny && scope) {
-            throw contradiction(where, "@DenyAll and @RequiresScope on " + name(element));
+            throw contradiction(where, "@DenyAll and " + REFINING + " on " + name(element));
         }
     }
 

@@ -46,7 +46,7 @@ class ChallengesTest {
 
     private static AuthenticatorChain chain(List<String> names, String realm,
                                             Map<String, Supplier<CredentialKind<?>>> kinds) {
-        return new AuthenticatorChain(new MechanismSettings(names, realm), kinds,
+        return new AuthenticatorChain(new MechanismSettings(names, realm, Map.of()), kinds,
                 new CredentialLogin(c -> CredentialValidationResult.NOT_VALIDATED_RESULT), null);
     }
 

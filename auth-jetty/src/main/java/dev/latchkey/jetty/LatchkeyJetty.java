@@ -1,6 +1,7 @@
 package dev.latchkey.jetty;
 
 import dev.latchkey.auth.config.ConfigurationException;
+import dev.latchkey.auth.metadata.ResourceMetadataInitializer;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.jetty.ee10.cdi.CdiServletContainerInitializer;
@@ -169,6 +170,8 @@ public final class LatchkeyJetty {
             context.addServletContainerInitializer(new CdiServletContainerInitializer());
             context.addServletContainerInitializer(new EnhancedListener());
             context.addServletContainerInitializer(new LatchkeyServletContainerInitializer());
+            // RFC 9728 metadata at /.well-known/oauth-protected-resource, when latchkey.resource-metadata.* is set.
+            context.addServletContainerInitializer(new ResourceMetadataInitializer());
             ServletHolder jersey = new ServletHolder("jax-rs",
                     new ServletContainer(ResourceConfig.forApplicationClass(application)
                             .property(ServerProperties.WADL_FEATURE_DISABLE, true)));

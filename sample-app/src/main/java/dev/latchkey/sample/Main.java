@@ -13,6 +13,7 @@ import dev.latchkey.sample.cli.CliIo;
 import dev.latchkey.sample.cli.ServeOptions;
 import dev.latchkey.sample.cli.SignatureKeyCommand;
 import dev.latchkey.sample.cli.SignatureKeyServiceFactory;
+import dev.latchkey.sample.cli.DPoPProofCommand;
 import dev.latchkey.sample.cli.TokenCommand;
 import dev.latchkey.sample.cli.Usage;
 import dev.latchkey.sample.cli.UsageException;
@@ -24,9 +25,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code java -jar sample-app.jar [serve|certs|apikey|signature|user|token|help] ...}: the sample API server and its administration
- * commands (see {@link Usage}). Exit status: 0 success, 1 failure (message on standard error, no stack trace),
- * 2 bad usage (usage text on standard error).
+ * {@code java -jar sample-app.jar [serve|certs|apikey|signature|user|token|dpop-proof|help] ...}: the sample API
+ * server and its administration commands (see {@link Usage}). Exit status: 0 success, 1 failure (message on standard
+ * error, no stack trace), 2 bad usage (usage text on standard error).
  */
 public final class Main {
 
@@ -80,6 +81,7 @@ public final class Main {
             case "user" -> UserCommand.prepare(rest, Main::userFileAdmin, io);
             case "token" -> TokenCommand.prepare(rest, () -> SampleJwtSettings.from(ConfigReader.current()),
                     Clock.systemUTC(), io);
+            case "dpop-proof" -> DPoPProofCommand.prepare(rest, io);
             case "help", "--help", "-h" -> () -> io.out().println(Usage.TEXT);
             default -> throw new UsageException("unknown command '" + command + "'");
         };

@@ -106,4 +106,15 @@ class SampleEndToEndTest {
     private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) throws Exception {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
+
+    @Test
+    void whenMetadataRequestedThenTheRfc9728DocumentNamesTheIssuerAndTheScopes() throws Exception {
+        HttpResponse<String> doc = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(sample.http() + "/.well-known/oauth-protected-resource/api")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, doc.statusCode(), doc.body());
+        assertTrue(doc.body().contains("\"resource\":\"http://localhost:8080/api\""), doc.body());
+        assertTrue(doc.body().contains("\"authorization_servers\":[\"https://sample.latchkey.test\"]"), doc.body());
+        assertTrue(doc.body().contains("orders:read"), doc.body());
+    }
 }

@@ -143,6 +143,29 @@ class SampleJwtEndToEndTest {
     }
 
     @Test
+    void whenDPoPBoundTokenFromCliThen200WithAProofFromCliAnd401AsBearerOrReplayed() throws Exception {
+        Path key = dir.resolve("client-dpop.jwk.json");
+        String token = token(sample.cli(null, "token", "--sub", "dora", "--scope", "orders:read", "--dpop-key",
+                key.toString()));
+        String url = sample.http() + "/api/orders";
+        String proof = sample.cli(null, "dpop-proof", "--key", key.toString(), "--url", url, "--token", token)
+                .out().trim();
+        secrets.add(proof);
+        HttpRequest request = request(url).header("Authorization", "DPoP " + token).header("DPoP", proof).build();
+        HttpResponse<String> ok = client.send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, ok.statusCode(), ok.body());
+        assertTrue(ok.body().contains("\"id\":\"1001\""), ok.body());
+        HttpResponse<String> replayed = client.send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, replayed.statusCode());
+        assertTrue(challenge(replayed).startsWith("DPoP ") && challenge(replayed).contains("invalid_dpop_proof"),
+                challenge(replayed));
+        HttpResponse<String> asBearer = get("/api/orders", "Bearer " + token);
+        assertEquals(401, asBearer.statusCode());
+        assertTrue(challenge(asBearer).contains("DPoP-bound token must be sent with the DPoP scheme"),
+                challenge(asBearer));
+    }
+
+    @Test
     void whenBearerApiKeyThenTheApiKeyAuthenticatorStillTakesIt() throws Exception {
         String key = sample.cli(null, "apikey", "create", "--name", "partner", "--scopes", "orders:read").line("key:");
         secrets.add(key);

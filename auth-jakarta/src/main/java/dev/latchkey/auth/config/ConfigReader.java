@@ -3,6 +3,7 @@ package dev.latchkey.auth.config;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -81,6 +82,33 @@ public final class ConfigReader {
                 throw new ConfigurationException(name, "expected an integer, got '" + v + "'");
             }
         }).orElse(defaultValue);
+    }
+
+    /** An absolute URL with a host ({@code https://as.example.com/introspect}). */
+    public Optional<URI> url(String name) {
+        return string(name).map(v -> url(name, v));
+    }
+
+    /**
+     * {@code value} of property {@code name} as an absolute URL with a host.
+     *
+     * @throws ConfigurationException naming the property otherwise
+     */
+    public static URI url(String name, String value) {
+        URI uri;
+        try {
+            uri = URI.create(value);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(name, "is not a URL"); // the value may hold credentials
+        }
+        if (uri.getRawUserInfo() != null) { // credentials in a URL end up in logs: never echo the value
+            throw new ConfigurationException(name, "must not contain user information (credentials): set them in"
+                    + " their own properties");
+        }
+        if (!uri.isAbsolute() || uri.getHost() == null) {
+            throw new ConfigurationException(name, "must be an absolute URL, got '" + value + "'");
+        }
+        return uri;
     }
 
     /** An ISO-8601 duration ({@code PT30S}) or a plain number of seconds. */

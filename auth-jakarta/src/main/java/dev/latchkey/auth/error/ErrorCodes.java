@@ -15,6 +15,22 @@ public final class ErrorCodes {
     /** RFC 6750 §3.1: the request needs more privileges than the credential carries. HTTP 403. */
     public static final String INSUFFICIENT_SCOPE = "insufficient_scope";
 
+    /**
+     * RFC 9449 §7.1: the DPoP proof itself is invalid (§4.3: type, algorithm, key, signature, method, URI, age, replay,
+     * access-token hash). HTTP 401 with a {@code DPoP} challenge.
+     */
+    public static final String INVALID_DPOP_PROOF = "invalid_dpop_proof";
+    /**
+     * RFC 9449 §9: the resource server requires a (fresh) server nonce in the DPoP proof; the response carries the
+     * nonce to use in {@code DPoP-Nonce}. HTTP 401.
+     */
+    public static final String USE_DPOP_NONCE = "use_dpop_nonce";
+    /**
+     * RFC 9470 §3: the token's authentication event ({@code acr}, {@code auth_time}) does not meet the resource's
+     * requirements; the challenge names them in {@code acr_values} / {@code max_age}. HTTP 401.
+     */
+    public static final String INSUFFICIENT_USER_AUTHENTICATION = "insufficient_user_authentication";
+
     /** Authentication is required and no credential was presented. HTTP 401 (RFC 6750 §3.1: no error code). */
     public static final String UNAUTHENTICATED = "unauthenticated";
     /** The caller lacks a required role (not a scope). HTTP 403. */

@@ -15,6 +15,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Finds the bearer token of a request (RFC 6750 §2) and the client certificate it may be bound to (RFC 8705 §3):
@@ -24,7 +25,7 @@ import java.util.Optional;
  *   <li>never the query string (RFC 6750 §2.3 is a "SHOULD NOT"; RFC 9700 §2.4 forbids it): an {@code access_token}
  *   query parameter is 400 {@code invalid_request};</li>
  *   <li>a Bearer value starting with an API-key prefix ({@code latchkey.api-key.prefixes}) is not a JWT: empty, so
- *   the API-key kind takes it;</li>
+ *   the API-key kind takes it; so is one the introspection kind takes (an opaque token, RFC 7662);</li>
  *   <li>{@code Bearer} without a token, or a token outside the RFC 6750 §2.1 {@code b64token} (token68) syntax, is
  *   400.</li>
  * </ul>
@@ -42,14 +43,18 @@ public final class BearerTokenResolver implements CredentialResolver<JwtCredenti
     private final String cookie;
     private final List<String> apiKeyPrefixes;
     private final ClientCertificateResolver certificates;
+    private final Predicate<String> othersToken;
 
-    public BearerTokenResolver(JwtSettings settings, ClientCertificateResolver certificates) {
+    /** @param othersToken Bearer values another kind takes (the introspection kind's opaque tokens) */
+    public BearerTokenResolver(JwtSettings settings, ClientCertificateResolver certificates,
+                               Predicate<String> othersToken) {
         this.header = settings.tokenHeader();
         this.fromAuthorization = header.equalsIgnoreCase(CredentialRequest.AUTHORIZATION);
         this.fromCookie = settings.fromCookie();
         this.cookie = settings.tokenCookie();
         this.apiKeyPrefixes = settings.apiKeyPrefixes();
         this.certificates = certificates;
+        this.othersToken = othersToken;
     }
 
     /** Where the request carries a JWT bearer credential; cheap and never throws. */
@@ -103,7 +108,7 @@ public final class BearerTokenResolver implements CredentialResolver<JwtCredenti
             value = Authorization.parse(raw).filter(a -> a.hasScheme(AuthScheme.BEARER))
                     .or(() -> Optional.of(Authorization.parse(AuthScheme.BEARER + " " + raw).orElseThrow()));
         }
-        return value.filter(v -> v.token68().filter(this::isApiKey).isEmpty());
+        return value.filter(v -> v.token68().filter(t -> isApiKey(t) || othersToken.test(t)).isEmpty());
     }
 
     private Optional<String> fromCookie(HttpServletRequest request) {

@@ -2,12 +2,17 @@ package dev.latchkey.auth.jwt;
 
 import dev.latchkey.auth.cert.ClientCertificateResolver;
 import dev.latchkey.auth.clock.LatchkeyClock;
+import dev.latchkey.auth.config.ConfigReader;
+import dev.latchkey.auth.dpop.DPoPSettings;
+import dev.latchkey.auth.introspection.IntrospectionSettings;
+import dev.latchkey.auth.introspection.TokenShape;
 import dev.latchkey.auth.jwt.config.JwtSettings;
 import dev.latchkey.auth.jwt.mapping.JwtCallerMapper;
 import dev.latchkey.auth.jwt.mp.MpJwtExtension;
 import dev.latchkey.auth.jwt.revocation.InMemoryJtiDenylist;
 import dev.latchkey.auth.jwt.revocation.JtiDenylist;
 import dev.latchkey.auth.jwt.validation.JwtVerifier;
+import dev.latchkey.auth.mechanism.MechanismSettings;
 import dev.latchkey.auth.spi.DefaultMechanisms;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -17,6 +22,8 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The JWT kind's objects, each built once from one validated {@link JwtSettings} (MicroProfile Config) and passed by
@@ -63,7 +70,15 @@ public class JwtProducers {
     @Singleton
     @Named(JwtKind.NAME)
     JwtKind kind(JwtSettings settings, ClientCertificateResolver certificates, JwtVerifier verifier) {
-        return new JwtKind(new BearerTokenResolver(settings, certificates), settings.issuers().size());
+        ConfigReader config = ConfigReader.current();
+        return new JwtKind(new BearerTokenResolver(settings, certificates, introspected(config)),
+                settings.issuers().size(), config.bool(DPoPSettings.REQUIRED, false));
+    }
+
+    /** The bearer tokens the introspection kind takes when it is enabled (opaque ones, or all): never JWTs here. */
+    static Predicate<String> introspected(ConfigReader config) {
+        return TokenShape.introspected(config,
+                config.list(MechanismSettings.MECHANISMS, List.of()).contains(IntrospectionSettings.KIND));
     }
 
     @Produces

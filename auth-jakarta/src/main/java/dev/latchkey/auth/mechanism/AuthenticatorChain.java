@@ -12,9 +12,11 @@ import dev.latchkey.auth.spi.CredentialResolver;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,6 +42,9 @@ public final class AuthenticatorChain {
     private final List<CredentialKind<?>> kinds;
     private final CredentialLogin login;
     private final Map<String, String> errorSchemes = new LinkedHashMap<>();
+    /** Per scheme (lower case): the kind's challenge parameters, then the deployment's ({@code resource_metadata}). */
+    private final Map<String, Map<String, String>> schemeParams = new LinkedHashMap<>();
+    private final Map<String, String> deploymentParams;
     private final List<String> challenges;
     private final String realm;
     private final String requestErrorScheme;
@@ -71,14 +76,21 @@ public final class AuthenticatorChain {
             return kind;
         }).toList();
         this.realm = settings.realm();
+        this.deploymentParams = settings.challengeParams();
         Set<String> schemes = new LinkedHashSet<>();
         kinds.forEach(k -> {
             schemes.addAll(k.challengeSchemes());
             errorSchemes.put(k.name(), k.errorScheme());
+            for (String scheme : k.challengeSchemes()) {
+                Map<String, String> params = new LinkedHashMap<>(k.challengeParams());
+                deploymentParams.forEach(params::putIfAbsent);
+                schemeParams.putIfAbsent(scheme.toLowerCase(Locale.ROOT), Collections.unmodifiableMap(params));
+            }
         });
         // RFC 9110 §11.6.1: a 401 carries at least one challenge, also when no enabled kind has a scheme.
-        this.challenges = schemes.isEmpty() ? List.of(WwwAuthenticate.challenge(FALLBACK_SCHEME, realm))
-                : schemes.stream().map(s -> WwwAuthenticate.challenge(s, realm)).toList();
+        this.challenges = schemes.isEmpty()
+                ? List.of(WwwAuthenticate.challenge(FALLBACK_SCHEME, realm, deploymentParams))
+                : schemes.stream().map(s -> WwwAuthenticate.challenge(s, realm, paramsOf(s))).toList();
         // RFC 6750 §3.1 defines invalid_request for Bearer; Basic (RFC 7617) has no error parameters.
         this.requestErrorScheme = schemes.contains(AuthScheme.BEARER) ? AuthScheme.BEARER : null;
     }
@@ -116,15 +128,22 @@ public final class AuthenticatorChain {
      */
     public List<String> challengesFor(AuthError error) {
         return error.scheme() == null || error.isServerSide() ? List.of()
-                : List.of(WwwAuthenticate.challenge(realm, error));
+                : List.of(WwwAuthenticate.challenge(realm, error, paramsOf(error.scheme())));
+    }
+
+    /** The auth-params of {@code scheme}'s challenges: its kind's, then the deployment's. */
+    private Map<String, String> paramsOf(String scheme) {
+        return schemeParams.getOrDefault(scheme.toLowerCase(Locale.ROOT), deploymentParams);
     }
 
     /**
      * The scheme of a 403 {@code insufficient_scope} for a caller of {@code mechanism}: its kind's scheme when that is
-     * {@code Bearer} (RFC 6750 §3.1 defines the error for Bearer only), else none.
+     * {@code Bearer} (RFC 6750 §3.1 defines the error for Bearer) or {@code DPoP} (RFC 9449 §7.1 takes the RFC 6750
+     * error codes and {@code scope}), else none.
      */
     public Optional<String> insufficientScopeScheme(String mechanism) {
-        return Optional.ofNullable(errorSchemes.get(mechanism)).filter(s -> AuthScheme.same(s, AuthScheme.BEARER));
+        return Optional.ofNullable(errorSchemes.get(mechanism))
+                .filter(s -> AuthScheme.same(s, AuthScheme.BEARER) || AuthScheme.same(s, AuthScheme.DPOP));
     }
 
     /** Result of running the chain: the outcome and the kind that produced it (null when none did). */

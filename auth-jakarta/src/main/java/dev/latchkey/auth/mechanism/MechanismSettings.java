@@ -2,10 +2,14 @@ package dev.latchkey.auth.mechanism;
 
 import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.config.ConfigurationException;
+import dev.latchkey.auth.metadata.ResourceMetadataSettings;
 import dev.latchkey.auth.spi.DefaultMechanisms;
 
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,8 +24,10 @@ import java.util.Optional;
  * @param realm      {@code latchkey.realm}: the realm named in every challenge (default: the first realm a
  *                   {@link DefaultMechanisms} names, such as the {@code @LoginConfig} {@code realmName}, else
  *                   {@value #DEFAULT_REALM})
+ * @param challengeParams auth-params every challenge carries: {@code resource_metadata} (RFC 9728 §5.1) when
+ *                   {@code latchkey.resource-metadata.resource} is set
  */
-public record MechanismSettings(List<String> mechanisms, String realm) {
+public record MechanismSettings(List<String> mechanisms, String realm, Map<String, String> challengeParams) {
 
     public static final String MECHANISMS = "latchkey.mechanisms";
     public static final String REALM = "latchkey.realm";
@@ -38,6 +44,7 @@ public record MechanismSettings(List<String> mechanisms, String realm) {
         if (realm == null || realm.isBlank()) {
             throw new ConfigurationException(REALM, "must not be blank");
         }
+        challengeParams = Collections.unmodifiableMap(new LinkedHashMap<>(challengeParams));
     }
 
     /** @param defaults what the kinds enable when {@code latchkey.mechanisms} is not set */
@@ -45,6 +52,8 @@ public record MechanismSettings(List<String> mechanisms, String realm) {
         String realm = defaults.stream().map(DefaultMechanisms::realm).flatMap(Optional::stream).findFirst()
                 .orElse(DEFAULT_REALM);
         List<String> mechanisms = defaults.stream().flatMap(d -> d.mechanisms(config).stream()).distinct().toList();
-        return new MechanismSettings(config.list(MECHANISMS, mechanisms), config.string(REALM, realm));
+        Map<String, String> params = ResourceMetadataSettings.from(config)
+                .map(m -> Map.of("resource_metadata", m.metadataUrl().toString())).orElse(Map.of());
+        return new MechanismSettings(config.list(MECHANISMS, mechanisms), config.string(REALM, realm), params);
     }
 }

@@ -6,8 +6,10 @@ package dev.latchkey.auth.request;
  */
 public final class AuthScheme {
 
-    /** RFC 6750 §2.1: OAuth 2.0 bearer tokens (JWTs and API keys). */
+    /** RFC 6750 §2.1: OAuth 2.0 bearer tokens (JWTs, API keys, introspected tokens). */
     public static final String BEARER = "Bearer";
+    /** RFC 9449 §7.1: access tokens bound to a key the client proves it holds (DPoP). */
+    public static final String DPOP = "DPoP";
     /** RFC 7617 §2: user-id and password. */
     public static final String BASIC = "Basic";
 

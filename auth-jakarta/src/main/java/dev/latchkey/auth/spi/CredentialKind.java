@@ -40,6 +40,14 @@ public interface CredentialKind<C extends Credential> {
      */
     List<String> challengeSchemes();
 
+    /**
+     * Further auth-params of this kind's challenges, with or without an error, e.g. DPoP's {@code algs} (RFC 9449
+     * §7.1); none by default.
+     */
+    default Map<String, String> challengeParams() {
+        return Map.of();
+    }
+
     /** Finds the credential, from the request and its once-parsed {@code Authorization} header. */
     CredentialResolver<C> resolver();
 

@@ -62,7 +62,7 @@ class ErrorVocabularyTest {
     @Test
     void whenNotAnErrorStatusThenRejected() {
         assertThrows(IllegalArgumentException.class,
-                () -> new AuthError(200, "x", null, null, Set.of(), java.util.Map.of(), null, null));
+                () -> new AuthError(200, "x", null, null, Set.of(), java.util.Map.of(), null, null, java.util.Map.of()));
     }
 
     @Test
@@ -85,5 +85,46 @@ class ErrorVocabularyTest {
     @Test
     void whenTooManyRequestsThenRetryAfterAtLeastOneSecond() {
         assertEquals("1", AuthError.tooManyRequests("slow down", 0, "r").headers().get("Retry-After"));
+    }
+
+    @Test
+    void whenDPoPChallengeWithoutCredentialThenAlgsAfterRealm() {
+        assertEquals("DPoP realm=\"api\", algs=\"ES256 PS256\"",
+                WwwAuthenticate.challenge("DPoP", "api", java.util.Map.of("algs", "ES256 PS256")));
+    }
+
+    @Test
+    void whenDPoPErrorThenErrorParametersThenAlgs() {
+        AuthError error = AuthError.invalidToken("DPoP", "Invalid DPoP key binding", "dpop_binding")
+                .withChallengeParams(java.util.Map.of("algs", "ES256"));
+        assertEquals("DPoP realm=\"api\", error=\"invalid_token\", error_description=\"Invalid DPoP key binding\","
+                + " algs=\"ES256\"", WwwAuthenticate.challenge("api", error));
+    }
+
+    @Test
+    void whenDeploymentParamsThenAfterTheErrorsOwnAndNeverOverridingThem() {
+        AuthError error = AuthError.invalidToken("Bearer", "x", "r")
+                .withChallengeParams(java.util.Map.of("max_age", "300"));
+        java.util.Map<String, String> deployment = new java.util.LinkedHashMap<>();
+        deployment.put("max_age", "1");
+        deployment.put("resource_metadata", "https://r.example/.well-known/oauth-protected-resource");
+        assertEquals("Bearer realm=\"api\", error=\"invalid_token\", error_description=\"x\", max_age=\"300\","
+                + " resource_metadata=\"https://r.example/.well-known/oauth-protected-resource\"",
+                WwwAuthenticate.challenge("api", error, deployment));
+    }
+
+    @Test
+    void whenBasicWithDeploymentParamsThenErrorParamsStillAbsent() {
+        AuthError error = AuthError.invalidToken("Basic", "x", "r").withChallengeParams(java.util.Map.of("algs", "x"));
+        assertEquals("Basic realm=\"api\", charset=\"UTF-8\", resource_metadata=\"u\"",
+                WwwAuthenticate.challenge("api", error, java.util.Map.of("resource_metadata", "u")));
+    }
+
+    @Test
+    void whenParamNameIsOwnOrNotATokenThenRejected() {
+        assertThrows(IllegalArgumentException.class,
+                () -> AuthError.invalidToken("Bearer", "x", "r").withChallengeParams(java.util.Map.of("error", "y")));
+        assertThrows(IllegalArgumentException.class,
+                () -> WwwAuthenticate.challenge("Bearer", "api", java.util.Map.of("a b", "y")));
     }
 }

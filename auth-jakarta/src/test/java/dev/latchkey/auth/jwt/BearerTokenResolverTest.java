@@ -29,7 +29,7 @@ class BearerTokenResolverTest {
     private static BearerTokenResolver resolver(String... more) {
         ClientCertificateSettings none = ClientCertificateSettings.spiffe();
         return new BearerTokenResolver(TestConfig.settings(TestConfig.single(KEY, more)),
-                new ClientCertificateResolver(none, Clock.systemUTC()));
+                new ClientCertificateResolver(none, Clock.systemUTC()), t -> false);
     }
 
     private static AuthError badRequest(BearerTokenResolver r, HttpServletRequest request) {

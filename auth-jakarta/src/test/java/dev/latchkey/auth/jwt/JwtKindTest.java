@@ -50,7 +50,7 @@ class JwtKindTest {
     private final ClientCertificateResolver certificates = new ClientCertificateResolver(ClientCertificateSettings
             .spiffe().withTrustAnchors(TestPki.caPem())
             .withTrustedProxies(ForwardedFormat.PEM, null, "10.0.0.0/8"), Clock.systemUTC());
-    private final JwtKind kind = new JwtKind(new BearerTokenResolver(settings, certificates), 1);
+    private final JwtKind kind = new JwtKind(new BearerTokenResolver(settings, certificates, t -> false), 1, false);
     private final Login authenticator = authenticator(store::validate);
 
     private Login authenticator(IdentityStoreHandler handler) {
@@ -188,7 +188,15 @@ class JwtKindTest {
     void whenDpopBoundTokenPresentedAsBearerThen401() {
         String token = Tokens.signedBy(rsa).claims(b -> b.claim("cnf", Map.of("jkt", "abc"))).sign();
         AuthError e = authenticator.refused(FakeRequest.create().bearer(token).build());
-        assertEquals("cnf_unsupported", e.reason());
+        assertEquals("cnf_dpop_as_bearer", e.reason());
+        assertEquals("invalid_token", e.error());
+        assertEquals("DPoP-bound token must be sent with the DPoP scheme", e.description());
+    }
+
+    @Test
+    void whenUnknownConfirmationMethodThen401Unsupported() {
+        String token = Tokens.signedBy(rsa).claims(b -> b.claim("cnf", Map.of("kid", "k1"))).sign();
+        assertEquals("cnf_unsupported", authenticator.refused(FakeRequest.create().bearer(token).build()).reason());
     }
 
     private static String thumbprintUnchecked(X509Certificate cert) {

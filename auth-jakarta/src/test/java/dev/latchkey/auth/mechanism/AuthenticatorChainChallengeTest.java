@@ -13,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** Which errors carry a {@code WWW-Authenticate} challenge (RFC 7235 §4.1, RFC 6750 §3.1). */
 class AuthenticatorChainChallengeTest {
 
-    private final AuthenticatorChain chain = new AuthenticatorChain(new MechanismSettings(List.of("bearer"), "api"),
+    private final AuthenticatorChain chain = new AuthenticatorChain(
+            new MechanismSettings(List.of("bearer"), "api", Map.of()),
             Map.of("bearer", () -> new StubKind("bearer", List.of("Bearer"), r -> Optional.empty(), () -> null,
                     name -> { })), new CredentialLogin(StubKind.ACCEPT), null);
 
@@ -27,5 +28,17 @@ class AuthenticatorChainChallengeTest {
     void whenDependencyDownThenNoChallengeEvenWithAScheme() {
         AuthError unavailable = AuthError.unavailable("keys unavailable", "jwks_unavailable").withScheme("Bearer");
         assertEquals(List.of(), chain.challengesFor(unavailable));
+    }
+
+    @Test
+    void whenResourceMetadataConfiguredThenEveryChallengeCarriesIt() {
+        AuthenticatorChain withMetadata = new AuthenticatorChain(new MechanismSettings(List.of("bearer"), "api",
+                Map.of("resource_metadata", "https://api.example/.well-known/oauth-protected-resource")),
+                Map.of("bearer", () -> new StubKind("bearer", List.of("Bearer"), r -> Optional.empty(), () -> null,
+                        name -> { })), new CredentialLogin(StubKind.ACCEPT), null);
+        String param = "resource_metadata=\"https://api.example/.well-known/oauth-protected-resource\"";
+        assertEquals(List.of("Bearer realm=\"api\", " + param), withMetadata.challenges());
+        assertEquals(List.of("Bearer realm=\"api\", error=\"invalid_token\", error_description=\"token expired\", "
+                + param), withMetadata.challengesFor(AuthError.invalidToken("Bearer", "token expired", "x")));
     }
 }

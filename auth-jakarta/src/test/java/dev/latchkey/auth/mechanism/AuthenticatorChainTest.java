@@ -37,7 +37,8 @@ class AuthenticatorChainTest {
         for (StubKind s : stubs) {
             available.put(s.name(), () -> s);
         }
-        return new AuthenticatorChain(new MechanismSettings(available.keySet().stream().toList(), "api"), available,
+        return new AuthenticatorChain(new MechanismSettings(available.keySet().stream().toList(), "api", Map.of()),
+                available,
                 new CredentialLogin(StubKind.ACCEPT), null);
     }
 

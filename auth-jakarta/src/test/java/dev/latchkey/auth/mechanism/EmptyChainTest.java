@@ -20,7 +20,8 @@ class EmptyChainTest {
 
     @Test
     void whenNoMechanismThen401StillChallengesWithBearerRealm() {
-        AuthenticatorChain none = new AuthenticatorChain(new MechanismSettings(List.of(), "orders"), Map.of(),
+        AuthenticatorChain none = new AuthenticatorChain(new MechanismSettings(List.of(), "orders", Map.of()),
+                Map.of(),
                 new CredentialLogin(StubKind.ACCEPT), null);
         assertEquals(List.of("Bearer realm=\"orders\""), none.challenges());
     }

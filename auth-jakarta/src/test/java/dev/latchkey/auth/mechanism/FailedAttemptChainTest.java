@@ -42,7 +42,7 @@ class FailedAttemptChainTest {
                     }, name -> { });
             available.put(kind, () -> stub);
         }
-        return new AuthenticatorChain(new MechanismSettings(KINDS, "api"), available,
+        return new AuthenticatorChain(new MechanismSettings(KINDS, "api", Map.of()), available,
                 new CredentialLogin(StubKind.ACCEPT), new FailedAttemptLimiter(
                 new FailedAttemptSettings(new RateLimit(limit, Duration.ofMinutes(1)), 1000), TrustedProxies.NONE,
                 clock));

@@ -33,20 +33,20 @@ class MechanismSettingsTest {
 
     @Test
     void whenNoMechanismThenChainIsEmpty() {
-        assertEquals(List.of(), new MechanismSettings(List.of(), "api").mechanisms());
+        assertEquals(List.of(), new MechanismSettings(List.of(), "api", Map.of()).mechanisms());
     }
 
     @Test
     void whenMechanismTwiceThenRejected() {
         ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> new MechanismSettings(List.of("jwt", "jwt"), "api"));
+                () -> new MechanismSettings(List.of("jwt", "jwt"), "api", Map.of()));
         assertTrue(e.getMessage().contains("latchkey.mechanisms"));
     }
 
     @Test
     void whenBlankRealmThenRejected() {
         ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> new MechanismSettings(List.of("jwt"), " "));
+                () -> new MechanismSettings(List.of("jwt"), " ", Map.of()));
         assertTrue(e.getMessage().contains("latchkey.realm"));
     }
 

@@ -37,7 +37,14 @@ public final class JwksIssuer {
 
     /** A valid token for {@code subject}, with groups and a space-separated {@code scope}. */
     public String token(String subject, List<String> groups, String scope) {
-        return issuer.token().subject(subject).claim("upn", subject + "@latchkey.test").claim("groups", groups)
-                .scope(scope).type(null).sign();
+        return token(subject, groups, scope, Map.of());
+    }
+
+    /** As {@link #token(String, List, String)}, with {@code extra} claims ({@code acr}, {@code auth_time}, ...). */
+    public String token(String subject, List<String> groups, String scope, Map<String, Object> extra) {
+        var builder = issuer.token().subject(subject).claim("upn", subject + "@latchkey.test").claim("groups", groups)
+                .scope(scope).type(null);
+        extra.forEach(builder::claim);
+        return builder.sign();
     }
 }

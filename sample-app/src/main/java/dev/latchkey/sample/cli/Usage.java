@@ -22,7 +22,10 @@ public final class Usage {
               user list
               user remove NAME
               token --sub NAME [--scope "a b"] [--groups a,b] [--ttl PT15M] [--aud AUD] [--expired]
-                                                    print one RS256 access token signed with the development key
+                    [--dpop-key FILE]               print one RS256 access token signed with the development key
+                                                    (bound to the DPoP key in FILE, generated when absent)
+              dpop-proof --key FILE --url URL [--method GET] [--token TOKEN] [--nonce N]
+                                                    print one DPoP proof for a request
               help""";
 
     private Usage() {

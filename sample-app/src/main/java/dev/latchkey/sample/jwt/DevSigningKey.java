@@ -112,7 +112,7 @@ public final class DevSigningKey {
     }
 
     /** Writes through an owner-only temporary file in the same directory, moved into place (no half files). */
-    private static void write(Path target, String content) throws IOException {
+    static void write(Path target, String content) throws IOException {
         AtomicFile.replace(target, out -> out.write(content + "\n"));
     }
 }

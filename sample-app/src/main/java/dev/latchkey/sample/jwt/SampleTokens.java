@@ -25,9 +25,12 @@ public final class SampleTokens {
     /** The default lifetime of a minted token. */
     public static final Duration DEFAULT_TTL = Duration.ofMinutes(15);
 
-    /** What to put in one token; {@code issuedAt} and {@code ttl} give {@code iat} and {@code exp}. */
+    /**
+     * What to put in one token; {@code issuedAt} and {@code ttl} give {@code iat} and {@code exp}; {@code jkt}, when
+     * not null, binds the token to a DPoP key ({@code cnf.jkt}, RFC 9449 §6.1).
+     */
     public record Request(String issuer, String subject, List<String> audiences, List<String> scopes,
-                          List<String> groups, Instant issuedAt, Duration ttl) {
+                          List<String> groups, Instant issuedAt, Duration ttl, String jkt) {
         public Request {
             Objects.requireNonNull(issuer, "issuer");
             Objects.requireNonNull(subject, "subject");
@@ -56,6 +59,9 @@ public final class SampleTokens {
         }
         if (!request.groups().isEmpty()) {
             claims.claim("groups", request.groups());
+        }
+        if (request.jkt() != null) {
+            claims.claim("cnf", java.util.Map.of("jkt", request.jkt()));
         }
         JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.keyId()).type(JOSEObjectType.JWT)
                 .build();

@@ -74,4 +74,35 @@ class TokenCommandTest {
         assertEquals("alice", claims.getSubject());
         return claims;
     }
+
+    @Test
+    void whenDpopKeyThenTokenBoundToItsThumbprintAndProofsVerify() throws Exception {
+        Path keyFile = dir.resolve("client/dpop.jwk.json");
+        CapturedIo io = new CapturedIo();
+        run(io, "--sub", "alice", "--dpop-key", keyFile.toString());
+        assertTrue(io.err().contains("Generated a DPoP key in " + keyFile), io.err());
+        assertEquals(java.util.Set.of(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                java.nio.file.attribute.PosixFilePermission.OWNER_WRITE),
+                java.nio.file.Files.getPosixFilePermissions(keyFile));
+        String token = io.out().trim();
+        String jkt = dev.latchkey.sample.jwt.DPoPKey.ensure(keyFile).thumbprint();
+        assertEquals(java.util.Map.of("jkt", jkt), claims(io).getJSONObjectClaim("cnf"));
+
+        CapturedIo proofIo = new CapturedIo();
+        DPoPProofCommand.prepare(List.of("--key", keyFile.toString(), "--url",
+                "http://localhost:8080/api/orders?page=1", "--token", token), proofIo.io()).run();
+        var settings = dev.latchkey.auth.dpop.DPoPSettings.from(new dev.latchkey.auth.config.ConfigReader(
+                new io.smallrye.config.SmallRyeConfigBuilder().build()));
+        var verifier = new dev.latchkey.auth.dpop.DPoPProofVerifier(settings,
+                dev.latchkey.auth.dpop.DPoPNonces.of(settings, Clock.systemUTC()),
+                new dev.latchkey.auth.state.MemoryReplayCache(10, Clock.systemUTC()), Clock.systemUTC());
+        assertEquals(jkt, verifier.verify(dev.latchkey.auth.dpop.ProofRequest.of("GET",
+                "http://localhost:8080/api/orders", List.of(proofIo.out().trim())), token, jkt).jkt());
+    }
+
+    @Test
+    void whenProofUrlIsRelativeThenUsageError() {
+        assertThrows(UsageException.class, () -> DPoPProofCommand.prepare(List.of("--key", "k", "--url", "/api"),
+                new CapturedIo().io()));
+    }
 }

@@ -167,6 +167,12 @@ public record JwtSettings(List<IssuerSettings> issuers, Duration clockSkew, Opti
                 DecryptionSettings.from(config));
     }
 
+    /** Whether any issuer is configured (the default {@code mp.jwt.verify.*} one or a named one): JWTs can be verified. */
+    public static boolean hasIssuer(ConfigReader config, Iterable<String> propertyNames) {
+        return config.string(MP + "issuer").isPresent() || config.string(MP + "publickey").isPresent()
+                || config.string(MP + "publickey.location").isPresent() || !issuerNames(propertyNames).isEmpty();
+    }
+
     static Set<String> issuerNames(Iterable<String> propertyNames) {
         Set<String> names = new TreeSet<>();
         for (String property : propertyNames) {

@@ -1,5 +1,6 @@
 package dev.latchkey.auth.jwt.mapping;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -102,5 +103,21 @@ public final class ClaimValues {
             out.addAll(strings(value));
         }
         return out;
+    }
+
+    /** The latest NumericDate accepted, 9999-12-31T23:59:59Z: later ones are malformed, not far-future dates. */
+    public static final long MAX_EPOCH_SECONDS = 253_402_300_799L;
+
+    /**
+     * A NumericDate (RFC 7519 §2: seconds since the epoch) as an instant, or empty when {@code value} is not a number
+     * from 0 to {@link #MAX_EPOCH_SECONDS} (so no arithmetic on it can leave {@link Instant}'s range).
+     */
+    public static Optional<Instant> epochSeconds(Object value) {
+        if (!(value instanceof Number n)) {
+            return Optional.empty();
+        }
+        double seconds = n.doubleValue();
+        return seconds >= 0 && seconds <= MAX_EPOCH_SECONDS ? Optional.of(Instant.ofEpochSecond(n.longValue()))
+                : Optional.empty();
     }
 }

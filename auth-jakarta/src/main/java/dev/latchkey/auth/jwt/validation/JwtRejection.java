@@ -33,6 +33,7 @@ public enum JwtRejection {
     NO_CALLER_NAME("token names no caller", "missing_name_claim"),
     CERTIFICATE_REQUIRED("token is bound to a client certificate", "cnf_certificate_missing"),
     CERTIFICATE_MISMATCH("token is bound to another client certificate", "cnf_certificate_mismatch"),
+    DPOP_AS_BEARER("DPoP-bound token must be sent with the DPoP scheme", "cnf_dpop_as_bearer"),
     UNSUPPORTED_BINDING("unsupported token binding", "cnf_unsupported");
 
     /** The challenge scheme of every JWT error. */

@@ -86,13 +86,22 @@ public final class JwtVerifier {
      * @throws AuthenticationFailure 401 for a refused token, 503 when the keys cannot be obtained
      */
     public VerifiedJwt verify(String token, X509Certificate clientCertificate) {
+        return verify(token, clientCertificate, false);
+    }
+
+    /**
+     * As {@link #verify(String, X509Certificate)}; with {@code dpop}, a DPoP-bound token ({@code cnf.jkt}) is
+     * accepted: its binding is the caller's to check with the proof (RFC 9449 §7.1). Without it, such a token is
+     * refused (§7.2).
+     */
+    public VerifiedJwt verify(String token, X509Certificate clientCertificate, boolean dpop) {
         JwtRejection size = CompactForm.checkSize(token, settings.maxTokenBytes());
         if (size != null) {
             throw failure(size, null);
         }
         Optional<VerifiedJwt> cached = cache.get(token);
         if (cached.isPresent()) {
-            return afterSignature(cached.get(), clientCertificate);
+            return afterSignature(cached.get(), clientCertificate, dpop);
         }
         JwtRejection shape = CompactForm.checkShape(token);
         String jws = token;
@@ -125,7 +134,7 @@ public final class JwtVerifier {
         JWTClaimsSet claims = processor.process(jwt);
         Instant exp = claims.getExpirationTime().toInstant();
         VerifiedJwt verified = new VerifiedJwt(token, claims, processor.issuer().name(), exp);
-        VerifiedJwt result = afterSignature(verified, clientCertificate);
+        VerifiedJwt result = afterSignature(verified, clientCertificate, dpop);
         Instant validUntil = exp;
         if (settings.tokenAge().isPresent()) {
             Instant ageLimit = claims.getIssueTime().toInstant().plus(settings.tokenAge().get());
@@ -187,12 +196,12 @@ public final class JwtVerifier {
         throw failure(JwtRejection.WRONG_ISSUER, null);
     }
 
-    private VerifiedJwt afterSignature(VerifiedJwt jwt, X509Certificate clientCertificate) {
+    private VerifiedJwt afterSignature(VerifiedJwt jwt, X509Certificate clientCertificate, boolean dpop) {
         String jti = jwt.jti().orElse(null);
         if (jti != null && revoked(jwt.claims().getIssuer(), jti)) {
             throw failure(JwtRejection.REVOKED, jti);
         }
-        JwtRejection binding = CertificateBinding.check(jwt.claims(), clientCertificate);
+        JwtRejection binding = CertificateBinding.check(jwt.claims(), clientCertificate, dpop);
         if (binding != null) {
             throw failure(binding, jti);
         }
