@@ -4,7 +4,8 @@ import dev.latchkey.auth.signature.SignatureAlgorithm;
 import dev.latchkey.auth.signature.client.RequestSigner;
 import dev.latchkey.sample.fixtures.CapturedIo;
 import dev.latchkey.sample.fixtures.RunningSample;
-import dev.latchkey.sample.fixtures.TlsClients;
+import dev.latchkey.test.http.Http;
+import dev.latchkey.test.pki.SslContexts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -97,7 +98,8 @@ class SampleSignatureEndToEndTest {
                 .line("key:");
         String basic = "Basic " + Base64.getEncoder().encodeToString((key.substring(0, key.lastIndexOf('_')) + ":"
                 + key.substring(key.lastIndexOf('_') + 1)).getBytes(StandardCharsets.UTF_8));
-        HttpClient tls = TlsClients.trusting(sample.certs().resolve("ca.pem"));
+        HttpClient tls = Http.client(SslContexts.trusting(null,
+                SslContexts.readCertificate(sample.certs().resolve("ca.pem"))));
         HttpResponse<String> ok = tls.send(HttpRequest.newBuilder(URI.create(sample.https() + "/api/orders"))
                 .header("Authorization", basic).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, ok.statusCode(), ok.body());

@@ -35,7 +35,7 @@ public final class IntrospectionTokenResolver implements CredentialResolver<Intr
 
     @Override
     public Optional<IntrospectionCredential> resolve(CredentialRequest request) {
-        if (QueryParameters.hasName(request.servlet(), "access_token")) {
+        if (request.query().stream().anyMatch(p -> p.name().equals("access_token"))) {
             throw badRequest("access tokens are not accepted in the query string", "token_in_query");
         }
         return presented(request).map(presented -> new IntrospectionCredential(presented.token68()

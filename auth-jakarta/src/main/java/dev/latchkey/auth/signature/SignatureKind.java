@@ -82,7 +82,7 @@ public final class SignatureKind extends AbstractCredentialKind<SignatureCredent
             case MISSING -> AuthError.invalidToken(SignatureVerifier.SCHEME, e.getMessage(), "content_digest_missing")
                     .withHeaders(want);
             case TOO_LARGE -> new AuthError(413, ErrorCodes.INVALID_REQUEST, e.getMessage(), null, Set.of(), Map.of(),
-                    "content_too_large", null);
+                    "content_too_large", null, Map.of());
             case MISMATCH -> AuthError.invalidRequest(SignatureVerifier.SCHEME, e.getMessage(),
                     "content_digest_mismatch");
             case MALFORMED -> AuthError.invalidRequest(SignatureVerifier.SCHEME, e.getMessage(),

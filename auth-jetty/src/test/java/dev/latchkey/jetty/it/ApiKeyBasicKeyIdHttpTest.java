@@ -4,9 +4,9 @@ import dev.latchkey.auth.apikey.ApiKeyService;
 import dev.latchkey.auth.apikey.CreatedApiKey;
 import dev.latchkey.jetty.LatchkeyJetty;
 import dev.latchkey.jetty.it.app.OrdersResource;
-import dev.latchkey.jetty.it.fixtures.Pki;
+import dev.latchkey.test.pki.TestPki;
 import dev.latchkey.jetty.it.fixtures.ServerBeans;
-import dev.latchkey.jetty.it.fixtures.TestClock;
+import dev.latchkey.jetty.it.fixtures.TestClockProducer;
 import dev.latchkey.jetty.it.fixtures.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,10 +20,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
-import static dev.latchkey.jetty.it.fixtures.Http.basic;
-import static dev.latchkey.jetty.it.fixtures.Http.get;
-import static dev.latchkey.jetty.it.fixtures.Http.header;
-import static dev.latchkey.jetty.it.fixtures.Http.json;
+import static dev.latchkey.test.http.Http.basic;
+import static dev.latchkey.test.http.Http.get;
+import static dev.latchkey.test.http.Http.header;
+import static dev.latchkey.test.http.Http.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -39,14 +39,14 @@ class ApiKeyBasicKeyIdHttpTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Pki pki = Pki.create(dir);
-        tls = pki.client(null);
+        TestPki pki = TestPki.create(dir);
+        tls = pki.httpClient(null);
         server = TestServer.start(Map.of(
                 "latchkey.mechanisms", "api-key",
                 "latchkey.api-key.environment", "live",
                 "latchkey.api-key.store", "memory",
                 "latchkey.api-key.rate-limit", "2/PT1M",
-                "latchkey.api-key.basic-key-id-enabled", "true"), pki.tls(LatchkeyJetty.ClientAuth.NONE));
+                "latchkey.api-key.basic-key-id-enabled", "true"), TestServer.tls(pki, LatchkeyJetty.ClientAuth.NONE));
     }
 
     @AfterAll
@@ -95,7 +95,7 @@ class ApiKeyBasicKeyIdHttpTest {
         CreatedApiKey old = issue();
         CreatedApiKey replacement = ServerBeans.get(ApiKeyService.class).rotate(old.keyId(), Duration.ofMinutes(5));
         assertEquals(200, orders(tls, server.https("/orders"), replacement.key()).statusCode());
-        TestClock.INSTANCE.advance(Duration.ofMinutes(5));
+        TestClockProducer.CLOCK.advance(Duration.ofMinutes(5));
         assertEquals(401, orders(tls, server.https("/orders"), old.key()).statusCode());
         ServerBeans.get(ApiKeyService.class).revoke(replacement.keyId());
         assertEquals(401, orders(tls, server.https("/orders"), replacement.key()).statusCode());

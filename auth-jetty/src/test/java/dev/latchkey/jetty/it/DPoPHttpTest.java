@@ -4,7 +4,7 @@ import dev.latchkey.jetty.it.app.OrdersResource;
 import dev.latchkey.jetty.it.dpop.DPoPApplication;
 import dev.latchkey.jetty.it.fixtures.DPoPClient;
 import dev.latchkey.jetty.it.fixtures.TestServer;
-import dev.latchkey.jetty.it.fixtures.Tokens;
+import dev.latchkey.test.jwt.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,8 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import static dev.latchkey.jetty.it.fixtures.Http.get;
-import static dev.latchkey.jetty.it.fixtures.Http.json;
+import static dev.latchkey.test.http.Http.get;
+import static dev.latchkey.test.http.Http.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,13 +31,13 @@ class DPoPHttpTest {
 
     private static final String METADATA = "https://api.it.example/.well-known/oauth-protected-resource/api";
 
-    private static Tokens tokens;
+    private static TestIssuer tokens;
     private static DPoPClient client;
     private static TestServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        tokens = Tokens.generate();
+        tokens = TestServer.issuer();
         client = DPoPClient.generate();
         int port;
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -46,7 +46,7 @@ class DPoPHttpTest {
         server = TestServer.start(DPoPApplication.class, Map.of(
                 "latchkey.mechanisms", "dpop,jwt",
                 "mp.jwt.verify.publickey", tokens.publicJwks(),
-                "mp.jwt.verify.issuer", Tokens.ISSUER,
+                "mp.jwt.verify.issuer", TestServer.ISSUER,
                 "latchkey.dpop.algorithms", "ES256,EdDSA",
                 "latchkey.dpop.origins", "http://127.0.0.1:" + port + ", https://api.it.example",
                 "latchkey.resource-metadata.resource", "https://api.it.example/api"), null,
@@ -61,7 +61,7 @@ class DPoPHttpTest {
     }
 
     private static String boundToken() throws Exception {
-        return tokens.token("alice", "orders:read", client.binding());
+        return TestServer.token(tokens, "alice", "orders:read", client.binding());
     }
 
     private static HttpResponse<String> orders(String token, String proof) throws Exception {
@@ -148,7 +148,7 @@ class DPoPHttpTest {
 
     @Test
     void whenUnboundTokenSentWithDPoPThen401() throws Exception {
-        String token = tokens.token("alice", "orders:read", Map.of());
+        String token = TestServer.token(tokens, "alice", "orders:read", Map.of());
         assertDPoPRefusal(orders(token, client.proof("GET", server.http("/orders"), token, null)),
                 "invalid_token", "token is not DPoP-bound");
     }
@@ -164,7 +164,7 @@ class DPoPHttpTest {
 
     @Test
     void whenTokenLacksScopeThen403WithDPoPChallenge() throws Exception {
-        String token = tokens.token("bob", "other", client.binding());
+        String token = TestServer.token(tokens, "bob", "other", client.binding());
         HttpResponse<String> forbidden = orders(token, client.proof("GET", server.http("/orders"), token, null));
         assertEquals(403, forbidden.statusCode(), forbidden.body());
         String challenge = forbidden.headers().firstValue("WWW-Authenticate").orElseThrow();
@@ -174,7 +174,7 @@ class DPoPHttpTest {
 
     @Test
     void whenResourceRequiresDPoPThenBearerTokenIs401AndDPoPIs200() throws Exception {
-        String bearer = tokens.token("alice", "orders:read", Map.of());
+        String bearer = TestServer.token(tokens, "alice", "orders:read", Map.of());
         assertEquals(200, get(server.http("/orders"), "Authorization", "Bearer " + bearer).statusCode());
         HttpResponse<String> refused = get(server.http("/transfers"), "Authorization", "Bearer " + bearer);
         assertEquals(401, refused.statusCode(), refused.body());

@@ -1,9 +1,9 @@
 package dev.latchkey.jetty.it;
 
 import dev.latchkey.jetty.it.fixtures.DPoPClient;
-import dev.latchkey.jetty.it.fixtures.TestClock;
+import dev.latchkey.jetty.it.fixtures.TestClockProducer;
 import dev.latchkey.jetty.it.fixtures.TestServer;
-import dev.latchkey.jetty.it.fixtures.Tokens;
+import dev.latchkey.test.jwt.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,7 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-import static dev.latchkey.jetty.it.fixtures.Http.get;
+import static dev.latchkey.test.http.Http.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -23,18 +23,18 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  */
 class DPoPNonceHttpTest {
 
-    private static Tokens tokens;
+    private static TestIssuer tokens;
     private static DPoPClient client;
     private static TestServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        tokens = Tokens.generate();
+        tokens = TestServer.issuer();
         client = DPoPClient.generate();
         server = TestServer.start(Map.of(
                 "latchkey.mechanisms", "dpop,jwt",
                 "mp.jwt.verify.publickey", tokens.publicJwks(),
-                "mp.jwt.verify.issuer", Tokens.ISSUER,
+                "mp.jwt.verify.issuer", TestServer.ISSUER,
                 "latchkey.dpop.required", "true",
                 "latchkey.dpop.nonce.required", "true",
                 "latchkey.dpop.nonce.lifetime", "PT1M"), null);
@@ -54,10 +54,10 @@ class DPoPNonceHttpTest {
 
     @Test
     void whenNoNonceThen401UseDPoPNonceAndTheRetryWithItSucceeds() throws Exception {
-        String token = tokens.token("alice", "orders:read", client.binding());
+        String token = TestServer.token(tokens, "alice", "orders:read", client.binding());
         // One second into a nonce period (PT1M), so that each advance below lands in the next period.
-        long second = TestClock.INSTANCE.instant().getEpochSecond();
-        TestClock.INSTANCE.advance(Duration.ofSeconds(60 - second % 60 + 1));
+        long second = TestClockProducer.CLOCK.instant().getEpochSecond();
+        TestClockProducer.CLOCK.advance(Duration.ofSeconds(60 - second % 60 + 1));
         HttpResponse<String> first = orders(token, null);
         assertEquals(401, first.statusCode(), first.body());
         assertEquals("DPoP realm=\"api\", error=\"use_dpop_nonce\", error_description=\"DPoP proof must carry the"
@@ -67,14 +67,14 @@ class DPoPNonceHttpTest {
         HttpResponse<String> retry = orders(token, nonce);
         assertEquals(200, retry.statusCode(), retry.body());
 
-        TestClock.INSTANCE.advance(Duration.ofSeconds(60));
+        TestClockProducer.CLOCK.advance(Duration.ofSeconds(60));
         HttpResponse<String> later = orders(token, nonce);
         assertEquals(200, later.statusCode(), later.body());
         String fresh = later.headers().firstValue("DPoP-Nonce").orElse(null);
         assertNotNull(fresh, "a nonce of the previous period is answered with the current one (RFC 9449 §8.2)");
         assertNotEquals(nonce, fresh);
 
-        TestClock.INSTANCE.advance(Duration.ofSeconds(60));
+        TestClockProducer.CLOCK.advance(Duration.ofSeconds(60));
         HttpResponse<String> expired = orders(token, nonce);
         assertEquals(401, expired.statusCode());
         assertNotEquals(nonce, expired.headers().firstValue("DPoP-Nonce").orElseThrow());
@@ -83,7 +83,7 @@ class DPoPNonceHttpTest {
     @Test
     void whenBearerTokenWhereDPoPIsRequiredThen401WithDPoPChallenge() throws Exception {
         HttpResponse<String> refused = get(server.http("/orders"), "Authorization",
-                "Bearer " + tokens.token("alice", "orders:read", Map.of()));
+                "Bearer " + TestServer.token(tokens, "alice", "orders:read", Map.of()));
         assertEquals(401, refused.statusCode());
         assertEquals("DPoP realm=\"api\", error=\"invalid_token\", error_description=\"bearer tokens are not accepted"
                 + " here: use DPoP\", algs=\"ES256 EdDSA PS256 RS256\"",

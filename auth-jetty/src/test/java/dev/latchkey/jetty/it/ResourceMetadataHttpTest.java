@@ -1,7 +1,7 @@
 package dev.latchkey.jetty.it;
 
 import dev.latchkey.jetty.it.fixtures.TestServer;
-import dev.latchkey.jetty.it.fixtures.Tokens;
+import dev.latchkey.test.jwt.TestIssuer;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,8 +11,8 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
-import static dev.latchkey.jetty.it.fixtures.Http.get;
-import static dev.latchkey.jetty.it.fixtures.Http.json;
+import static dev.latchkey.test.http.Http.get;
+import static dev.latchkey.test.http.Http.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,11 +24,11 @@ class ResourceMetadataHttpTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Tokens tokens = Tokens.generate();
+        TestIssuer tokens = TestServer.issuer();
         server = TestServer.start(Map.of(
                 "latchkey.mechanisms", "jwt",
                 "mp.jwt.verify.publickey", tokens.publicJwks(),
-                "mp.jwt.verify.issuer", Tokens.ISSUER,
+                "mp.jwt.verify.issuer", TestServer.ISSUER,
                 "latchkey.resource-metadata.resource", "https://api.it.example/api",
                 "latchkey.resource-metadata.resource-name", "IT orders API"), null);
     }
@@ -45,7 +45,7 @@ class ResourceMetadataHttpTest {
         assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
         JsonObject doc = json(response);
         assertEquals("https://api.it.example/api", doc.getString("resource"));
-        assertEquals(List.of(Tokens.ISSUER), doc.getJsonArray("authorization_servers").getValuesAs(
+        assertEquals(List.of(TestServer.ISSUER), doc.getJsonArray("authorization_servers").getValuesAs(
                 jakarta.json.JsonString::getString));
         // Every JAX-RS application of the class loader reports its scopes; other tests' servers ran in this JVM.
         assertTrue(doc.getJsonArray("scopes_supported").getValuesAs(jakarta.json.JsonString::getString)

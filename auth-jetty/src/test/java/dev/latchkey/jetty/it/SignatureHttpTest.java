@@ -7,7 +7,7 @@ import dev.latchkey.auth.signature.keys.IssuedKey;
 import dev.latchkey.jetty.it.app.OrdersResource;
 import dev.latchkey.jetty.it.app.UploadsResource;
 import dev.latchkey.jetty.it.fixtures.ServerBeans;
-import dev.latchkey.jetty.it.fixtures.TestClock;
+import dev.latchkey.jetty.it.fixtures.TestClockProducer;
 import dev.latchkey.jetty.it.fixtures.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,8 +25,8 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 
-import static dev.latchkey.jetty.it.fixtures.Http.header;
-import static dev.latchkey.jetty.it.fixtures.Http.json;
+import static dev.latchkey.test.http.Http.header;
+import static dev.latchkey.test.http.Http.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,12 +68,12 @@ class SignatureHttpTest {
     }
 
     private static RequestSigner.Builder edSigner() {
-        return RequestSigner.builder(edKey.keyId(), SignatureAlgorithm.ED25519, ed.getPrivate()).clock(TestClock.INSTANCE);
+        return RequestSigner.builder(edKey.keyId(), SignatureAlgorithm.ED25519, ed.getPrivate()).clock(TestClockProducer.CLOCK);
     }
 
     private static RequestSigner hmacSigner() {
         return RequestSigner.builder(hmacKey.keyId(), SignatureAlgorithm.HMAC_SHA256, SignatureAlgorithm.hmacKey(
-                Base64.getDecoder().decode(hmacKey.secret().orElseThrow()))).clock(TestClock.INSTANCE).build();
+                Base64.getDecoder().decode(hmacKey.secret().orElseThrow()))).clock(TestClockProducer.CLOCK).build();
     }
 
     private static HttpRequest get(String path) {
@@ -161,7 +161,7 @@ class SignatureHttpTest {
 
     @Test
     void whenStaleOrMissingComponentOrUnknownKeyThen401SayingWhat() throws Exception {
-        HttpRequest stale = edSigner().clock(java.time.Clock.offset(TestClock.INSTANCE, Duration.ofMinutes(-10)))
+        HttpRequest stale = edSigner().clock(java.time.Clock.offset(TestClockProducer.CLOCK, Duration.ofMinutes(-10)))
                 .build().sign(get("/orders"), null);
         assertTrue(json(send(stale)).getString("detail").startsWith("signature too old"));
         HttpResponse<String> partial = send(edSigner().components("@method").build().sign(get("/orders"), null));
@@ -169,7 +169,7 @@ class SignatureHttpTest {
         assertEquals("signature does not cover required component @target-uri", json(partial).getString("detail"));
         assertEquals("sig1=(\"@method\" \"@target-uri\");created", header(partial, "Accept-Signature"));
         HttpResponse<String> unknown = send(RequestSigner.builder("ks_unknown", SignatureAlgorithm.ED25519,
-                ed.getPrivate()).clock(TestClock.INSTANCE).build().sign(get("/orders"), null));
+                ed.getPrivate()).clock(TestClockProducer.CLOCK).build().sign(get("/orders"), null));
         assertEquals(401, unknown.statusCode());
         assertEquals("key not accepted", json(unknown).getString("detail"));
     }
@@ -189,7 +189,7 @@ class SignatureHttpTest {
                 + Base64.getMimeEncoder().encodeToString(other.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----",
                 Set.of("orders:read"), Set.of(), null);
         RequestSigner signer = RequestSigner.builder(key.keyId(), SignatureAlgorithm.ED25519, other.getPrivate())
-                .clock(TestClock.INSTANCE).build();
+                .clock(TestClockProducer.CLOCK).build();
         assertEquals(200, send(signer.sign(get("/orders"), null)).statusCode());
         keys().revoke(key.keyId());
         int before = OrdersResource.INVOCATIONS.get();

@@ -1,7 +1,7 @@
 package dev.latchkey.jetty.it;
 
 import dev.latchkey.jetty.it.fixtures.TestServer;
-import dev.latchkey.jetty.it.fixtures.Tokens;
+import dev.latchkey.test.jwt.TestIssuer;
 import dev.latchkey.jetty.it.stepup.Approvals;
 import dev.latchkey.jetty.it.stepup.PaymentsResource;
 import dev.latchkey.jetty.it.stepup.StepUpApplication;
@@ -13,24 +13,24 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Map;
 
-import static dev.latchkey.jetty.it.fixtures.Http.get;
-import static dev.latchkey.jetty.it.fixtures.Http.json;
-import static dev.latchkey.jetty.it.fixtures.Http.send;
+import static dev.latchkey.test.http.Http.get;
+import static dev.latchkey.test.http.Http.json;
+import static dev.latchkey.test.http.Http.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** RFC 9470 step-up over real HTTP: a token from a weak or old authentication is sent to authenticate again. */
 class StepUpHttpTest {
 
-    private static Tokens tokens;
+    private static TestIssuer tokens;
     private static TestServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        tokens = Tokens.generate();
+        tokens = TestServer.issuer();
         server = TestServer.start(StepUpApplication.class, Map.of(
                 "latchkey.mechanisms", "jwt",
                 "mp.jwt.verify.publickey", tokens.publicJwks(),
-                "mp.jwt.verify.issuer", Tokens.ISSUER), null);
+                "mp.jwt.verify.issuer", TestServer.ISSUER), null);
     }
 
     @AfterAll
@@ -42,7 +42,7 @@ class StepUpHttpTest {
 
     private static HttpResponse<String> pay(Map<String, Object> claims) throws Exception {
         return send("POST", server.http("/payments"), "", "Authorization",
-                "Bearer " + tokens.token("alice", "payments", claims));
+                "Bearer " + TestServer.token(tokens, "alice", "payments", claims));
     }
 
     @Test
@@ -73,11 +73,11 @@ class StepUpHttpTest {
     void whenCdiBeanRequiresAuthenticationContextAndAcrWeakThen401AndNotApproved() throws Exception {
         int before = Approvals.APPROVED.get();
         HttpResponse<String> refused = send("POST", server.http("/approvals"), "", "Authorization",
-                "Bearer " + tokens.token("alice", "payments", Map.of("acr", "urn:example:bronze")));
+                "Bearer " + TestServer.token(tokens, "alice", "payments", Map.of("acr", "urn:example:bronze")));
         assertEquals(401, refused.statusCode(), refused.body());
         assertEquals(before, Approvals.APPROVED.get());
         HttpResponse<String> ok = send("POST", server.http("/approvals"), "", "Authorization",
-                "Bearer " + tokens.token("alice", "payments", Map.of("acr", "urn:example:gold")));
+                "Bearer " + TestServer.token(tokens, "alice", "payments", Map.of("acr", "urn:example:gold")));
         assertEquals(200, ok.statusCode(), ok.body());
         assertEquals(before + 1, Approvals.APPROVED.get());
     }
@@ -92,7 +92,7 @@ class StepUpHttpTest {
     @Test
     void whenMethodWithoutStepUpThenAnyTokenWithTheScope() throws Exception {
         HttpResponse<String> ok = get(server.http("/payments"), "Authorization",
-                "Bearer " + tokens.token("alice", "payments", Map.of()));
+                "Bearer " + TestServer.token(tokens, "alice", "payments", Map.of()));
         assertEquals(200, ok.statusCode(), ok.body());
     }
 }

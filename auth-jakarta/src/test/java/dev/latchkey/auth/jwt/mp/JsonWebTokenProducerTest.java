@@ -25,7 +25,7 @@ class JsonWebTokenProducerTest {
 
     /** The caller as the mechanism publishes it: on the request's {@link RequestAuthContext}. */
     private static CurrentCaller current(LatchkeyCaller caller) {
-        AuthenticatorChain chain = new AuthenticatorChain(new MechanismSettings(List.of(), "api"), Map.of(),
+        AuthenticatorChain chain = new AuthenticatorChain(new MechanismSettings(List.of(), "api", Map.of()), Map.of(),
                 new CredentialLogin(c -> CredentialValidationResult.NOT_VALIDATED_RESULT), null);
         return CurrentCaller.of(FakeRequest.create().attribute(AuthenticatorChain.REQUEST_ATTRIBUTE,
                 new RequestAuthContext(chain, event -> { }, "192.0.2.1", "/", caller)).build());
