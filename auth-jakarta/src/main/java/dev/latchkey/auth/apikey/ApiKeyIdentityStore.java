@@ -4,13 +4,10 @@ import dev.latchkey.auth.apikey.store.ApiKeyRecord;
 import dev.latchkey.auth.apikey.format.ParsedApiKey;
 import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.cdi.Lazy;
-import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStore;
+import dev.latchkey.auth.spi.CredentialIdentityStore;
 
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -26,7 +23,7 @@ import java.util.function.Supplier;
  *   <li>store down: {@code AuthenticationFailure} 503.</li>
  * </ul>
  */
-public class ApiKeyIdentityStore implements IdentityStore {
+public class ApiKeyIdentityStore extends CredentialIdentityStore<ApiKeyCredential> {
 
     private final Supplier<ApiKeyValidator> validator;
 
@@ -35,13 +32,14 @@ public class ApiKeyIdentityStore implements IdentityStore {
      *                  API keys needs no key store
      */
     public ApiKeyIdentityStore(Supplier<ApiKeyValidator> validator) {
+        super(ApiKeyCredential.class);
         this.validator = Lazy.of(validator);
     }
 
     @Override
-    public CredentialValidationResult validate(Credential credential) {
-        ParsedApiKey key = credential instanceof ApiKeyCredential apiKey ? apiKey.parsedKey() : null;
-        if (key == null) {
+    protected CredentialValidationResult check(ApiKeyCredential credential) {
+        ParsedApiKey key = credential.parsedKey();
+        if (key == null) { // cleared
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
         Optional<ApiKeyRecord> record = validator.get().validate(key);
@@ -52,8 +50,4 @@ public class ApiKeyIdentityStore implements IdentityStore {
         return new CredentialValidationResult(null, caller, null, record.get().keyId(), caller.groups());
     }
 
-    @Override
-    public Set<ValidationType> validationTypes() {
-        return EnumSet.of(ValidationType.VALIDATE, ValidationType.PROVIDE_GROUPS);
-    }
 }

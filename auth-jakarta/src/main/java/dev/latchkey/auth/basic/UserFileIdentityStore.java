@@ -6,16 +6,14 @@ import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.file.ReloadingFile;
 import dev.latchkey.auth.request.LogSafe;
-import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStore;
+import dev.latchkey.auth.spi.CredentialIdentityStore;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +36,7 @@ import java.util.function.Supplier;
  * Applications with their own {@code IdentityStore} (database, LDAP) keep working: the Basic kind goes through
  * the {@code IdentityStoreHandler}.
  */
-public class UserFileIdentityStore implements IdentityStore {
+public class UserFileIdentityStore extends CredentialIdentityStore<UsernamePasswordCredential> {
 
     private static final System.Logger LOG = System.getLogger(UserFileIdentityStore.class.getName());
 
@@ -54,6 +52,7 @@ public class UserFileIdentityStore implements IdentityStore {
 
     /** @param settings read on the first user credential: an application without Basic users needs none */
     public UserFileIdentityStore(Supplier<BasicSettings> settings, PasswordHasher hasher) {
+        super(UsernamePasswordCredential.class);
         this.hasher = hasher;
         this.users = Lazy.of(() -> users(settings.get()));
     }
@@ -66,16 +65,9 @@ public class UserFileIdentityStore implements IdentityStore {
                         f -> checkIterations(UserFile.read(f), file, settings.hashIterations()), Map.of()));
     }
 
-    @Override
-    public Set<ValidationType> validationTypes() {
-        return EnumSet.of(ValidationType.VALIDATE, ValidationType.PROVIDE_GROUPS);
-    }
 
     @Override
-    public CredentialValidationResult validate(Credential credential) {
-        if (!(credential instanceof UsernamePasswordCredential upc)) {
-            return CredentialValidationResult.NOT_VALIDATED_RESULT;
-        }
+    protected CredentialValidationResult check(UsernamePasswordCredential upc) {
         Users current = users.get();
         UserRecord user = users(current).get(Usernames.normalize(upc.getCaller()));
         char[] password = upc.getPassword().getValue();

@@ -4,9 +4,8 @@ import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.cert.CertificateCallerMapper.CertificateIdentity;
 import dev.latchkey.auth.cdi.Lazy;
 import dev.latchkey.auth.error.AuthenticationFailure;
-import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStore;
+import dev.latchkey.auth.spi.CredentialIdentityStore;
 
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
@@ -14,8 +13,6 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -29,7 +26,7 @@ import java.util.function.Supplier;
  * carrying the serial as credential id. Built by {@link ClientCertificateProducers}; its settings are read on the first
  * certificate, so an application that does not use client certificates needs no such configuration.
  */
-public class ClientCertificateIdentityStore implements IdentityStore {
+public class ClientCertificateIdentityStore extends CredentialIdentityStore<ClientCertificateCredential> {
 
     private final Clock clock;
     private final Supplier<Parts> parts;
@@ -47,20 +44,14 @@ public class ClientCertificateIdentityStore implements IdentityStore {
     }
 
     public ClientCertificateIdentityStore(Supplier<ClientCertificateSettings> settings, Clock clock) {
+        super(ClientCertificateCredential.class);
         this.clock = clock;
         this.parts = Lazy.of(() -> Parts.of(settings.get(), clock));
     }
 
-    @Override
-    public Set<ValidationType> validationTypes() {
-        return EnumSet.of(ValidationType.VALIDATE, ValidationType.PROVIDE_GROUPS);
-    }
 
     @Override
-    public CredentialValidationResult validate(Credential credential) {
-        if (!(credential instanceof ClientCertificateCredential cc)) {
-            return CredentialValidationResult.NOT_VALIDATED_RESULT;
-        }
+    protected CredentialValidationResult check(ClientCertificateCredential cc) {
         X509Certificate cert = cc.certificate();
         String serial = cc.serialHex();
         Parts p = parts.get();
