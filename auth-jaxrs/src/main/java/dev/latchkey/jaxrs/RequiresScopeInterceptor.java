@@ -27,7 +27,11 @@ public class RequiresScopeInterceptor {
     private record Target(Class<?> type, Method method) {
     }
 
-    private final Map<Target, AccessRule> rules = new ConcurrentHashMap<>();
+    /**
+     * Shared by every instance: an interceptor instance lives as long as the bean instance it intercepts, so a cache
+     * per instance would resolve the annotations again for every request-scoped bean (a JAX-RS resource by default).
+     */
+    private static final Map<Target, AccessRule> RULES = new ConcurrentHashMap<>();
 
     @Inject
     CurrentCaller currentCaller;
@@ -35,7 +39,7 @@ public class RequiresScopeInterceptor {
     @AroundInvoke
     Object check(InvocationContext invocation) throws Exception {
         Method method = invocation.getMethod();
-        AccessRule rule = rules.computeIfAbsent(new Target(targetClass(invocation, method), method),
+        AccessRule rule = RULES.computeIfAbsent(new Target(targetClass(invocation, method), method),
                 t -> SecurityAnnotations.resolve(t.type(), t.method()).orElse(UNRESTRICTED));
         if (!rule.isUnrestricted()) {
             LatchkeyCaller caller = currentCaller.get().orElse(null);
