@@ -174,8 +174,10 @@ def make_servers(names, args, work, keys):
     servers = []
     for name in names:
         base, _, variant = name.partition("/")
-        if base == "latchkey":
-            jar = ROOT / "sample-app/target/sample-app.jar"
+        if base.startswith("latchkey"):
+            jar = pathlib.Path(args.jar.get(base, ROOT / "sample-app/target/sample-app.jar"))
+            if base != "latchkey" and base not in args.jar:
+                sys.exit(f"{base}: name its sample jar with --jar {base}=PATH")
             home = prepare_sample(jar, work)
             props = {"mp.jwt.verify.publickey.location": f"file:{keys}/jwks.json",
                      "mp.jwt.verify.issuer": tokens.ISSUER, "mp.jwt.verify.audiences": tokens.AUDIENCE,
@@ -204,7 +206,7 @@ def make_servers(names, args, work, keys):
                                   PEER_ROWS))
         else:
             sys.exit(f"unknown server '{name}'")
-        if base != "latchkey" and not pathlib.Path(servers[-1].command[-1]).exists():
+        if not base.startswith("latchkey") and not pathlib.Path(servers[-1].command[-1]).exists():
             sys.exit(f"{name}: {servers[-1].command[-1]} is missing (run.sh builds the peers)")
     return servers
 
@@ -335,6 +337,67 @@ def report(servers, rows, results, rounds):
     return "\n".join(lines)
 
 
+# ------------------------------------------------------------------------------------------------------- memory
+
+def histogram(pid):
+    """Live objects by class after a full GC (jcmd GC.class_histogram): {class: (instances, bytes)}."""
+    out = subprocess.run(["jcmd", str(pid), "GC.class_histogram"], capture_output=True, text=True, check=True).stdout
+    classes = {}
+    for m in re.finditer(r"^\s*\d+:\s+(\d+)\s+(\d+)\s+(\S+)", out, re.M):
+        classes[m.group(3)] = (int(m.group(1)), int(m.group(2)))
+    return classes
+
+
+def send_each_once(port, token_path, threads=4):
+    """Every token of the file once, over keep-alive connections; returns the status counts."""
+    import http.client
+    import threading
+    lines = [t.strip() for t in token_path.open() if t.strip()]
+    counts, lock = {}, threading.Lock()
+
+    def worker(part):
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        for t in part:
+            conn.request("GET", "/api/orders", headers={"Authorization": f"Bearer {t}"})
+            r = conn.getresponse()
+            r.read()
+            with lock:
+                counts[r.status] = counts.get(r.status, 0) + 1
+        conn.close()
+
+    workers = [threading.Thread(target=worker, args=(lines[i::threads],)) for i in range(threads)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    return counts
+
+
+def memory(server, keys, count, logs):
+    """Heap per cached token: live heap after a full GC, before and after `count` new distinct tokens."""
+    warm = tokens.token_file(keys, 2000, "orders:read warm-up")
+    fresh = tokens.token_file(keys, count, "orders:read")
+    server.start(logs)
+    try:
+        pid = server.process.pid
+        send_each_once(server.port, warm)
+        send_each_once(server.port, warm)
+        before = histogram(pid)
+        statuses = send_each_once(server.port, fresh)
+        after = histogram(pid)
+    finally:
+        server.stop()
+    total = lambda h: sum(b for _, b in h.values())
+    delta = total(after) - total(before)
+    print(f"\n{count} distinct tokens, answers {statuses}: live heap {total(before) / 1e6:.1f} MB -> "
+          f"{total(after) / 1e6:.1f} MB, {delta / count:.0f} bytes per cached token")
+    grown = sorted(((after[c][1] - before.get(c, (0, 0))[1], after[c][0] - before.get(c, (0, 0))[0], c)
+                    for c in after), reverse=True)[:15]
+    print("largest growth by class (bytes per token, instances per token):")
+    for b, n, c in grown:
+        print(f"  {b / count:8.1f} B  {n / count:6.2f}  {c}")
+
+
 # --------------------------------------------------------------------------------------------------------- main
 
 PRESETS = {
@@ -359,12 +422,19 @@ def main():
     p.add_argument("--jvm-opts", default=os.environ.get("JVM_OPTS", ""), help="options for every server JVM")
     p.add_argument("-D", dest="define", action="append", default=[], metavar="PROP=VALUE",
                    help="a system property for the Latchkey sample (repeatable)")
+    p.add_argument("--jar", action="append", default=[], metavar="NAME=PATH",
+                   help="another build of the sample as server NAME (a name starting with 'latchkey', e.g. "
+                        "latchkey-main=/elsewhere/sample-app/target/sample-app.jar), to compare builds in one run")
     p.add_argument("--work", type=pathlib.Path, default=pathlib.Path(os.environ.get("LOAD_WORK", "/tmp/latchkey-load")))
     p.add_argument("--peers-build", type=pathlib.Path, help="where run.sh built the peers (default WORK/peers)")
-    p.add_argument("--jfr", metavar="FILE", help="record a JFR profile (settings=profile) of the Latchkey sample "
+    p.add_argument("--jfr", metavar="FILE", help="record a JFR profile (settings=profile) of the first server "
                                                  "during the measured intervals of the last round")
+    p.add_argument("--memory", type=int, metavar="N",
+                   help="instead of load: heap per cached token, from class histograms before and after N distinct "
+                        "tokens (the verified-token cache is sized to hold them)")
     args = p.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
+    args.jar = dict(j.split("=", 1) for j in args.jar)
     args.peers_build = args.peers_build or args.work / "peers"
     preset_servers, preset_rows = PRESETS[args.preset]
     names = (args.servers or preset_servers or ",".join(
@@ -379,6 +449,10 @@ def main():
     rows = make_rows((args.rows or preset_rows).split(","), args.work, keys)
     logs = args.work / "logs"
     logs.mkdir(exist_ok=True)
+    if args.memory:
+        servers[0].command.insert(1, f"-Dlatchkey.jwt.cache.max-size={max(10000, 2 * args.memory)}")
+        memory(servers[0], keys, args.memory, logs)
+        return
     log(f"servers {', '.join(names)}; rows {', '.join(r.key for r in rows)}; {args.rounds} rounds of "
         f"{args.duration} s after {args.warmup} s warm-up per row; -c{args.connections}; load {os.getloadavg()}")
     results = {}
@@ -392,7 +466,7 @@ def main():
                     check_status(server, row, args.work)
                     if args.warmup > 0:
                         measure(server, row, args.warmup, args.connections, args.work)
-                recording = args.jfr and rnd == args.rounds - 1 and server.name.startswith("latchkey")
+                recording = args.jfr and rnd == args.rounds - 1 and server is servers[0]
                 if recording:
                     subprocess.run(["jcmd", str(server.process.pid), "JFR.start", "name=load", "settings=profile"],
                                    check=True, stdout=subprocess.DEVNULL)
