@@ -191,7 +191,8 @@ def make_servers(names, args, work, keys):
             for extra in args.define:
                 k, _, v = extra.partition("=")
                 props[k] = v
-            command = ["java", *jvm, *[f"-D{k}={v}" for k, v in props.items()], "-jar", str(jar),
+            command = ["java", *jvm, *args.opts.get(base, "").split(), *[f"-D{k}={v}" for k, v in props.items()],
+                       "-jar", str(jar),
                        "serve", "--port", "{port}", "--https-port", "{tls_port}"]
             servers.append(Server(name, command, home, {}, None, tls_port=0))
         elif base == "spring":
@@ -285,6 +286,33 @@ def measure(server, row, seconds, connections, work):
         result["errors"] = f"{result['all'] - result['requests']} answers not {row.status} {result['errors']}".strip()
     result["cpu_us"] = cpu * 1e6 / result["all"] if result["all"] else float("nan")
     return result
+
+
+def jfr_settings(work):
+    """The JDK's 'profile' settings with Java execution sampled every millisecond instead of every 10."""
+    java_home = pathlib.Path(os.path.realpath(shutil.which("java"))).parent.parent
+    text = (java_home / "lib/jfr/profile.jfc").read_text()
+    text = re.sub(r'(control="method-sampling-java-interval">)10 ms', r"\g<1>1 ms", text)
+    target = work / "profile-1ms.jfc"
+    target.write_text(text)
+    return target
+
+
+def warm_up(server, rows, args):
+    """Passes over every row until each row's CPU per request is within 10 % of the pass before (the JIT has
+    settled), at least two passes, at most --warmup-max seconds."""
+    if args.warmup <= 0:
+        return
+    started, previous, passes = time.time(), None, 0
+    while True:
+        cpu = [measure(server, row, args.warmup, args.connections, args.work)["cpu_us"] for row in rows]
+        passes += 1
+        settled = previous is not None and all(abs(c - p) <= 0.1 * p for c, p in zip(cpu, previous))
+        if settled or time.time() - started >= args.warmup_max:
+            log(f"{server.name}: warm-up {passes} passes, {time.time() - started:.0f} s"
+                + ("" if settled else " (not settled: --warmup-max reached)"))
+            return
+        previous = cpu
 
 
 # ------------------------------------------------------------------------------------------------------- report
@@ -416,7 +444,11 @@ def main():
                                      "(default: latchkey, and the peers when built)")
     p.add_argument("--rows", help="comma-separated: health, jwt-one, jwt-many[:N], apikey, basic-tls, mtls, forbidden")
     p.add_argument("--duration", type=int, default=5, help="seconds measured per row and round (default 5)")
-    p.add_argument("--warmup", type=int, default=5, help="seconds of warm-up per row after each start (default 5)")
+    p.add_argument("--warmup", type=int, default=5,
+                   help="seconds per row of each warm-up pass after a start (default 5; 0: none)")
+    p.add_argument("--warmup-max", type=int, default=120,
+                   help="seconds of warm-up at most per start; passes repeat until every row's CPU per request is "
+                        "within 10 %% of the pass before (default 120)")
     p.add_argument("--rounds", type=int, default=3, help="rounds; the median is reported (default 3)")
     p.add_argument("--connections", type=int, default=16, help="concurrent connections (default 16)")
     p.add_argument("--jvm-opts", default=os.environ.get("JVM_OPTS", ""), help="options for every server JVM")
@@ -425,6 +457,8 @@ def main():
     p.add_argument("--jar", action="append", default=[], metavar="NAME=PATH",
                    help="another build of the sample as server NAME (a name starting with 'latchkey', e.g. "
                         "latchkey-main=/elsewhere/sample-app/target/sample-app.jar), to compare builds in one run")
+    p.add_argument("--opts", action="append", default=[], metavar="NAME=OPTIONS",
+                   help="JVM options for one Latchkey server only (e.g. latchkey-b=-Dlatchkey.jwt.cache.max-size=0)")
     p.add_argument("--work", type=pathlib.Path, default=pathlib.Path(os.environ.get("LOAD_WORK", "/tmp/latchkey-load")))
     p.add_argument("--peers-build", type=pathlib.Path, help="where run.sh built the peers (default WORK/peers)")
     p.add_argument("--jfr", metavar="FILE", help="record a JFR profile (settings=profile) of the first server "
@@ -435,6 +469,7 @@ def main():
     args = p.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     args.jar = dict(j.split("=", 1) for j in args.jar)
+    args.opts = dict(o.split("=", 1) for o in args.opts)
     args.peers_build = args.peers_build or args.work / "peers"
     preset_servers, preset_rows = PRESETS[args.preset]
     names = (args.servers or preset_servers or ",".join(
@@ -454,7 +489,8 @@ def main():
         memory(servers[0], keys, args.memory, logs)
         return
     log(f"servers {', '.join(names)}; rows {', '.join(r.key for r in rows)}; {args.rounds} rounds of "
-        f"{args.duration} s after {args.warmup} s warm-up per row; -c{args.connections}; load {os.getloadavg()}")
+        f"{args.duration} s per row after a warm-up of {args.warmup} s per row and pass (at most "
+        f"{args.warmup_max} s); -c{args.connections}; load {os.getloadavg()}")
     results = {}
     for rnd in range(args.rounds):
         order = servers[rnd % len(servers):] + servers[:rnd % len(servers)]
@@ -464,12 +500,11 @@ def main():
             try:
                 for row in todo:
                     check_status(server, row, args.work)
-                    if args.warmup > 0:
-                        measure(server, row, args.warmup, args.connections, args.work)
+                warm_up(server, todo, args)
                 recording = args.jfr and rnd == args.rounds - 1 and server is servers[0]
                 if recording:
-                    subprocess.run(["jcmd", str(server.process.pid), "JFR.start", "name=load", "settings=profile"],
-                                   check=True, stdout=subprocess.DEVNULL)
+                    subprocess.run(["jcmd", str(server.process.pid), "JFR.start", "name=load",
+                                    f"settings={jfr_settings(args.work)}"], check=True, stdout=subprocess.DEVNULL)
                 for row in todo:
                     r = measure(server, row, args.duration, args.connections, args.work)
                     results.setdefault((server.name, row.key), []).append(r)
