@@ -2,6 +2,7 @@ package dev.latchkey.jaxrs;
 
 import dev.latchkey.auth.caller.CurrentCaller;
 import dev.latchkey.auth.caller.LatchkeyCaller;
+import dev.latchkey.auth.mechanism.RequestAuthContext;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
@@ -32,6 +33,7 @@ public class RequiresScopeInterceptor {
      * per instance would resolve the annotations again for every request-scoped bean (a JAX-RS resource by default).
      */
     private static final Map<Target, AccessRule> RULES = new ConcurrentHashMap<>();
+    private final Challenges challenges = new Challenges();
 
     @Inject
     CurrentCaller currentCaller;
@@ -43,9 +45,10 @@ public class RequiresScopeInterceptor {
                 t -> SecurityAnnotations.resolve(t.type(), t.method()).orElse(UNRESTRICTED));
         if (!rule.isUnrestricted()) {
             LatchkeyCaller caller = currentCaller.get().orElse(null);
-            AccessDecision.decide(rule, caller, caller, role -> caller != null && caller.isInGroup(role))
-                    .ifPresent(error -> {
-                        throw new InsufficientScopeException(error, currentCaller.authContext().orElse(null));
+            RequestAuthContext authContext = currentCaller.authContext().orElse(null);
+            AccessDecision.decide(rule, caller, caller, role -> caller != null && caller.isInGroup(role),
+                    challenges.scopeScheme(authContext)).ifPresent(error -> {
+                        throw new InsufficientScopeException(error, authContext);
                     });
         }
         return invocation.proceed();

@@ -3,13 +3,8 @@ package dev.latchkey.auth.basic;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.latchkey.auth.clock.ClockTicker;
-import dev.latchkey.auth.clock.LatchkeyClock;
-import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.limit.KeyedBuckets;
 import dev.latchkey.auth.request.ClientNetwork;
-import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -41,20 +36,17 @@ import java.util.Optional;
  *
  * <p>Counters live in bounded Caffeine caches ({@code maximumSize} {@code latchkey.basic.lockout.max-tracked}), so
  * that a spray of random names evicts old entries instead of growing memory. Unknown names are counted like known
- * ones (no enumeration). Counters are per JVM; a cluster needs a shared store (replace this bean).
+ * ones (no enumeration). Counters are per JVM; a cluster needs a shared store.
  */
-@ApplicationScoped
 public class LoginThrottle {
 
-    @Inject
-    @LatchkeyClock
-    Clock clock;
-    private int maxFailures;
-    private Duration window;
-    private Duration remember;
-    private Duration lockout;
-    private Cache<Pair, Attempts> byPair;
-    private KeyedBuckets checksPerUser;
+    private final Clock clock;
+    private final int maxFailures;
+    private final Duration window;
+    private final Duration remember;
+    private final Duration lockout;
+    private final Cache<Pair, Attempts> byPair;
+    private final KeyedBuckets checksPerUser;
 
     /** The counter key: a normalized user name and a client network. */
     private record Pair(String username, String network) {
@@ -67,20 +59,7 @@ public class LoginThrottle {
     private record Attempts(Instant windowStart, int failures, Instant lockedUntil, Instant lastFailure) {
     }
 
-    /** For CDI; settings are read in {@link #init()}. */
-    public LoginThrottle() {
-    }
-
     public LoginThrottle(BasicSettings settings, Clock clock) {
-        configure(settings, clock);
-    }
-
-    @PostConstruct
-    void init() {
-        configure(BasicSettings.from(ConfigReader.current()), clock);
-    }
-
-    private void configure(BasicSettings settings, Clock clock) {
         this.clock = clock;
         this.maxFailures = settings.maxFailures();
         this.window = settings.window();
