@@ -26,7 +26,12 @@ abstract class AnnotationGuardInterceptor {
     private record Target(Class<?> type, Method method) {
     }
 
-    private final Map<Target, AccessRule> rules = new ConcurrentHashMap<>();
+    /**
+     * Shared by every instance (and every guard: the rule is the method's whole rule): an interceptor instance lives as
+     * long as the bean instance it intercepts, so a cache per instance would resolve the annotations again for every
+     * request-scoped bean (a JAX-RS resource by default).
+     */
+    private static final Map<Target, AccessRule> RULES = new ConcurrentHashMap<>();
     private final Challenges challenges = new Challenges();
 
     @Inject
@@ -35,7 +40,7 @@ abstract class AnnotationGuardInterceptor {
     @AroundInvoke
     Object check(InvocationContext invocation) throws Exception {
         Method method = invocation.getMethod();
-        AccessRule rule = rules.computeIfAbsent(new Target(targetClass(invocation, method), method),
+        AccessRule rule = RULES.computeIfAbsent(new Target(targetClass(invocation, method), method),
                 t -> SecurityAnnotations.resolve(t.type(), t.method()).orElse(UNRESTRICTED));
         if (!rule.isUnrestricted()) {
             LatchkeyCaller caller = currentCaller.get().orElse(null);

@@ -53,9 +53,13 @@ final class LocatorGuard implements ContainerRequestFilter {
                     "authorization_unresolved"), List.of()));
             return;
         }
+        ResourceTable table = deployment.table();
+        if (!table.hasLocators()) {
+            return; // no root resource has a locator: nothing runs before matching (no per-request path work)
+        }
         Set<ResourceMember> locators = new LinkedHashSet<>();
         for (String path : RawPath.forms(request.getUriInfo())) {
-            locators.addAll(deployment.table().locatorsFor(path));
+            locators.addAll(table.locatorsFor(path));
         }
         for (ResourceMember locator : locators) {
             if (locator.rule().isPresent()

@@ -48,6 +48,7 @@ final class ResourceTable {
 
     private final List<Root> roots;
     private final Map<Class<?>, Resolved> members = new ConcurrentHashMap<>();
+    private boolean locators;
 
     private ResourceTable(List<Root> roots) {
         this.roots = roots;
@@ -76,7 +77,17 @@ final class ResourceTable {
         found.forEach((type, path) -> roots.add(new Root(type, path, !open.contains(path.template()))));
         ResourceTable built = new ResourceTable(List.copyOf(roots));
         built.members.putAll(table.members);
+        built.locators = roots.stream().anyMatch(root -> built.membersOf(root.type()).stream()
+                .anyMatch(ResourceMember::isLocator));
         return built;
+    }
+
+    /**
+     * Whether any root resource has a sub-resource locator; without one, {@link #locatorsFor} is empty for every
+     * path, and the pre-matching guard has nothing to check.
+     */
+    boolean hasLocators() {
+        return locators;
     }
 
     boolean isEmpty() {

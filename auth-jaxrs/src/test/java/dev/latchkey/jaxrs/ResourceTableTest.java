@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,6 +79,19 @@ class ResourceTableTest {
 
     private static List<String> locators(ResourceTable table, String path) {
         return table.locatorsFor(path).stream().map(m -> m.method().getName()).toList();
+    }
+
+    @Test
+    void whenNoRootHasALocatorThenTheTableSaysSoAndFindsNoneForAnyPath() {
+        ResourceTable plain = ResourceTable.of(List.of(MoreSpecific.class));
+        assertFalse(plain.hasLocators());
+        assertEquals(List.of(), locators(plain, "/loc/sub/public/deeper"));
+    }
+
+    @Test
+    void whenARootHasALocatorThenTheTableSaysSo() {
+        assertTrue(TABLE.hasLocators());
+        assertTrue(ResourceTable.of(List.of(MoreSpecific.class, Tied.class)).hasLocators());
     }
 
     @Test

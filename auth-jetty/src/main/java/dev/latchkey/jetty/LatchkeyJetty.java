@@ -132,7 +132,7 @@ public final class LatchkeyJetty {
             Objects.requireNonNull(application, "application");
             Server server = new Server();
             if (port >= 0) {
-                ServerConnector http = new ServerConnector(server);
+                ServerConnector http = new ServerConnector(server, new HttpConnectionFactory(httpConfiguration()));
                 http.setHost(host);
                 http.setPort(port);
                 server.addConnector(http);
@@ -195,6 +195,19 @@ public final class LatchkeyJetty {
             return value + "/*";
         }
 
+        /**
+         * Jetty's per-connection header field cache is off: it would keep whole {@code Authorization} values
+         * (credentials) for the life of the connection, match later headers against them case-insensitively and hand
+         * over the earlier value, so that a token differing only in letter case from an earlier valid one on the same
+         * connection would be judged as that one. Matching long cached values character by character also costs more
+         * than parsing them (about 8 µs per JWT-carrying request on the load benchmark).
+         */
+        private static HttpConfiguration httpConfiguration() {
+            HttpConfiguration config = new HttpConfiguration();
+            config.setHeaderCacheSize(0);
+            return config;
+        }
+
         private ServerConnector httpsConnector(Server server) {
             SslContextFactory.Server ssl = new SslContextFactory.Server();
             ssl.setKeyStorePath(tls.keyStore().toString());
@@ -205,7 +218,7 @@ public final class LatchkeyJetty {
             }
             ssl.setWantClientAuth(tls.clientAuth() == ClientAuth.WANT);
             ssl.setNeedClientAuth(tls.clientAuth() == ClientAuth.NEED);
-            HttpConfiguration config = new HttpConfiguration();
+            HttpConfiguration config = httpConfiguration();
             config.setSecureScheme("https");
             config.setSecurePort(tls.port());
             SecureRequestCustomizer customizer = new SecureRequestCustomizer();

@@ -1,6 +1,7 @@
 package dev.latchkey.sample;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.ApplicationScoped;
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.sample.jwt.DevSigningKey;
@@ -23,6 +24,7 @@ import java.text.ParseException;
  */
 @Path("/.well-known/jwks.json")
 @PermitAll
+@ApplicationScoped
 public class JwksResource {
 
     static final String MEDIA_TYPE = "application/jwk-set+json";

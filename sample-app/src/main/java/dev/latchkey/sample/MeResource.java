@@ -2,7 +2,9 @@ package dev.latchkey.sample;
 
 import dev.latchkey.auth.caller.LatchkeyCaller;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,20 +13,28 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
-/** Who am I: any authenticated caller ({@code **} is Jakarta Security's "any authenticated caller" role). */
+import java.util.Map;
+
+/**
+ * Who am I: any authenticated caller ({@code **} is Jakarta Security's "any authenticated caller" role). One
+ * instance, JSON builders from one factory (see {@link HealthResource}).
+ */
 @Path("/api/me")
+@ApplicationScoped
 public class MeResource {
+
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
     @GET
     @RolesAllowed("**")
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject me(@Context SecurityContext security) {
         LatchkeyCaller caller = (LatchkeyCaller) security.getUserPrincipal();
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("name", caller.getName())
                 .add("mechanism", caller.mechanism())
-                .add("groups", Json.createArrayBuilder(caller.groups().stream().sorted().toList()))
-                .add("scopes", Json.createArrayBuilder(caller.scopes().stream().sorted().toList()))
+                .add("groups", JSON.createArrayBuilder(caller.groups().stream().sorted().toList()))
+                .add("scopes", JSON.createArrayBuilder(caller.scopes().stream().sorted().toList()))
                 .build();
     }
 }

@@ -2,8 +2,10 @@ package dev.latchkey.sample;
 
 import dev.latchkey.jaxrs.RequiresScope;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -14,23 +16,31 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** Orders: reading needs {@code orders:read}, writing {@code orders:write}, deleting the {@code admin} role. */
+import java.util.Map;
+
+/**
+ * Orders: reading needs {@code orders:read}, writing {@code orders:write}, deleting the {@code admin} role. One
+ * instance, JSON builders from one factory (see {@link HealthResource}).
+ */
 @Path("/api/orders")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class OrdersResource {
+
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
     @GET
     @RequiresScope("orders:read")
     public JsonArray list() {
-        return Json.createArrayBuilder()
-                .add(Json.createObjectBuilder().add("id", "1001").add("item", "latch").add("quantity", 2))
+        return JSON.createArrayBuilder()
+                .add(JSON.createObjectBuilder().add("id", "1001").add("item", "latch").add("quantity", 2))
                 .build();
     }
 
     @POST
     @RequiresScope("orders:write")
     public Response create() {
-        JsonObject created = Json.createObjectBuilder().add("id", "1002").add("status", "created").build();
+        JsonObject created = JSON.createObjectBuilder().add("id", "1002").add("status", "created").build();
         return Response.status(Response.Status.CREATED).entity(created).build();
     }
 
