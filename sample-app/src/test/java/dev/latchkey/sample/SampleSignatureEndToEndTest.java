@@ -1,6 +1,6 @@
 package dev.latchkey.sample;
 
-import dev.latchkey.auth.signature.SignatureAlgorithm;
+import dev.latchkey.auth.signature.keys.SignatureAlgorithm;
 import dev.latchkey.auth.signature.client.RequestSigner;
 import dev.latchkey.sample.fixtures.CapturedIo;
 import dev.latchkey.sample.fixtures.RunningSample;

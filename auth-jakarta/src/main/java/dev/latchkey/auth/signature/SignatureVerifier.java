@@ -1,5 +1,6 @@
 package dev.latchkey.auth.signature;
 
+import dev.latchkey.auth.signature.keys.SignatureAlgorithm;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.request.LogSafe;

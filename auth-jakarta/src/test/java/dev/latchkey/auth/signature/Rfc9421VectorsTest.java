@@ -1,5 +1,6 @@
 package dev.latchkey.auth.signature;
 
+import dev.latchkey.auth.signature.keys.SignatureAlgorithm;
 import dev.latchkey.auth.request.sfv.ByteSequence;
 import dev.latchkey.auth.signature.fixtures.Rfc9421Examples;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,6 @@
 package dev.latchkey.auth.signature;
 
+import dev.latchkey.auth.signature.keys.SignatureAlgorithm;
 import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.config.ConfigurationException;
 import dev.latchkey.auth.signature.digest.DigestAlgorithm;

@@ -1,6 +1,6 @@
 package dev.latchkey.jetty.it;
 
-import dev.latchkey.auth.signature.SignatureAlgorithm;
+import dev.latchkey.auth.signature.keys.SignatureAlgorithm;
 import dev.latchkey.auth.signature.client.RequestSigner;
 import dev.latchkey.auth.signature.keys.ClientKeyService;
 import dev.latchkey.auth.signature.keys.IssuedKey;

@@ -8,7 +8,7 @@ import dev.latchkey.auth.request.sfv.Member;
 import dev.latchkey.auth.request.sfv.Parameters;
 import dev.latchkey.auth.request.sfv.StructuredFields;
 import dev.latchkey.auth.signature.ComponentIdentifier;
-import dev.latchkey.auth.signature.SignatureAlgorithm;
+import dev.latchkey.auth.signature.keys.SignatureAlgorithm;
 import dev.latchkey.auth.signature.SignatureBase;
 import dev.latchkey.auth.signature.SignatureBaseException;
 import dev.latchkey.auth.signature.StructuredFieldTypes;

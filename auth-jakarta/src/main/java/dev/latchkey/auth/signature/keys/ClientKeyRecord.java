@@ -1,6 +1,5 @@
 package dev.latchkey.auth.signature.keys;
 
-import dev.latchkey.auth.signature.SignatureAlgorithm;
 
 import java.time.Instant;
 import java.util.Objects;

@@ -1,6 +1,5 @@
 package dev.latchkey.auth.signature.keys;
 
-import dev.latchkey.auth.signature.SignatureAlgorithm;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;

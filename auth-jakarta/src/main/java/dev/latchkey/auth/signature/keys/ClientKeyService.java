@@ -2,7 +2,6 @@ package dev.latchkey.auth.signature.keys;
 
 import com.nimbusds.jose.jwk.JWK;
 import dev.latchkey.auth.apikey.format.Base62;
-import dev.latchkey.auth.signature.SignatureAlgorithm;
 
 import java.security.SecureRandom;
 import java.time.Clock;

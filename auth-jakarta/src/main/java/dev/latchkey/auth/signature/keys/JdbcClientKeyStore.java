@@ -1,7 +1,6 @@
 package dev.latchkey.auth.signature.keys;
 
 import dev.latchkey.auth.apikey.jdbc.SqlTable;
-import dev.latchkey.auth.signature.SignatureAlgorithm;
 
 import javax.sql.DataSource;
 import java.sql.PreparedStatement;

@@ -3,7 +3,6 @@ package dev.latchkey.auth.signature.keys;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.latchkey.auth.clock.ClockTicker;
-import dev.latchkey.auth.signature.SignatureAlgorithm;
 
 import java.security.Key;
 import java.time.Clock;

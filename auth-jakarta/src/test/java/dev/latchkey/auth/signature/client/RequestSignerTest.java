@@ -1,7 +1,7 @@
 package dev.latchkey.auth.signature.client;
 
 import dev.latchkey.test.time.MutableClock;
-import dev.latchkey.auth.signature.SignatureAlgorithm;
+import dev.latchkey.auth.signature.keys.SignatureAlgorithm;
 import dev.latchkey.auth.signature.fixtures.Rfc9421Examples;
 import org.junit.jupiter.api.Test;
 

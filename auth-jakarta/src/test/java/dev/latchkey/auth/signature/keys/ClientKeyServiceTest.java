@@ -3,7 +3,7 @@ package dev.latchkey.auth.signature.keys;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.Curve;
 import dev.latchkey.test.time.MutableClock;
-import dev.latchkey.auth.signature.SignatureAlgorithm;
+import dev.latchkey.auth.signature.keys.SignatureAlgorithm;
 import org.junit.jupiter.api.Test;
 
 import javax.crypto.SecretKey;

@@ -1,4 +1,4 @@
-package dev.latchkey.auth.signature;
+package dev.latchkey.auth.signature.keys;
 
 import com.nimbusds.jose.jwk.Curve;
 
