@@ -8,7 +8,7 @@ import java.util.Base64;
  * unpadded base64url in every part (RFC 7515 §2, RFC 4648 §3.5: non-zero pad bits make a second encoding of the same
  * bytes, which would let signatures and cache keys be malleable).
  */
-final class CompactForm {
+public final class CompactForm {
 
     private CompactForm() {
     }
@@ -30,15 +30,7 @@ final class CompactForm {
      * RFC 7516 §7.1), else the rejection
      */
     static JwtRejection checkShape(String token) {
-        int dots = 0;
-        for (int i = 0; i < token.length(); i++) {
-            char c = token.charAt(i);
-            if (c == '.') {
-                dots++;
-            } else if (!isBase64Url(c)) {
-                return JwtRejection.MALFORMED;
-            }
-        }
+        int dots = separators(token);
         if (dots != 2 && dots != 4) {
             return JwtRejection.MALFORMED;
         }
@@ -48,6 +40,23 @@ final class CompactForm {
             }
         }
         return dots == 4 ? JwtRejection.ENCRYPTED : null;
+    }
+
+    /**
+     * The number of dots in {@code token}, or {@code -1} when it holds a character outside the base64url alphabet
+     * (RFC 4648 §5) and the dot: a JWS has two (RFC 7515 §7.1), a JWE four (RFC 7516 §7.1).
+     */
+    public static int separators(String token) {
+        int dots = 0;
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c == '.') {
+                dots++;
+            } else if (!isBase64Url(c)) {
+                return -1;
+            }
+        }
+        return dots;
     }
 
     private static boolean isBase64Url(char c) {
