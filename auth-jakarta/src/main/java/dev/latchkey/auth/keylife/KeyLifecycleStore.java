@@ -39,4 +39,13 @@ public interface KeyLifecycleStore<R extends KeyLifecycle<R>> {
         });
         return set[0];
     }
+
+    /** {@code change} applied to {@code old}. @throws IllegalArgumentException when it changes the key id */
+    static <R extends KeyLifecycle<R>> R changed(R old, UnaryOperator<R> change) {
+        R updated = change.apply(old);
+        if (updated == null || !updated.keyId().equals(old.keyId())) {
+            throw new IllegalArgumentException("a change must keep key id " + old.keyId());
+        }
+        return updated;
+    }
 }

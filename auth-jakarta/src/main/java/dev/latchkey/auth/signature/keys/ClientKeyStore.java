@@ -29,10 +29,6 @@ public interface ClientKeyStore extends KeyLifecycleStore<ClientKeyRecord> {
 
     /** {@code change} applied to {@code old}, checked to keep the key id. */
     static ClientKeyRecord changed(ClientKeyRecord old, UnaryOperator<ClientKeyRecord> change) {
-        ClientKeyRecord updated = change.apply(old);
-        if (updated == null || !updated.keyId().equals(old.keyId())) {
-            throw new IllegalArgumentException("a change must keep key id " + old.keyId());
-        }
-        return updated;
+        return KeyLifecycleStore.changed(old, change);
     }
 }
