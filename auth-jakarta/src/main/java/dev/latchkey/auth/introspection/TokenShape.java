@@ -1,7 +1,7 @@
 package dev.latchkey.auth.introspection;
 
 import dev.latchkey.auth.config.ConfigReader;
-import dev.latchkey.auth.jwt.validation.CompactForm;
+import dev.latchkey.auth.request.CompactSerialization;
 
 import java.util.function.Predicate;
 
@@ -17,7 +17,7 @@ public final class TokenShape {
 
     /** Whether {@code token} has the compact shape of a JWS or a JWE (its content is not checked here). */
     public static boolean looksLikeJwt(String token) {
-        int dots = CompactForm.separators(token);
+        int dots = CompactSerialization.separators(token);
         return dots == 2 || dots == 4;
     }
 

@@ -1,5 +1,7 @@
 package dev.latchkey.auth.jwt.validation;
 
+import dev.latchkey.auth.request.CompactSerialization;
+
 import java.util.Base64;
 
 /**
@@ -8,7 +10,7 @@ import java.util.Base64;
  * unpadded base64url in every part (RFC 7515 §2, RFC 4648 §3.5: non-zero pad bits make a second encoding of the same
  * bytes, which would let signatures and cache keys be malleable).
  */
-public final class CompactForm {
+final class CompactForm {
 
     private CompactForm() {
     }
@@ -30,7 +32,7 @@ public final class CompactForm {
      * RFC 7516 §7.1), else the rejection
      */
     static JwtRejection checkShape(String token) {
-        int dots = separators(token);
+        int dots = CompactSerialization.separators(token);
         if (dots != 2 && dots != 4) {
             return JwtRejection.MALFORMED;
         }
@@ -40,27 +42,6 @@ public final class CompactForm {
             }
         }
         return dots == 4 ? JwtRejection.ENCRYPTED : null;
-    }
-
-    /**
-     * The number of dots in {@code token}, or {@code -1} when it holds a character outside the base64url alphabet
-     * (RFC 4648 §5) and the dot: a JWS has two (RFC 7515 §7.1), a JWE four (RFC 7516 §7.1).
-     */
-    public static int separators(String token) {
-        int dots = 0;
-        for (int i = 0; i < token.length(); i++) {
-            char c = token.charAt(i);
-            if (c == '.') {
-                dots++;
-            } else if (!isBase64Url(c)) {
-                return -1;
-            }
-        }
-        return dots;
-    }
-
-    private static boolean isBase64Url(char c) {
-        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_';
     }
 
     private static boolean canonical(String part) {
