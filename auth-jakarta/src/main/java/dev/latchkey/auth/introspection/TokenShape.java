@@ -1,6 +1,7 @@
 package dev.latchkey.auth.introspection;
 
 import dev.latchkey.auth.config.ConfigReader;
+import dev.latchkey.auth.request.CompactSerialization;
 
 import java.util.function.Predicate;
 
@@ -16,20 +17,8 @@ public final class TokenShape {
 
     /** Whether {@code token} has the compact shape of a JWS or a JWE (its content is not checked here). */
     public static boolean looksLikeJwt(String token) {
-        int dots = 0;
-        for (int i = 0; i < token.length(); i++) {
-            char c = token.charAt(i);
-            if (c == '.') {
-                dots++;
-            } else if (!isBase64Url(c)) {
-                return false;
-            }
-        }
+        int dots = CompactSerialization.separators(token);
         return dots == 2 || dots == 4;
-    }
-
-    private static boolean isBase64Url(char c) {
-        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_';
     }
 
     /**

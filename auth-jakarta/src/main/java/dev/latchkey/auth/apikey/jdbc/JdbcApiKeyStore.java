@@ -73,23 +73,14 @@ public class JdbcApiKeyStore implements ApiKeyStore {
     /** Sets {@code revoked_at} only, and only when it is null: one statement, atomic in the database. */
     @Override
     public Optional<ApiKeyRecord> revoke(String keyId, Instant when) {
-        table.update("revoke", "UPDATE latchkey_api_keys SET revoked_at = ? WHERE key_id = ? AND revoked_at IS NULL",
-                ps -> {
-                    ps.setTimestamp(1, Timestamp.from(when));
-                    ps.setString(2, keyId);
-                });
+        LifecycleStatements.revoke(table, "latchkey_api_keys", keyId, when);
         return findById(keyId);
     }
 
     /** Sets {@code replaced_by} and {@code grace_until} only, and only on a row neither revoked nor replaced. */
     @Override
     public boolean markReplaced(String keyId, String newKeyId, Instant graceUntil) {
-        return table.update("mark replaced", "UPDATE latchkey_api_keys SET replaced_by = ?, grace_until = ? "
-                + "WHERE key_id = ? AND revoked_at IS NULL AND replaced_by IS NULL", ps -> {
-                    ps.setString(1, newKeyId);
-                    ps.setTimestamp(2, Timestamp.from(graceUntil));
-                    ps.setString(3, keyId);
-                }) == 1;
+        return LifecycleStatements.markReplaced(table, "latchkey_api_keys", keyId, newKeyId, graceUntil);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.latchkey.auth.apikey.store;
 
 import dev.latchkey.auth.limit.RateLimit;
+import dev.latchkey.auth.keylife.KeyLifecycle;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,10 +27,13 @@ import java.util.Set;
  */
 public record ApiKeyRecord(String keyId, String hash, String environment, String name, Set<String> scopes,
                            Set<String> groups, Instant created, Instant expires, Instant revoked, String rotatedFrom,
-                           String replacedBy, Instant graceUntil, Instant lastUsed, RateLimit rateLimit) {
+                           String replacedBy, Instant graceUntil, Instant lastUsed, RateLimit rateLimit)
+        implements KeyLifecycle<ApiKeyRecord> {
 
     /** Why a record does not authenticate at a given instant. */
-    public enum Status { ACTIVE, EXPIRED, ROTATED_OUT, REVOKED }
+    public enum Status { ACTIVE, EXPIRED, ROTATED_OUT, REVOKED } // the order of KeyLifecycle.Phase
+
+    private static final Status[] STATUSES = Status.values();
 
     public ApiKeyRecord {
         Objects.requireNonNull(keyId, "keyId");
@@ -44,16 +48,7 @@ public record ApiKeyRecord(String keyId, String hash, String environment, String
     }
 
     public Status status(Instant now) {
-        if (revoked != null && !now.isBefore(revoked)) {
-            return Status.REVOKED;
-        }
-        if (expires != null && !now.isBefore(expires)) {
-            return Status.EXPIRED;
-        }
-        if (graceUntil != null && !now.isBefore(graceUntil)) {
-            return Status.ROTATED_OUT;
-        }
-        return Status.ACTIVE;
+        return STATUSES[phase(now).ordinal()];
     }
 
     public Optional<RateLimit> rateLimitOverride() {

@@ -1,6 +1,6 @@
 package dev.latchkey.auth.apikey.store;
 
-import dev.latchkey.auth.apikey.store.ApiKeyRecord;
+import dev.latchkey.auth.keylife.KeyLifecycleStore;
 
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +19,7 @@ import java.util.function.UnaryOperator;
  * <p>Every method throws {@link ApiKeyStoreUnavailable} when the backend fails, so that an outage is never mistaken
  * for an unknown key.
  */
-public interface ApiKeyStore {
+public interface ApiKeyStore extends KeyLifecycleStore<ApiKeyRecord> {
 
     /** The record whose hash equals {@code hash} (the request path: must be an indexed lookup). */
     Optional<ApiKeyRecord> findByHash(String hash);
@@ -33,33 +33,12 @@ public interface ApiKeyStore {
     void insert(ApiKeyRecord record);
 
     /**
-     * Changes one record atomically: {@code change} sees the record as stored and its result is written only if the
-     * record did not change meanwhile (in-memory and file stores hold their lock; a JDBC store locks the row). The
-     * primitive the targeted operations below are built on when a store does not implement them itself; it never
-     * changes the key id. Returns the stored record afterwards, or empty when the key id is unknown.
+     * Changes one record atomically (in-memory and file stores hold their lock; a JDBC store locks the row); the
+     * primitive the targeted operations ({@link #revoke}, {@link #markReplaced}, {@link #recordLastUsed}) are built on
+     * when a store does not implement them itself.
      */
+    @Override
     Optional<ApiKeyRecord> compute(String keyId, UnaryOperator<ApiKeyRecord> change);
-
-    /**
-     * Revokes: sets only the revocation instant, and only when none is set (an earlier revocation stands). Idempotent.
-     * Returns the stored record afterwards, or empty when the key id is unknown.
-     */
-    default Optional<ApiKeyRecord> revoke(String keyId, Instant when) {
-        return compute(keyId, r -> r.revoked() != null ? r : r.withRevoked(when));
-    }
-
-    /**
-     * Marks a key as rotated out: sets only its successor and grace end, and only while it is neither revoked nor
-     * already replaced — a rotation never clears (or races past) a revocation. Returns whether the mark was set.
-     */
-    default boolean markReplaced(String keyId, String newKeyId, Instant graceUntil) {
-        boolean[] set = {false};
-        compute(keyId, r -> {
-            set[0] = r.revoked() == null && r.replacedBy() == null;
-            return set[0] ? r.withReplacement(newKeyId, graceUntil) : r;
-        });
-        return set[0];
-    }
 
     /**
      * Stores last-use instants in one batch (written behind by {@code LastUsedRecorder}): sets only the last-use

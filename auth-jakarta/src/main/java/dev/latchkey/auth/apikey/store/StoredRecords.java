@@ -1,6 +1,6 @@
 package dev.latchkey.auth.apikey.store;
 
-import dev.latchkey.auth.apikey.store.ApiKeyRecord;
+import dev.latchkey.auth.keylife.KeyLifecycleStore;
 
 import java.util.function.UnaryOperator;
 
@@ -12,10 +12,6 @@ public final class StoredRecords {
 
     /** {@code change} applied to {@code old}. @throws IllegalArgumentException when it changes the key id */
     public static ApiKeyRecord changed(ApiKeyRecord old, UnaryOperator<ApiKeyRecord> change) {
-        ApiKeyRecord updated = change.apply(old);
-        if (updated == null || !updated.keyId().equals(old.keyId())) {
-            throw new IllegalArgumentException("a change must keep key id " + old.keyId());
-        }
-        return updated;
+        return KeyLifecycleStore.changed(old, change);
     }
 }

@@ -1,5 +1,7 @@
 package dev.latchkey.auth.jwt.validation;
 
+import dev.latchkey.auth.request.CompactSerialization;
+
 import java.util.Base64;
 
 /**
@@ -30,15 +32,7 @@ final class CompactForm {
      * RFC 7516 §7.1), else the rejection
      */
     static JwtRejection checkShape(String token) {
-        int dots = 0;
-        for (int i = 0; i < token.length(); i++) {
-            char c = token.charAt(i);
-            if (c == '.') {
-                dots++;
-            } else if (!isBase64Url(c)) {
-                return JwtRejection.MALFORMED;
-            }
-        }
+        int dots = CompactSerialization.separators(token);
         if (dots != 2 && dots != 4) {
             return JwtRejection.MALFORMED;
         }
@@ -48,10 +42,6 @@ final class CompactForm {
             }
         }
         return dots == 4 ? JwtRejection.ENCRYPTED : null;
-    }
-
-    private static boolean isBase64Url(char c) {
-        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_';
     }
 
     private static boolean canonical(String part) {

@@ -1,6 +1,7 @@
 package dev.latchkey.auth.signature.keys;
 
 
+import dev.latchkey.auth.keylife.KeyLifecycle;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
@@ -27,10 +28,12 @@ import java.util.Set;
 public record ClientKeyRecord(String keyId, String client, SignatureAlgorithm algorithm, String publicJwk,
                               String sealedSecret, Set<String> scopes, Set<String> groups, Instant created,
                               Instant expires, Instant revoked, String rotatedFrom, String replacedBy,
-                              Instant graceUntil) {
+                              Instant graceUntil) implements KeyLifecycle<ClientKeyRecord> {
 
     /** Why a key does not verify at a given instant. */
-    public enum Status { ACTIVE, EXPIRED, ROTATED_OUT, REVOKED }
+    public enum Status { ACTIVE, EXPIRED, ROTATED_OUT, REVOKED } // the order of KeyLifecycle.Phase
+
+    private static final Status[] STATUSES = Status.values();
 
     public ClientKeyRecord {
         Objects.requireNonNull(keyId, "keyId");
@@ -48,16 +51,7 @@ public record ClientKeyRecord(String keyId, String client, SignatureAlgorithm al
     }
 
     public Status status(Instant now) {
-        if (revoked != null && !now.isBefore(revoked)) {
-            return Status.REVOKED;
-        }
-        if (expires != null && !now.isBefore(expires)) {
-            return Status.EXPIRED;
-        }
-        if (graceUntil != null && !now.isBefore(graceUntil)) {
-            return Status.ROTATED_OUT;
-        }
-        return Status.ACTIVE;
+        return STATUSES[phase(now).ordinal()];
     }
 
     public ClientKeyRecord withRevoked(Instant when) {

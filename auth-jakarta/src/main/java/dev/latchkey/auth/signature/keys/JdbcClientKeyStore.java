@@ -1,5 +1,6 @@
 package dev.latchkey.auth.signature.keys;
 
+import dev.latchkey.auth.apikey.jdbc.LifecycleStatements;
 import dev.latchkey.auth.apikey.jdbc.SqlTable;
 
 import javax.sql.DataSource;
@@ -61,23 +62,14 @@ public class JdbcClientKeyStore implements ClientKeyStore {
     /** One statement: sets {@code revoked_at} only when it is null. */
     @Override
     public Optional<ClientKeyRecord> revoke(String keyId, Instant when) {
-        table.update("revoke", "UPDATE latchkey_signature_keys SET revoked_at = ? WHERE key_id = ? "
-                + "AND revoked_at IS NULL", ps -> {
-                    ps.setTimestamp(1, Timestamp.from(when));
-                    ps.setString(2, keyId);
-                });
+        LifecycleStatements.revoke(table, "latchkey_signature_keys", keyId, when);
         return findById(keyId);
     }
 
     /** One statement, only on a row neither revoked nor replaced. */
     @Override
     public boolean markReplaced(String keyId, String newKeyId, Instant graceUntil) {
-        return table.update("mark replaced", "UPDATE latchkey_signature_keys SET replaced_by = ?, grace_until = ? "
-                + "WHERE key_id = ? AND revoked_at IS NULL AND replaced_by IS NULL", ps -> {
-                    ps.setString(1, newKeyId);
-                    ps.setTimestamp(2, Timestamp.from(graceUntil));
-                    ps.setString(3, keyId);
-                }) == 1;
+        return LifecycleStatements.markReplaced(table, "latchkey_signature_keys", keyId, newKeyId, graceUntil);
     }
 
     /** {@code SELECT ... FOR UPDATE}, then the changed row replaces it in the same transaction. */

@@ -1,0 +1,43 @@
+package dev.latchkey.auth.keylife;
+
+import java.time.Instant;
+
+/**
+ * The lifecycle fields an issued credential record (an API key, a client's signing key) carries, and the status they
+ * give at an instant: revoked, expired, rotated out after its grace period, or active.
+ *
+ * @param <R> the record type, whose targeted changes return a new record
+ */
+public interface KeyLifecycle<R extends KeyLifecycle<R>> {
+
+    /** Why a record does not authenticate at a given instant; the order of the records' own status enums. */
+    enum Phase { ACTIVE, EXPIRED, ROTATED_OUT, REVOKED }
+
+    String keyId();
+
+    Instant expires();
+
+    Instant revoked();
+
+    String replacedBy();
+
+    Instant graceUntil();
+
+    R withRevoked(Instant when);
+
+    R withReplacement(String newKeyId, Instant until);
+
+    /** The phase at {@code now}: a revocation outranks an expiry, which outranks the end of a rotation's grace. */
+    default Phase phase(Instant now) {
+        if (revoked() != null && !now.isBefore(revoked())) {
+            return Phase.REVOKED;
+        }
+        if (expires() != null && !now.isBefore(expires())) {
+            return Phase.EXPIRED;
+        }
+        if (graceUntil() != null && !now.isBefore(graceUntil())) {
+            return Phase.ROTATED_OUT;
+        }
+        return Phase.ACTIVE;
+    }
+}
