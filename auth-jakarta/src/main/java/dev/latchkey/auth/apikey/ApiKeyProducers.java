@@ -12,6 +12,7 @@ import dev.latchkey.auth.apikey.store.InMemoryApiKeyStore;
 import dev.latchkey.auth.clock.LatchkeyClock;
 import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.config.ConfigurationException;
+import dev.latchkey.auth.state.StateStore;
 import com.zaxxer.hikari.HikariDataSource;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,8 +21,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import javax.sql.DataSource;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -67,9 +66,9 @@ public class ApiKeyProducers {
 
     @Produces
     @Singleton
-    ApiKeyStore store(ApiKeySettings settings) {
+    ApiKeyStore store(ApiKeySettings settings, StateStore state) {
         return new CachingApiKeyStore(backend(settings, ConfigReader.current(), pools::add), settings.cacheTtl(),
-                settings.negativeCacheTtl(), settings.cacheMaxSize(), clock);
+                settings.negativeCacheTtl(), settings.cacheMaxSize(), clock, state.bus());
     }
 
     @PreDestroy
@@ -106,12 +105,7 @@ public class ApiKeyProducers {
     static JdbcApiKeyStore jdbc(JdbcSettings jdbc, Consumer<AutoCloseable> owned) {
         DataSource dataSource;
         if (jdbc.dataSourceJndi().isPresent()) {
-            try {
-                dataSource = (DataSource) new InitialContext().lookup(jdbc.dataSourceJndi().get());
-            } catch (NamingException | ClassCastException e) {
-                throw new ConfigurationException(JdbcSettings.PREFIX + "datasource",
-                        "no DataSource at '" + jdbc.dataSourceJndi().get() + "': " + e.getMessage(), e);
-            }
+            dataSource = JdbcPool.lookup(JdbcSettings.PREFIX + "datasource", jdbc.dataSourceJndi().get());
         } else {
             HikariDataSource pool = JdbcPool.open(jdbc.url().orElseThrow(), jdbc.user().orElse(null),
                     jdbc.password().orElse(null), jdbc.queryTimeout(), jdbc.poolMaxSize());
@@ -140,8 +134,8 @@ public class ApiKeyProducers {
 
     @Produces
     @Singleton
-    ApiKeyRateLimiter rateLimiter(ApiKeySettings settings) {
-        return new ApiKeyRateLimiter(settings.rateLimit(), settings.rateLimitMaxBuckets(), clock);
+    ApiKeyRateLimiter rateLimiter(ApiKeySettings settings, StateStore state) {
+        return new ApiKeyRateLimiter(settings.rateLimit(), state.buckets("api-key", settings.rateLimitMaxBuckets()));
     }
 
     @Produces

@@ -1,13 +1,14 @@
 package dev.latchkey.auth.limit;
 
 import dev.latchkey.auth.error.AuthError;
+import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.request.ClientAddress;
 import dev.latchkey.auth.request.ClientNetwork;
 import dev.latchkey.auth.request.TrustedProxies;
 import dev.latchkey.auth.spi.AuthOutcome;
+import dev.latchkey.auth.state.BucketStore;
 import jakarta.servlet.http.HttpServletRequest;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -20,7 +21,9 @@ import java.util.Optional;
  *
  * <p>A failure is a rejection that is the caller's fault (400 or 401). Successes, our own refusals (429) and server
  * failures (503) are not counted. Requests without a credential are never refused here. The client network comes from
- * {@link ClientAddress} behind {@link TrustedProxies}; counters are per JVM.
+ * {@link ClientAddress} behind {@link TrustedProxies}. The counters live in a {@link BucketStore}: this JVM's, or the
+ * one every instance shares ({@code latchkey.state.store}), so that a network refused by one instance is refused by
+ * all. A shared store that cannot answer refuses every credential with 503 (fail closed).
  */
 public final class FailedAttemptLimiter {
 
@@ -30,8 +33,8 @@ public final class FailedAttemptLimiter {
     private final KeyedBuckets buckets;
     private final TrustedProxies proxies;
 
-    public FailedAttemptLimiter(FailedAttemptSettings settings, TrustedProxies proxies, Clock clock) {
-        this.buckets = new KeyedBuckets(settings.limit(), settings.maxTracked(), clock);
+    public FailedAttemptLimiter(FailedAttemptSettings settings, TrustedProxies proxies, BucketStore store) {
+        this.buckets = new KeyedBuckets(settings.limit(), store);
         this.proxies = proxies;
     }
 
@@ -39,9 +42,17 @@ public final class FailedAttemptLimiter {
         return ClientAddress.network(request, proxies);
     }
 
-    /** The 429 for a network over its limit; empty while it may still try. Takes nothing. */
+    /**
+     * The 429 for a network over its limit, or the 503 when the counters cannot be read; empty while it may still
+     * try. Takes nothing.
+     */
     public Optional<AuthError> refusal(ClientNetwork network) {
-        Duration wait = buckets.waitFor(network.key());
+        Duration wait;
+        try {
+            wait = buckets.waitFor(network.key());
+        } catch (AuthenticationFailure unavailable) {
+            return Optional.of(unavailable.error());
+        }
         if (wait.isZero()) {
             return Optional.empty();
         }
@@ -49,10 +60,17 @@ public final class FailedAttemptLimiter {
                 + "retry later", KeyedBuckets.retryAfterSeconds(wait), REASON));
     }
 
-    /** Counts the outcome against the network when it is a failure that is the caller's fault. */
+    /**
+     * Counts the outcome against the network when it is a failure that is the caller's fault. A store that fails now
+     * has been reported; the failure is not counted (the next {@link #refusal} answers 503 while the store is down).
+     */
     public void record(ClientNetwork network, AuthOutcome outcome) {
         if (isFailure(outcome)) {
-            buckets.takeAlways(network.key());
+            try {
+                buckets.takeAlways(network.key());
+            } catch (AuthenticationFailure reported) {
+                // reported by the store, once per interval; the outcome already sent stands
+            }
         }
     }
 

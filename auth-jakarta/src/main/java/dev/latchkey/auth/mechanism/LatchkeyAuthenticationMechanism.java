@@ -5,7 +5,6 @@ import dev.latchkey.auth.audit.AuthenticationEvent.Outcome;
 import dev.latchkey.auth.caller.CurrentCaller;
 import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.caller.LatchkeyGroupStore;
-import dev.latchkey.auth.clock.LatchkeyClock;
 import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.ErrorResponses;
@@ -16,6 +15,7 @@ import dev.latchkey.auth.request.ClientAddress;
 import dev.latchkey.auth.request.TrustedProxies;
 import dev.latchkey.auth.spi.AuthOutcome;
 import dev.latchkey.auth.spi.CredentialAuthenticator;
+import dev.latchkey.auth.state.StateStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
@@ -33,7 +33,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -83,9 +82,9 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
     @Any
     Instance<IdentityStore> identityStores;
 
+    /** Where failed-attempt counters live ({@code latchkey.state.store}); opened here, at start-up. */
     @Inject
-    @LatchkeyClock
-    Clock clock;
+    StateStore state;
 
     private AuthenticatorChain chain;
     private Consumer<AuthenticationEvent> audit;
@@ -101,8 +100,9 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
             EmptyChainWarning warning = EmptyChainWarning.of(ConfigProvider.getConfig().getPropertyNames());
             LOG.log(warning.level(), warning.message());
         }
-        chain = new AuthenticatorChain(settings, byName(), new FailedAttemptLimiter(FailedAttemptSettings.from(config),
-                trustedProxies, clock));
+        FailedAttemptSettings failedAttempts = FailedAttemptSettings.from(config);
+        chain = new AuthenticatorChain(settings, byName(), new FailedAttemptLimiter(failedAttempts, trustedProxies,
+                state.buckets("failed-attempts", failedAttempts.maxTracked())));
         audit = events::fire;
         GroupStoreWarning.of(settings.mechanisms(),
                 GroupStoreWarning.issuerCount(ConfigProvider.getConfig().getPropertyNames()), this::plainGroupStores)

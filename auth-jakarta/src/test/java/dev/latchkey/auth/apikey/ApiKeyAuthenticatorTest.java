@@ -1,5 +1,6 @@
 package dev.latchkey.auth.apikey;
 
+import dev.latchkey.auth.state.MemoryBucketStore;
 import dev.latchkey.auth.apikey.fixtures.ApiKeyFixtures;
 import dev.latchkey.auth.apikey.fixtures.CountingApiKeyStore;
 import dev.latchkey.auth.fixtures.FakeRequest;
@@ -34,7 +35,8 @@ class ApiKeyAuthenticatorTest {
     private final ApiKeyIdentityStore identityStore = new ApiKeyIdentityStore(fx.validator);
     private final IdentityStoreHandler handler = identityStore::validate;
     private final List<ApiKeyExposed> exposures = new ArrayList<>();
-    private final ApiKeyRateLimiter rateLimiter = new ApiKeyRateLimiter(Optional.of(RateLimit.parse("3/PT1M")), 100, fx.clock);
+    private final ApiKeyRateLimiter rateLimiter = new ApiKeyRateLimiter(Optional.of(RateLimit.parse("3/PT1M")),
+            new MemoryBucketStore(100, fx.clock));
     private final LastUsedRecorder lastUsed = new LastUsedRecorder(store, fx.clock);
     private final ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(handler,
             new ApiKeyResolver(fx.format, fx.settings, exposures::add), fx.validator, rateLimiter, lastUsed);

@@ -1,5 +1,6 @@
 package dev.latchkey.auth.apikey;
 
+import dev.latchkey.auth.state.MemoryBucketStore;
 import dev.latchkey.auth.fixtures.MutableClock;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ApiKeyRateLimiterTest {
 
     private final MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
-    private final ApiKeyRateLimiter limiter = new ApiKeyRateLimiter(Optional.of(RateLimit.parse("3/PT1M")), 100, clock);
+    private final ApiKeyRateLimiter limiter = new ApiKeyRateLimiter(Optional.of(RateLimit.parse("3/PT1M")),
+            new MemoryBucketStore(100, clock));
 
     @Test
     void whenAKeyWithADailyLimitIdlesLongerThanTheDefaultPeriodThenItsBucketIsNotRefilled() {
@@ -57,7 +59,7 @@ class ApiKeyRateLimiterTest {
 
     @Test
     void whenNeitherKeyNorSettingsSetALimitThenUnlimited() {
-        ApiKeyRateLimiter off = new ApiKeyRateLimiter(Optional.empty(), 100, clock);
+        ApiKeyRateLimiter off = new ApiKeyRateLimiter(Optional.empty(), new MemoryBucketStore(100, clock));
         assertTrue(off.tryConsume("k", Optional.empty()).isEmpty());
         assertTrue(off.enforce("k", Optional.empty()).isEmpty());
     }

@@ -1,5 +1,6 @@
 package dev.latchkey.auth.basic;
 
+import dev.latchkey.auth.state.MemoryStateStore;
 import dev.latchkey.auth.apikey.RateLimit;
 import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.error.AuthError;
@@ -53,7 +54,7 @@ class BasicAuthenticatorTest {
 
     private BasicAuthenticator authenticator() {
         return new BasicAuthenticator(settings, new BasicCredentialResolver(settings.apiKeyPrefixes()),
-                new LoginThrottle(settings, clock), handler);
+                new LoginThrottle(settings, new MemoryStateStore(clock), clock), handler);
     }
 
     private static HttpServletRequest req(String userPass, String addr) {
@@ -97,7 +98,7 @@ class BasicAuthenticatorTest {
                 new RateLimit(10, Duration.ofMinutes(1)), Duration.ofMinutes(15), Duration.ofDays(1),
                 Duration.ofMinutes(15), 1000, PasswordHasher.DEFAULT_ITERATIONS);
         BasicAuthenticator a = new BasicAuthenticator(lax, new BasicCredentialResolver(List.of()),
-                new LoginThrottle(lax, clock), handler);
+                new LoginThrottle(lax, new MemoryStateStore(clock), clock), handler);
         HttpServletRequest plain = FakeRequest.create().secure(false).header("Authorization", basic("alice:secret"))
                 .build();
         assertInstanceOf(AuthOutcome.Authenticated.class, a.authenticate(plain));
@@ -213,7 +214,7 @@ class BasicAuthenticatorTest {
     @Test
     void whenBehindATrustedProxyThenTheForwardedClientIsTheNetwork() {
         BasicAuthenticator a = new BasicAuthenticator(settings, new BasicCredentialResolver(settings.apiKeyPrefixes()),
-                new LoginThrottle(settings, clock), handler, TrustedProxies.of("10.0.0.0/8"));
+                new LoginThrottle(settings, new MemoryStateStore(clock), clock), handler, TrustedProxies.of("10.0.0.0/8"));
         for (int i = 0; i < 5; i++) {
             a.authenticate(proxied("alice:guess", "198.51.100.66, 203.0.113.5"));
         }
@@ -278,7 +279,7 @@ class BasicAuthenticatorTest {
 
     @Test
     void whenUserIdIsTooLongThen400BeforeTheThrottle() {
-        LoginThrottle throttle = new LoginThrottle(settings, clock);
+        LoginThrottle throttle = new LoginThrottle(settings, new MemoryStateStore(clock), clock);
         BasicAuthenticator a = new BasicAuthenticator(settings, new BasicCredentialResolver(settings.apiKeyPrefixes()),
                 throttle, handler);
         String longUser = "u".repeat(UserFile.MAX_USERNAME_LENGTH + 1);

@@ -1,5 +1,6 @@
 package dev.latchkey.auth.basic;
 
+import dev.latchkey.auth.state.MemoryStateStore;
 import dev.latchkey.auth.apikey.RateLimit;
 import dev.latchkey.auth.fixtures.MutableClock;
 import dev.latchkey.auth.request.ClientNetwork;
@@ -37,7 +38,7 @@ class LoginThrottleTest {
 
     @Test
     void whenSprayOfRandomUsernamesThenCountersStayBounded() {
-        LoginThrottle throttle = new LoginThrottle(settings(1000), clock);
+        LoginThrottle throttle = new LoginThrottle(settings(1000), new MemoryStateStore(clock), clock);
         for (int i = 0; i < 100_000; i++) {
             throttle.tryAttempt(UUID.randomUUID().toString(), net("203.0.113." + (i % 250)));
         }
@@ -47,7 +48,7 @@ class LoginThrottleTest {
 
     @Test
     void whenLockedThenRemainingTimeCountsDownAndExpires() {
-        LoginThrottle throttle = new LoginThrottle(settings(100), clock);
+        LoginThrottle throttle = new LoginThrottle(settings(100), new MemoryStateStore(clock), clock);
         for (int i = 0; i < 5; i++) {
             assertEquals(Optional.empty(), throttle.tryAttempt("alice", HOME), "attempt " + (i + 1) + " is admitted");
         }
@@ -63,7 +64,7 @@ class LoginThrottleTest {
 
     @Test
     void whenLockedAttemptsAreRefusedThenTheyAreNotCounted() {
-        LoginThrottle throttle = new LoginThrottle(settings(100), clock);
+        LoginThrottle throttle = new LoginThrottle(settings(100), new MemoryStateStore(clock), clock);
         for (int i = 0; i < 5; i++) {
             throttle.tryAttempt("alice", HOME);
         }
@@ -76,7 +77,7 @@ class LoginThrottleTest {
 
     @Test
     void whenTheLockingAttemptSucceedsThenTheLockIsLifted() {
-        LoginThrottle throttle = new LoginThrottle(settings(100), clock);
+        LoginThrottle throttle = new LoginThrottle(settings(100), new MemoryStateStore(clock), clock);
         for (int i = 0; i < 4; i++) {
             throttle.tryAttempt("alice", HOME);
         }
@@ -88,7 +89,7 @@ class LoginThrottleTest {
 
     @Test
     void whenAttemptCancelledThenNotCounted() {
-        LoginThrottle throttle = new LoginThrottle(settings(100), clock);
+        LoginThrottle throttle = new LoginThrottle(settings(100), new MemoryStateStore(clock), clock);
         for (int i = 0; i < 50; i++) {
             assertEquals(Optional.empty(), throttle.tryAttempt("alice", HOME));
             throttle.cancelAttempt("alice", HOME);
@@ -98,7 +99,7 @@ class LoginThrottleTest {
 
     @Test
     void whenTheUsersChecksAreUsedUpThenOnlyNetworksWithFailuresWait() {
-        LoginThrottle throttle = new LoginThrottle(settings(100), clock);
+        LoginThrottle throttle = new LoginThrottle(settings(100), new MemoryStateStore(clock), clock);
         for (int i = 0; i < 10; i++) {
             assertEquals(Optional.empty(), throttle.tryAttempt("alice", net("198.51.100." + i)));
         }
@@ -110,7 +111,7 @@ class LoginThrottleTest {
 
     @Test
     void whenUsernamesAreNormalizedAlikeThenOneCounter() {
-        LoginThrottle throttle = new LoginThrottle(settings(100), clock);
+        LoginThrottle throttle = new LoginThrottle(settings(100), new MemoryStateStore(clock), clock);
         for (int i = 0; i < 5; i++) {
             throttle.tryAttempt(i % 2 == 0 ? "jos\u00e9" : "jose\u0301", HOME);
         }
@@ -130,7 +131,7 @@ class LoginThrottleTest {
     private Attack attack(Duration remember, int perSecond) {
         LoginThrottle throttle = new LoginThrottle(new BasicSettings(true, Path.of("unused"), List.of(), 5,
                 new RateLimit(10, Duration.ofMinutes(1)), Duration.ofMinutes(15), remember, Duration.ofMinutes(15),
-                100_000, PasswordHasher.DEFAULT_ITERATIONS), clock);
+                100_000, PasswordHasher.DEFAULT_ITERATIONS), new MemoryStateStore(clock), clock);
         ClientNetwork[] networks = new ClientNetwork[1 << 16];
         for (int i = 0; i < networks.length; i++) {
             networks[i] = net("2001:db8:ffff:" + Integer.toHexString(i) + "::1");

@@ -1,5 +1,6 @@
 package dev.latchkey.auth.mechanism;
 
+import dev.latchkey.auth.state.MemoryBucketStore;
 import dev.latchkey.auth.apikey.RateLimit;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.fixtures.FakeRequest;
@@ -64,7 +65,7 @@ class FailedAttemptChainTest {
         }
         return new AuthenticatorChain(new MechanismSettings(KINDS, "api"), available, new FailedAttemptLimiter(
                 new FailedAttemptSettings(new RateLimit(limit, Duration.ofMinutes(1)), 1000), TrustedProxies.NONE,
-                clock));
+                new MemoryBucketStore(1000, clock)));
     }
 
     private static HttpServletRequest request(String kind, String address) {

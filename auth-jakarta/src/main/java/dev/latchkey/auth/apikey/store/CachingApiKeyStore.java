@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.latchkey.auth.apikey.ApiKeyRecord;
 import dev.latchkey.auth.clock.ClockTicker;
+import dev.latchkey.auth.state.InvalidationBus;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -26,23 +27,47 @@ import java.util.function.UnaryOperator;
  *   <li>Writes through this store (revoke, rotate, create) invalidate the entry at once; a load racing a write cannot
  *   put the record it read before the write back (Caffeine's atomic {@code get} with a loader).</li>
  *   <li>A store failure is never cached: the caller sees {@link ApiKeyStoreUnavailable} unless the key was cached.</li>
+ *   <li>Revocations, rotations and changes reach the other instances through the {@link InvalidationBus}
+ *   ({@code latchkey.state.store}: PostgreSQL {@code LISTEN/NOTIFY} or Redis pub/sub): each write publishes the key
+ *   hash, and every instance drops that key from its cache at once, so a revoked key is refused everywhere within a
+ *   second; the TTL stays the bound when a message is lost (a listener that reconnects drops everything).</li>
  * </ul>
  *
  * Admin reads ({@link #findById}, {@link #list}) always go to the store.
  */
 public class CachingApiKeyStore implements ApiKeyStore {
 
+    /**
+     * The bus topic of API-key changes; the message is the record's hash (the cache key: an invalidation waits for a
+     * load of the same hash in progress, so it cannot be undone by it). Never the key itself.
+     */
+    public static final String TOPIC = "api-key";
+
     private final ApiKeyStore delegate;
+    private final InvalidationBus bus;
     private final Cache<String, ApiKeyRecord> found;
     private final Cache<String, Boolean> notFound;
 
     public CachingApiKeyStore(ApiKeyStore delegate, Duration positiveTtl, Duration negativeTtl, long maximumSize,
-                              Clock clock) {
+                              Clock clock, InvalidationBus bus) {
         this.delegate = delegate;
+        this.bus = bus;
         this.found = Caffeine.newBuilder().maximumSize(maximumSize).ticker(ClockTicker.of(clock))
                 .expireAfterWrite(positiveTtl).build();
         this.notFound = Caffeine.newBuilder().maximumSize(maximumSize).ticker(ClockTicker.of(clock))
                 .expireAfterWrite(negativeTtl).build();
+        bus.subscribe(TOPIC, new InvalidationBus.Listener() {
+            @Override
+            public void invalidate(String hash) {
+                found.invalidate(hash);
+                notFound.invalidate(hash);
+            }
+
+            @Override
+            public void invalidateAll() {
+                found.invalidateAll();
+            }
+        });
     }
 
     @Override
@@ -107,6 +132,7 @@ public class CachingApiKeyStore implements ApiKeyStore {
         stored.ifPresent(r -> {
             found.invalidate(r.hash());
             notFound.invalidate(r.hash());
+            bus.publish(TOPIC, r.hash());
         });
         return stored;
     }

@@ -1,0 +1,89 @@
+package dev.latchkey.auth.state;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import dev.latchkey.auth.clock.ClockTicker;
+import dev.latchkey.auth.clock.ClockTimeMeter;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The single-instance {@link BucketStore}: Bucket4j's local (lock-free) buckets in a bounded Caffeine cache. A bucket
+ * idle until it would be full again is dropped; a spray of fresh keys evicts the least used ones instead of growing
+ * memory. A hot key costs one cache read per request.
+ */
+public final class MemoryBucketStore implements BucketStore {
+
+    private record Holder(BucketConfiguration configuration, Bucket bucket) {
+    }
+
+    private final Cache<String, Holder> buckets;
+    private final TimeMeter time;
+
+    public MemoryBucketStore(long maxKeys, Clock clock) {
+        this.time = new ClockTimeMeter(clock);
+        this.buckets = Caffeine.newBuilder().maximumSize(maxKeys).ticker(ClockTicker.of(clock))
+                .expireAfter(Expiry.accessing((String key, Holder h) -> timeToFull(h.configuration())))
+                .executor(Runnable::run).build();
+    }
+
+    @Override
+    public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration) {
+        return bucket(key, configuration).tryConsumeAndReturnRemaining(1);
+    }
+
+    @Override
+    public void consumeAlways(String key, BucketConfiguration configuration) {
+        bucket(key, configuration).consumeIgnoringRateLimits(1);
+    }
+
+    @Override
+    public Duration waitFor(String key, BucketConfiguration configuration) {
+        Holder holder = buckets.getIfPresent(key);
+        if (holder == null || !holder.configuration().equals(configuration)) {
+            return Duration.ZERO;
+        }
+        long nanos = holder.bucket().estimateAbilityToConsume(1).getNanosToWaitForRefill();
+        return nanos <= 0 ? Duration.ZERO : Duration.ofNanos(nanos);
+    }
+
+    @Override
+    public long size() {
+        buckets.cleanUp();
+        return buckets.estimatedSize();
+    }
+
+    private Bucket bucket(String key, BucketConfiguration configuration) {
+        Holder holder = buckets.get(key, k -> new Holder(configuration, newBucket(configuration)));
+        if (!holder.configuration().equals(configuration)) {
+            holder = buckets.asMap().compute(key, (k, old) -> old != null && old.configuration().equals(configuration)
+                    ? old : new Holder(configuration, newBucket(configuration)));
+        }
+        return holder.bucket();
+    }
+
+    private Bucket newBucket(BucketConfiguration configuration) {
+        var builder = Bucket.builder().withCustomTimePrecision(time);
+        for (Bandwidth bandwidth : configuration.getBandwidths()) {
+            builder.addLimit(bandwidth);
+        }
+        return builder.build();
+    }
+
+    /** How long an empty bucket of this configuration takes to be full again: how long it is worth keeping. */
+    static Duration timeToFull(BucketConfiguration configuration) {
+        long nanos = 1;
+        for (Bandwidth b : configuration.getBandwidths()) {
+            nanos = Math.max(nanos, (long) Math.ceil((double) b.getCapacity() * b.getRefillPeriodNanos()
+                    / b.getRefillTokens()));
+        }
+        return Duration.ofNanos(nanos);
+    }
+}
