@@ -14,6 +14,8 @@ import java.util.Optional;
  */
 public final class SharedJtiDenylist implements JtiDenylist {
 
+    /** The namespace of revoked token ids in the store. */
+    public static final String NAMESPACE = "jti";
     private static final Duration SKEW_MARGIN = Duration.ofMinutes(10);
 
     private final SharedValues revoked;

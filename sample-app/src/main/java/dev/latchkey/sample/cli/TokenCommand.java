@@ -1,5 +1,6 @@
 package dev.latchkey.sample.cli;
 
+import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.sample.jwt.DevSigningKey;
 import dev.latchkey.sample.jwt.SampleJwtSettings;
 import dev.latchkey.sample.jwt.SampleTokens;
@@ -28,6 +29,9 @@ public final class TokenCommand {
 
     /** Parses the arguments first (usage errors before any file is touched), then returns the action. */
     public static Action prepare(List<String> args, Supplier<SampleJwtSettings> settings, Clock clock, CliIo io) {
+        if (!args.isEmpty() && args.get(0).equals("revoke")) {
+            return TokenRevokeCommand.prepare(args.subList(1, args.size()), ConfigReader::current, clock, io);
+        }
         Arguments a = Arguments.parse(args, Set.of("--sub", "--scope", "--groups", "--ttl", "--aud"),
                 Set.of("--expired")).expectPositional(0, "");
         String subject = a.required("--sub");

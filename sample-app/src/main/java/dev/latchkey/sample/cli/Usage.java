@@ -16,6 +16,9 @@ public final class Usage {
               user remove NAME
               token --sub NAME [--scope "a b"] [--groups a,b] [--ttl PT15M] [--aud AUD] [--expired]
                                                     print one RS256 access token signed with the development key
+              token revoke JTI --until EXP [--issuer ISS]
+                                                    refuse a token on every instance sharing latchkey.state.store
+                                                    (jdbc or redis) until its exp (instant or epoch seconds)
               help""";
 
     private Usage() {
