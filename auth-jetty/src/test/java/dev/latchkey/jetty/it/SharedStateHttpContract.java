@@ -166,7 +166,9 @@ abstract class SharedStateHttpContract {
 
     @Test
     void whenTheStoreStopsThenBothInstancesAnswer503AndRecoverWhenItIsBack() throws Exception {
-        String key = newKey().key();
+        CreatedApiKey created = one.bean(ApiKeyService.class).create(new ApiKeySpec("outage-" + UUID.randomUUID(),
+                Set.of("orders:read"), Set.of(), null, RateLimit.parse("100000/PT1M")));
+        String key = created.key();
         String network = network();
         assertEquals(200, withKey(one, key, network).statusCode());
         assertEquals(200, withKey(two, key, network).statusCode(), "the key is cached on both");
@@ -191,5 +193,16 @@ abstract class SharedStateHttpContract {
             }
             assertEquals(200, status, "recovered without restart");
         }
+        // The invalidation bus reconnects too (with back-off): a revocation reaches the other instance again.
+        assertEquals(200, withKey(two, key, network).statusCode());
+        one.bean(ApiKeyService.class).revoke(created.keyId());
+        int status = 200;
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (status == 200 && System.nanoTime() < end) {
+            Thread.sleep(100);
+            status = withKey(two, key, network).statusCode();
+        }
+        assertEquals(401, status, "revocations propagate again");
     }
+
 }

@@ -17,7 +17,7 @@ import java.time.Duration;
  * An {@link InvalidationBus} on PostgreSQL {@code LISTEN/NOTIFY}: {@link #publish} is one {@code pg_notify} on a pooled
  * connection; a daemon thread holds one connection that {@code LISTEN}s and polls it
  * ({@code PGConnection.getNotifications(timeout)}), handing each message to the listeners of this JVM. A listening
- * connection that fails is replaced (with a growing pause, up to five seconds); each time it is (re)connected every
+ * connection that fails is replaced (with a growing pause, up to two seconds); each time it is (re)connected every
  * listener drops everything, since messages sent meanwhile were lost.
  */
 public final class PgNotificationBus implements InvalidationBus, AutoCloseable {
@@ -93,7 +93,7 @@ public final class PgNotificationBus implements InvalidationBus, AutoCloseable {
                 if (!closed) {
                     failures.report("listen for invalidations", e);
                     sleep(pause);
-                    pause = Math.min(5000, pause * 2);
+                    pause = Math.min(2000, pause * 2);
                 }
             }
         }
