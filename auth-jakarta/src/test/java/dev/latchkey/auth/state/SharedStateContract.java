@@ -167,6 +167,38 @@ abstract class SharedStateContract {
         assertEquals(run, heard.poll(2, TimeUnit.SECONDS));
     }
 
+    /**
+     * A store down for seconds must not leave the bus waiting for a back-off that grew meanwhile (Lettuce's default
+     * grows to 30 s): once the store is back, the listening side is connected again within about a second, drops
+     * everything, and hears what is published.
+     */
+    @Test
+    void whenTheStoreWasDownForSecondsThenTheBusListensAgainWithinSecondsOfItsReturn() throws Exception {
+        BlockingQueue<String> heard = new LinkedBlockingQueue<>();
+        b.bus().subscribe("test", listener(heard));
+        awaitListening(heard);
+        engine().stop();
+        try {
+            Thread.sleep(OUTAGE.toMillis());
+        } finally {
+            engine().start();
+        }
+        long back = System.nanoTime();
+        String first = null;
+        while (first == null && System.nanoTime() - back < TimeUnit.SECONDS.toNanos(10)) {
+            a.bus().publish("test", run);
+            first = heard.poll(100, TimeUnit.MILLISECONDS);
+        }
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - back);
+        assertEquals("*", first, "the listener reconnected and dropped everything first");
+        assertTrue(millis < 2500, "listening again " + millis + " ms after the store came back");
+        a.bus().publish("test", run);
+        assertTrue(eventually(() -> run.equals(heard.poll())), "and hears what is published");
+    }
+
+    /** Long enough for a doubling back-off (1, 2, 4 ... ms, Lettuce's default) to wait seconds before its next try. */
+    private static final Duration OUTAGE = Duration.ofMillis(10000);
+
     private static InvalidationBus.Listener listener(BlockingQueue<String> heard) {
         return new InvalidationBus.Listener() {
             @Override

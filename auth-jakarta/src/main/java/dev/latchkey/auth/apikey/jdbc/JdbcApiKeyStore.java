@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -109,7 +110,7 @@ public class JdbcApiKeyStore implements ApiKeyStore {
     public Optional<ApiKeyRecord> revoke(String keyId, Instant when) {
         execute("revoke", "UPDATE latchkey_api_keys SET revoked_at = ? WHERE key_id = ? AND revoked_at IS NULL",
                 ps -> {
-                    ps.setTimestamp(1, Timestamp.from(when));
+                    ps.setTimestamp(1, timestamp(when));
                     ps.setString(2, keyId);
                 });
         return findById(keyId);
@@ -121,7 +122,7 @@ public class JdbcApiKeyStore implements ApiKeyStore {
         return execute("mark replaced", "UPDATE latchkey_api_keys SET replaced_by = ?, grace_until = ? "
                 + "WHERE key_id = ? AND revoked_at IS NULL AND replaced_by IS NULL", ps -> {
                     ps.setString(1, newKeyId);
-                    ps.setTimestamp(2, Timestamp.from(graceUntil));
+                    ps.setTimestamp(2, timestamp(graceUntil));
                     ps.setString(3, keyId);
                 }) == 1;
     }
@@ -179,9 +180,9 @@ public class JdbcApiKeyStore implements ApiKeyStore {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setQueryTimeout(queryTimeoutSeconds);
             for (Map.Entry<String, Instant> e : lastUsedByKeyId.entrySet()) {
-                ps.setTimestamp(1, Timestamp.from(e.getValue()));
+                ps.setTimestamp(1, timestamp(e.getValue()));
                 ps.setString(2, e.getKey());
-                ps.setTimestamp(3, Timestamp.from(e.getValue()));
+                ps.setTimestamp(3, timestamp(e.getValue()));
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -196,7 +197,7 @@ public class JdbcApiKeyStore implements ApiKeyStore {
         ps.setString(i++, r.name());
         ps.setString(i++, String.join(" ", r.scopes()));
         ps.setString(i++, String.join(" ", r.groups()));
-        ps.setTimestamp(i++, Timestamp.from(r.created()));
+        ps.setTimestamp(i++, timestamp(r.created()));
         ps.setTimestamp(i++, timestamp(r.expires()));
         ps.setTimestamp(i++, timestamp(r.revoked()));
         ps.setString(i++, r.rotatedFrom());
@@ -261,8 +262,13 @@ public class JdbcApiKeyStore implements ApiKeyStore {
                 : new LinkedHashSet<>(Arrays.asList(value.trim().split("\\s+")));
     }
 
+    /**
+     * The instant as the database keeps it: PostgreSQL and H2 keep microseconds and <em>round</em> the rest, which
+     * could store a revocation after the instant it was made (the key still accepted within that microsecond);
+     * truncated here, every instant is stored at or before the one given.
+     */
     private static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
+        return instant == null ? null : Timestamp.from(instant.truncatedTo(ChronoUnit.MICROS));
     }
 
     private static Instant instant(Timestamp ts) {

@@ -17,13 +17,15 @@ import java.time.Duration;
  * An {@link InvalidationBus} on PostgreSQL {@code LISTEN/NOTIFY}: {@link #publish} is one {@code pg_notify} on a pooled
  * connection; a daemon thread holds one connection that {@code LISTEN}s and polls it
  * ({@code PGConnection.getNotifications(timeout)}), handing each message to the listeners of this JVM. A listening
- * connection that fails is replaced (with a growing pause, up to two seconds); each time it is (re)connected every
- * listener drops everything, since messages sent meanwhile were lost.
+ * connection that fails is replaced (with a growing pause, up to {@link #MAX_PAUSE_MILLIS} ms); each time it is
+ * (re)connected every listener drops everything, since messages sent meanwhile were lost.
  */
 public final class PgNotificationBus implements InvalidationBus, AutoCloseable {
 
     static final String CHANNEL = "latchkey_invalidations";
     private static final int POLL_MILLIS = 250;
+    /** Longest pause between two attempts to listen again: a database that is back is heard within about a second. */
+    static final long MAX_PAUSE_MILLIS = 1000;
     private static final Duration VALIDATE_EVERY = Duration.ofSeconds(5);
 
     private final DataSource dataSource;
@@ -93,7 +95,7 @@ public final class PgNotificationBus implements InvalidationBus, AutoCloseable {
                 if (!closed) {
                     failures.report("listen for invalidations", e);
                     sleep(pause);
-                    pause = Math.min(2000, pause * 2);
+                    pause = Math.min(MAX_PAUSE_MILLIS, pause * 2);
                 }
             }
         }

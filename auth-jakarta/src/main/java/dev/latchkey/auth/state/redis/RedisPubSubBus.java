@@ -11,8 +11,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * An {@link InvalidationBus} on Redis pub/sub: {@link #publish} is one {@code PUBLISH}; a subscribed connection hands
- * each message to the listeners of this JVM. Lettuce reconnects and subscribes again by itself; each (re)subscription
- * makes every listener drop everything, since messages sent meanwhile were lost.
+ * each message to the listeners of this JVM. Lettuce reconnects (at most a second apart, see
+ * {@link RedisStateStore#client}) and subscribes again by itself when the connection is active again; each
+ * (re)subscription Redis confirms makes every listener drop everything, since messages sent meanwhile were lost.
  */
 public final class RedisPubSubBus implements InvalidationBus {
 

@@ -21,6 +21,9 @@ import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +38,8 @@ import java.util.concurrent.TimeUnit;
 public final class RedisStateStore implements StateStore {
 
     private static final String PREFIX = "latchkey:";
+    /** Longest pause between two reconnection attempts. */
+    static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(1);
 
     private final RedisClient client;
     private final StatefulRedisConnection<String, byte[]> connection;
@@ -64,23 +69,37 @@ public final class RedisStateStore implements StateStore {
      */
     public static RedisStateStore open(StateSettings settings, Clock clock) {
         String property = StateSettings.PREFIX + "redis.url";
-        RedisClient client;
+        RedisURI uri;
         try {
-            RedisURI uri = RedisURI.create(settings.redisUrl().orElseThrow());
-            uri.setTimeout(settings.timeout());
-            client = RedisClient.create(uri);
+            uri = RedisURI.create(settings.redisUrl().orElseThrow());
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(property, "not a Redis URL: " + e.getMessage(), e);
         }
-        client.setOptions(ClientOptions.builder().autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.enabled(settings.timeout())).build());
+        uri.setTimeout(settings.timeout());
+        RedisClient client = client(uri, settings.timeout());
         try {
             return new RedisStateStore(client, settings.timeout(), clock);
         } catch (RuntimeException e) {
-            client.shutdown(0, 2, TimeUnit.SECONDS);
+            shutdown(client);
             throw new ConfigurationException(property, "cannot connect to Redis: " + e, e);
         }
+    }
+
+    /**
+     * A client that reconnects by itself, retrying at most {@link #MAX_RECONNECT_DELAY} apart (Lettuce's default
+     * back-off grows to 30 s, which would keep the invalidation bus deaf that long after Redis is back), and rejects
+     * commands at once while disconnected (a 503, not a request queued behind a dead connection). Its own client
+     * resources (event loops, timers) are released by {@link #close()}.
+     */
+    public static RedisClient client(RedisURI uri, Duration timeout) {
+        ClientResources resources = DefaultClientResources.builder()
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(10), MAX_RECONNECT_DELAY, 2, TimeUnit.MILLISECONDS))
+                .build();
+        RedisClient client = RedisClient.create(resources, uri);
+        client.setOptions(ClientOptions.builder().autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .timeoutOptions(TimeoutOptions.enabled(timeout)).build());
+        return client;
     }
 
     @Override
@@ -109,7 +128,12 @@ public final class RedisStateStore implements StateStore {
             subscription.close();
             connection.close();
         } finally {
-            client.shutdown(0, 2, TimeUnit.SECONDS);
+            shutdown(client);
         }
+    }
+
+    private static void shutdown(RedisClient client) {
+        client.shutdown(0, 2, TimeUnit.SECONDS);
+        client.getResources().shutdown(0, 2, TimeUnit.SECONDS);
     }
 }
