@@ -9,6 +9,7 @@ import dev.latchkey.auth.apikey.store.ApiKeyStore;
 import dev.latchkey.auth.apikey.store.CachingApiKeyStore;
 import dev.latchkey.auth.apikey.store.FileApiKeyStore;
 import dev.latchkey.auth.apikey.store.InMemoryApiKeyStore;
+import dev.latchkey.auth.apikey.store.PublishingApiKeyStore;
 import dev.latchkey.auth.clock.LatchkeyClock;
 import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.config.ConfigurationException;
@@ -67,8 +68,10 @@ public class ApiKeyProducers {
     @Produces
     @Singleton
     ApiKeyStore store(ApiKeySettings settings, StateStore state) {
-        return new CachingApiKeyStore(backend(settings, ConfigReader.current(), pools::add), settings.cacheTtl(),
-                settings.negativeCacheTtl(), settings.cacheMaxSize(), clock, state.bus());
+        ApiKeyStore published = new PublishingApiKeyStore(backend(settings, ConfigReader.current(), pools::add),
+                state.bus());
+        return new CachingApiKeyStore(published, settings.cacheTtl(), settings.negativeCacheTtl(),
+                settings.cacheMaxSize(), clock, state.bus());
     }
 
     @PreDestroy

@@ -7,12 +7,11 @@ import dev.latchkey.auth.state.StateSettings;
 import dev.latchkey.auth.state.StateStore;
 import dev.latchkey.auth.state.StateStores;
 import dev.latchkey.sample.fixtures.CapturedIo;
+import dev.latchkey.sample.fixtures.Redis;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import org.junit.jupiter.api.Test;
-import redis.embedded.RedisServer;
 
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -33,15 +32,9 @@ class TokenRevokeCommandTest {
 
     @Test
     void whenRevokedThroughTheCliThenEveryInstanceOnTheStoreSeesItRevoked() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        RedisServer redis = RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"").build();
-        redis.start();
-        try {
+        try (Redis redis = new Redis()) {
             ConfigReader config = config(Map.of("latchkey.state.store", "redis",
-                    "latchkey.state.redis.url", "redis://127.0.0.1:" + port,
+                    "latchkey.state.redis.url", redis.url(),
                     "mp.jwt.verify.issuer", "https://issuer.example"));
             String exp = Long.toString(Instant.now().plusSeconds(600).getEpochSecond());
             CapturedIo io = new CapturedIo();
@@ -53,8 +46,6 @@ class TokenRevokeCommandTest {
                 assertTrue(instance.isRevoked("https://issuer.example", "token-1"));
                 assertFalse(instance.isRevoked("https://issuer.example", "token-2"));
             }
-        } finally {
-            redis.stop();
         }
     }
 

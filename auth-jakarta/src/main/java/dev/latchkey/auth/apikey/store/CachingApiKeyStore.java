@@ -8,11 +8,7 @@ import dev.latchkey.auth.state.InvalidationBus;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 /**
  * Caffeine caches of {@link #findByHash} results in front of any store: one for keys found, one for keys not found,
@@ -27,36 +23,30 @@ import java.util.function.UnaryOperator;
  *   <li>Writes through this store (revoke, rotate, create) invalidate the entry at once; a load racing a write cannot
  *   put the record it read before the write back (Caffeine's atomic {@code get} with a loader).</li>
  *   <li>A store failure is never cached: the caller sees {@link ApiKeyStoreUnavailable} unless the key was cached.</li>
- *   <li>Revocations, rotations and changes reach the other instances through the {@link InvalidationBus}
- *   ({@code latchkey.state.store}: PostgreSQL {@code LISTEN/NOTIFY} or Redis pub/sub): each write publishes the key
- *   hash, and every instance drops that key from its cache at once, so a revoked key is refused everywhere within a
- *   second; the TTL stays the bound when a message is lost (a listener that reconnects drops everything).</li>
+ *   <li>Revocations, rotations and changes made anywhere reach this cache through the {@link InvalidationBus}
+ *   ({@code latchkey.state.store}: PostgreSQL {@code LISTEN/NOTIFY} or Redis pub/sub): a {@link PublishingApiKeyStore}
+ *   (under this cache, or in a tool writing to the store directly) publishes the key's hash, and this cache drops it
+ *   at once, so a revoked key is refused everywhere within a second; the TTL stays the bound when a message is lost
+ *   (a listener that reconnects drops everything).</li>
  * </ul>
  *
  * Admin reads ({@link #findById}, {@link #list}) always go to the store.
  */
-public class CachingApiKeyStore implements ApiKeyStore {
+public class CachingApiKeyStore extends ForwardingApiKeyStore {
 
-    /**
-     * The bus topic of API-key changes; the message is the record's hash (the cache key: an invalidation waits for a
-     * load of the same hash in progress, so it cannot be undone by it). Never the key itself.
-     */
-    public static final String TOPIC = "api-key";
-
-    private final ApiKeyStore delegate;
-    private final InvalidationBus bus;
     private final Cache<String, ApiKeyRecord> found;
     private final Cache<String, Boolean> notFound;
 
     public CachingApiKeyStore(ApiKeyStore delegate, Duration positiveTtl, Duration negativeTtl, long maximumSize,
                               Clock clock, InvalidationBus bus) {
-        this.delegate = delegate;
-        this.bus = bus;
+        super(delegate);
         this.found = Caffeine.newBuilder().maximumSize(maximumSize).ticker(ClockTicker.of(clock))
                 .expireAfterWrite(positiveTtl).build();
         this.notFound = Caffeine.newBuilder().maximumSize(maximumSize).ticker(ClockTicker.of(clock))
                 .expireAfterWrite(negativeTtl).build();
-        bus.subscribe(TOPIC, new InvalidationBus.Listener() {
+        // The message is the hash, the cache key: an invalidation waits for a load of that hash in progress, so the
+        // load cannot undo it.
+        bus.subscribe(PublishingApiKeyStore.TOPIC, new InvalidationBus.Listener() {
             @Override
             public void invalidate(String hash) {
                 found.invalidate(hash);
@@ -66,6 +56,7 @@ public class CachingApiKeyStore implements ApiKeyStore {
             @Override
             public void invalidateAll() {
                 found.invalidateAll();
+                notFound.invalidateAll();
             }
         });
     }
@@ -90,56 +81,13 @@ public class CachingApiKeyStore implements ApiKeyStore {
         return notFound.estimatedSize();
     }
 
-    @Override
-    public Optional<ApiKeyRecord> findById(String keyId) {
-        return delegate.findById(keyId);
-    }
-
-    @Override
-    public List<ApiKeyRecord> list() {
-        return delegate.list();
-    }
-
-    @Override
-    public void insert(ApiKeyRecord record) {
-        delegate.insert(record);
-        found.invalidate(record.hash());
-        notFound.invalidate(record.hash());
-    }
-
-    @Override
-    public Optional<ApiKeyRecord> compute(String keyId, UnaryOperator<ApiKeyRecord> change) {
-        return cached(delegate.compute(keyId, change));
-    }
-
-    @Override
-    public Optional<ApiKeyRecord> revoke(String keyId, Instant when) {
-        return cached(delegate.revoke(keyId, when));
-    }
-
-    @Override
-    public boolean markReplaced(String keyId, String newKeyId, Instant graceUntil) {
-        boolean set = delegate.markReplaced(keyId, newKeyId, graceUntil);
-        cached(delegate.findById(keyId));
-        return set;
-    }
-
     /**
-     * Drops the cached entry for the written record's hash, so the next lookup reads the store. Never puts the
+     * Drops the cached entries of the written record's hash, so the next lookup reads the store. Never puts the
      * written record: two writes racing could put them in the wrong order and cache an un-revoked key.
      */
-    private Optional<ApiKeyRecord> cached(Optional<ApiKeyRecord> stored) {
-        stored.ifPresent(r -> {
-            found.invalidate(r.hash());
-            notFound.invalidate(r.hash());
-            bus.publish(TOPIC, r.hash());
-        });
-        return stored;
-    }
-
-    /** Last-use writes do not touch cached entries: a stale {@code lastUsed} in the cache is harmless. */
     @Override
-    public void recordLastUsed(Map<String, Instant> lastUsedByKeyId) {
-        delegate.recordLastUsed(lastUsedByKeyId);
+    protected void written(ApiKeyRecord record) {
+        found.invalidate(record.hash());
+        notFound.invalidate(record.hash());
     }
 }
