@@ -7,6 +7,7 @@ import java.security.Principal;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -16,9 +17,6 @@ import java.util.function.Predicate;
  */
 public final class AccessDecision {
 
-    /** Mechanisms whose callers hold OAuth-style tokens and get a Bearer {@code insufficient_scope} challenge. */
-    private static final Set<String> BEARER_MECHANISMS = Set.of("jwt", "api-key");
-
     private AccessDecision() {
     }
 
@@ -26,10 +24,13 @@ public final class AccessDecision {
      * @param principal the container's principal, {@code null} when unauthenticated
      * @param caller    the Latchkey caller, when the principal came from Latchkey
      * @param inRole    the container's role check
+     * @param scopeScheme the challenge scheme of an {@code insufficient_scope} for a caller of a credential kind
+     *                    (by kind name; {@link Challenges#scopeScheme}): its kind's when that is {@code Bearer}
      * @return the error to answer, or empty when access is granted
      */
     public static Optional<AuthError> decide(AccessRule rule, Principal principal, LatchkeyCaller caller,
-                                             Predicate<String> inRole) {
+                                             Predicate<String> inRole,
+                                             Function<String, Optional<String>> scopeScheme) {
         if (rule.isUnrestricted()) {
             return Optional.empty();
         }
@@ -51,7 +52,7 @@ public final class AccessDecision {
             }
         }
         if (!missing.isEmpty()) {
-            String scheme = caller != null && BEARER_MECHANISMS.contains(caller.mechanism()) ? "Bearer" : null;
+            String scheme = caller == null ? null : scopeScheme.apply(caller.mechanism()).orElse(null);
             return Optional.of(AuthError.insufficientScope(scheme, missing));
         }
         return Optional.empty();

@@ -26,10 +26,11 @@ final class CallerCheck {
         Principal principal = security.getUserPrincipal();
         LatchkeyCaller caller = caller(request, principal);
         Predicate<String> inRole = caller != null ? caller::isInGroup : security::isUserInRole;
-        Optional<AuthError> denied = AccessDecision.decide(rule, principal, caller, inRole);
+        // What the mechanism left for this request (JAX-RS exposes servlet request attributes as properties).
+        Object authContext = request.getProperty(AuthenticatorChain.REQUEST_ATTRIBUTE);
+        Optional<AuthError> denied = AccessDecision.decide(rule, principal, caller, inRole,
+                challenges.scopeScheme(authContext));
         denied.ifPresent(error -> {
-            // What the mechanism left for this request (JAX-RS exposes servlet request attributes as properties).
-            Object authContext = request.getProperty(AuthenticatorChain.REQUEST_ATTRIBUTE);
             if (principal == null) {
                 challenges.challenged(authContext, request.getUriInfo().getRequestUri().getPath());
             }

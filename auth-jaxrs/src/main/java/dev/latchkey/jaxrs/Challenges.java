@@ -8,6 +8,7 @@ import dev.latchkey.auth.mechanism.AuthenticatorChain;
 import dev.latchkey.auth.mechanism.LatchkeyAuthenticationMechanism;
 import dev.latchkey.auth.mechanism.MechanismSettings;
 import dev.latchkey.auth.mechanism.RequestAuthContext;
+import dev.latchkey.auth.request.AuthScheme;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The {@code WWW-Authenticate} challenges and the audit of the JAX-RS layer's 401s, for the request's own web
@@ -42,10 +44,23 @@ final class Challenges {
                 return List.of();
             }
             return chain.map(AuthenticatorChain::challenges)
-                    .orElseGet(() -> List.of(WwwAuthenticate.challenge("Bearer", configuredRealm())));
+                    .orElseGet(() -> List.of(WwwAuthenticate.challenge(AuthScheme.BEARER, configuredRealm())));
         }
         return chain.map(c -> c.challengesFor(error))
                 .orElseGet(() -> List.of(WwwAuthenticate.challenge(configuredRealm(), error)));
+    }
+
+    /**
+     * The scheme of a 403 {@code insufficient_scope} by credential kind name: the kind's own when it is {@code Bearer}
+     * ({@link AuthenticatorChain#insufficientScopeScheme}); {@code Bearer} for every caller without a chain.
+     *
+     * @param authContext the request's {@link AuthenticatorChain#REQUEST_ATTRIBUTE} property, or null
+     */
+    Function<String, Optional<String>> scopeScheme(Object authContext) {
+        // Looked up only when a scope is missing: never on the path of a granted request.
+        return mechanism -> RequestAuthContext.of(authContext).map(RequestAuthContext::chain)
+                .or(Challenges::lookUpChain).map(chain -> chain.insufficientScopeScheme(mechanism))
+                .orElse(Optional.of(AuthScheme.BEARER));
     }
 
     /** Fires the audit {@code CHALLENGE} event for a 401 answered to a request without credentials. */

@@ -2,6 +2,7 @@ package dev.latchkey.jaxrs;
 
 import dev.latchkey.auth.caller.CurrentCaller;
 import dev.latchkey.auth.caller.LatchkeyCaller;
+import dev.latchkey.auth.mechanism.RequestAuthContext;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
@@ -28,6 +29,7 @@ public class RequiresScopeInterceptor {
     }
 
     private final Map<Target, AccessRule> rules = new ConcurrentHashMap<>();
+    private final Challenges challenges = new Challenges();
 
     @Inject
     CurrentCaller currentCaller;
@@ -39,9 +41,10 @@ public class RequiresScopeInterceptor {
                 t -> SecurityAnnotations.resolve(t.type(), t.method()).orElse(UNRESTRICTED));
         if (!rule.isUnrestricted()) {
             LatchkeyCaller caller = currentCaller.get().orElse(null);
-            AccessDecision.decide(rule, caller, caller, role -> caller != null && caller.isInGroup(role))
-                    .ifPresent(error -> {
-                        throw new InsufficientScopeException(error, currentCaller.authContext().orElse(null));
+            RequestAuthContext authContext = currentCaller.authContext().orElse(null);
+            AccessDecision.decide(rule, caller, caller, role -> caller != null && caller.isInGroup(role),
+                    challenges.scopeScheme(authContext)).ifPresent(error -> {
+                        throw new InsufficientScopeException(error, authContext);
                     });
         }
         return invocation.proceed();

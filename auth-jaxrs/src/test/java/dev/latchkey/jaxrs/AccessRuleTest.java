@@ -95,7 +95,8 @@ class AccessRuleTest {
     }
 
     private static Optional<AuthError> decide(AccessRule rule, LatchkeyCaller caller) {
-        return AccessDecision.decide(rule, caller, caller, r -> caller != null && caller.isInGroup(r));
+        return AccessDecision.decide(rule, caller, caller, r -> caller != null && caller.isInGroup(r),
+                mechanism -> Optional.of("Bearer").filter(b -> mechanism.equals("jwt")));
     }
 
     @Test

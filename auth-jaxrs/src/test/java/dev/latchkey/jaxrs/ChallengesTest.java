@@ -5,9 +5,11 @@ import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.mechanism.AuthenticatorChain;
 import dev.latchkey.auth.mechanism.MechanismSettings;
 import dev.latchkey.auth.mechanism.RequestAuthContext;
-import dev.latchkey.auth.spi.AuthOutcome;
-import dev.latchkey.auth.spi.CredentialAuthenticator;
-import jakarta.servlet.http.HttpServletRequest;
+import dev.latchkey.auth.mechanism.CredentialLogin;
+import dev.latchkey.auth.spi.CredentialKind;
+import dev.latchkey.auth.spi.CredentialResolver;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 
@@ -22,28 +24,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ChallengesTest {
 
-    private static Supplier<CredentialAuthenticator> scheme(String name, String scheme) {
-        return () -> new CredentialAuthenticator() {
+    /** A kind that only has a name and a scheme: enough for challenges. */
+    private static Supplier<CredentialKind<?>> scheme(String name, String scheme) {
+        return () -> new CredentialKind<Credential>() {
             @Override
             public String name() {
                 return name;
             }
 
             @Override
-            public Optional<String> challengeScheme() {
-                return Optional.of(scheme);
+            public List<String> challengeSchemes() {
+                return List.of(scheme);
             }
 
             @Override
-            public Optional<String> credentialSource(HttpServletRequest request) {
-                return Optional.empty();
-            }
-
-            @Override
-            public AuthOutcome authenticate(HttpServletRequest request) {
-                return AuthOutcome.NO_CREDENTIAL;
+            public CredentialResolver<Credential> resolver() {
+                throw new UnsupportedOperationException();
             }
         };
+    }
+
+    private static AuthenticatorChain chain(List<String> names, String realm,
+                                            Map<String, Supplier<CredentialKind<?>>> kinds) {
+        return new AuthenticatorChain(new MechanismSettings(names, realm), kinds,
+                new CredentialLogin(c -> CredentialValidationResult.NOT_VALIDATED_RESULT), null);
     }
 
     private static RequestAuthContext context(AuthenticatorChain chain, List<AuthenticationEvent> audit) {
@@ -52,8 +56,7 @@ class ChallengesTest {
 
     @Test
     void whenRequestCarriesItsApplicationsChainThenThatChainChallenges() {
-        AuthenticatorChain chain = new AuthenticatorChain(new MechanismSettings(List.of("jwt"), "mp-realm"),
-                Map.of("jwt", scheme("jwt", "Bearer")));
+        AuthenticatorChain chain = chain(List.of("jwt"), "mp-realm", Map.of("jwt", scheme("jwt", "Bearer")));
         List<String> challenges = new Challenges()
                 .forError(AuthError.unauthenticated(null), context(chain, new ArrayList<>()));
         assertEquals(List.of("Bearer realm=\"mp-realm\""), challenges);
@@ -61,15 +64,14 @@ class ChallengesTest {
 
     @Test
     void whenChainHasNoMechanismThenBearerRealmChallenge() {
-        AuthenticatorChain none = new AuthenticatorChain(new MechanismSettings(List.of(), "api"), Map.of());
+        AuthenticatorChain none = chain(List.of(), "api", Map.of());
         assertEquals(List.of("Bearer realm=\"api\""),
                 new Challenges().forError(AuthError.unauthenticated(null), context(none, new ArrayList<>())));
     }
 
     @Test
     void whenChallengedThenAuditedToTheRequestsApplicationWithItsAddressAndPath() {
-        AuthenticatorChain chain = new AuthenticatorChain(new MechanismSettings(List.of("basic"), "api"),
-                Map.of("basic", scheme("basic", "Basic")));
+        AuthenticatorChain chain = chain(List.of("basic"), "api", Map.of("basic", scheme("basic", "Basic")));
         List<AuthenticationEvent> audit = new ArrayList<>();
         new Challenges().challenged(context(chain, audit), "/ignored");
         assertEquals(1, audit.size());
@@ -81,8 +83,7 @@ class ChallengesTest {
 
     @Test
     void whenInterceptorRefusesThenMapperChallengesWithTheChainThatRanAndAudits() {
-        AuthenticatorChain chain = new AuthenticatorChain(new MechanismSettings(List.of("basic"), "shop"),
-                Map.of("basic", scheme("basic", "Basic")));
+        AuthenticatorChain chain = chain(List.of("basic"), "shop", Map.of("basic", scheme("basic", "Basic")));
         List<AuthenticationEvent> audit = new ArrayList<>();
         Response response = new InsufficientScopeExceptionMapper().toResponse(
                 new InsufficientScopeException(AuthError.unauthenticated(null), context(chain, audit)));
@@ -90,5 +91,15 @@ class ChallengesTest {
         assertEquals(chain.challenges(), response.getStringHeaders().get("WWW-Authenticate"));
         assertTrue(chain.challenges().get(0).startsWith("Basic realm=\"shop\""));
         assertEquals(1, audit.size());
+    }
+
+    @Test
+    void whenCallerLacksAScopeThenTheChallengeSchemeIsItsKindsWhenBearer() {
+        AuthenticatorChain chain = chain(List.of("jwt", "basic"), "api",
+                Map.of("jwt", scheme("jwt", "Bearer"), "basic", scheme("basic", "Basic")));
+        var scopeScheme = new Challenges().scopeScheme(context(chain, new ArrayList<>()));
+        assertEquals(Optional.of("Bearer"), scopeScheme.apply("jwt"));
+        assertEquals(Optional.empty(), scopeScheme.apply("basic"), "RFC 6750 insufficient_scope is Bearer's");
+        assertEquals(Optional.empty(), scopeScheme.apply("not-enabled"));
     }
 }

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Issue 5: a cached (hot) API key through the validation path, {@link ApiKeyFixture}.
  * <ul>
- *   <li>{@code cachedKey}: {@code ApiKeyIdentityStore.validate} of the credential the authenticator builds
+ *   <li>{@code cachedKey}: {@code ApiKeyIdentityStore.validate} of the credential the API-key kind builds
  *   (format parse and checksum included): environment, HMAC-SHA-256 with the pepper, cache hit, constant-time
  *   compare, status, caller mapping. Target: {@code <= 3 us/op}.</li>
  *   <li>{@code hotKeyStoreQueries}: the same, counting the queries that reach the store behind the cache; reported

@@ -46,7 +46,7 @@ public final class ApiKeyFixture {
                 settings.cacheMaxSize(), clock, new LocalInvalidationBus());
         format = new ApiKeyFormat(settings.prefixes());
         validator = new ApiKeyValidator(format, ApiKeyHasher.of(settings), cached, settings.environment(), clock);
-        identityStore = new ApiKeyIdentityStore(validator);
+        identityStore = new ApiKeyIdentityStore(() -> validator);
         key = ApiKeyService.of(settings, cached, clock).create("bench", Set.of("orders:read"), null).key();
     }
 

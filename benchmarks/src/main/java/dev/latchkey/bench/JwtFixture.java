@@ -32,9 +32,9 @@ import java.util.UUID;
 
 /**
  * One issuer with an RSA-2048 and a P-256 key generated at setup, configured inline
- * ({@code mp.jwt.verify.publickey} as a JWKS, no network), and the objects {@code JwtComponents} builds from such
+ * ({@code mp.jwt.verify.publickey} as a JWKS, no network), and the objects {@code JwtProducers} builds from such
  * settings: {@link JwtVerifier} (with its verified-token cache), {@link JwtCallerMapper} and the
- * {@link JwtIdentityStore} over them, which is what {@code JwtAuthenticator} calls through the IdentityStoreHandler.
+ * {@link JwtIdentityStore} over them, which is what the JWT kind reaches through the IdentityStoreHandler.
  */
 public final class JwtFixture {
 
@@ -68,11 +68,12 @@ public final class JwtFixture {
         return JwtSettings.from(BenchConfig.of(p));
     }
 
-    /** The identity store as {@code JwtComponents} wires it (denylist: the default in-memory one). */
+    /** The identity store as {@code JwtProducers} wires it (denylist: the default in-memory one). */
     public JwtIdentityStore identityStore(long cacheMaxSize) {
         JwtSettings settings = settings(cacheMaxSize);
-        return new JwtIdentityStore(new JwtVerifier(settings, new InMemoryJtiDenylist(), Clock.systemUTC()),
-                new JwtCallerMapper(settings));
+        JwtVerifier verifier = new JwtVerifier(settings, new InMemoryJtiDenylist(), Clock.systemUTC());
+        JwtCallerMapper mapper = new JwtCallerMapper(settings);
+        return new JwtIdentityStore(() -> verifier, () -> mapper);
     }
 
     public String rs256Token() {

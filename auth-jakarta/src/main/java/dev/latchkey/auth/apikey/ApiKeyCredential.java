@@ -6,7 +6,7 @@ import jakarta.security.enterprise.credential.Credential;
 import java.util.Objects;
 
 /**
- * An API key presented by a request, already parsed and checksummed by the authenticator (once per request), validated
+ * An API key presented by a request, already parsed and checksummed by its resolver (once per request), validated
  * by {@link ApiKeyIdentityStore} (or an application's identity store) through the {@code IdentityStoreHandler}.
  * {@link #toString()} never shows the key.
  */

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * A key was sent in a URL, where proxies, browsers and access logs record it (RFC 6750 §5.3, §2.3): it should be
- * treated as leaked and rotated. Fired as a CDI event by {@link ApiKeyAuthenticator}; never carries the key.
+ * treated as leaked and rotated. Fired as a CDI event by {@link ApiKeyExposures}; never carries the key.
  *
  * @param keyId         the exposed key's id, or {@code null} when the value was not a well-formed key
  * @param parameter     the query parameter that carried it

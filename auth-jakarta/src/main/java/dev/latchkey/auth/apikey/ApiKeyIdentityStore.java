@@ -2,8 +2,7 @@ package dev.latchkey.auth.apikey;
 
 import dev.latchkey.auth.apikey.format.ParsedApiKey;
 import dev.latchkey.auth.caller.LatchkeyCaller;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import dev.latchkey.auth.cdi.Lazy;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
@@ -11,6 +10,7 @@ import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Validates {@link ApiKeyCredential}s (VALIDATE) and returns the key's groups in the result (PROVIDE_GROUPS, so the
@@ -25,18 +25,16 @@ import java.util.Set;
  *   <li>store down: {@code AuthenticationFailure} 503.</li>
  * </ul>
  */
-@ApplicationScoped
 public class ApiKeyIdentityStore implements IdentityStore {
 
-    private ApiKeyValidator validator;
+    private final Supplier<ApiKeyValidator> validator;
 
-    protected ApiKeyIdentityStore() {
-        // for CDI proxies
-    }
-
-    @Inject
-    public ApiKeyIdentityStore(ApiKeyValidator validator) {
-        this.validator = validator;
+    /**
+     * @param validator obtained on the first key (built by {@link ApiKeyProducers}): an application that does not use
+     *                  API keys needs no key store
+     */
+    public ApiKeyIdentityStore(Supplier<ApiKeyValidator> validator) {
+        this.validator = Lazy.of(validator);
     }
 
     @Override
@@ -45,7 +43,7 @@ public class ApiKeyIdentityStore implements IdentityStore {
         if (key == null) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        Optional<ApiKeyRecord> record = validator.validate(key);
+        Optional<ApiKeyRecord> record = validator.get().validate(key);
         if (record.isEmpty()) {
             return CredentialValidationResult.INVALID_RESULT;
         }

@@ -13,13 +13,17 @@ import dev.latchkey.auth.apikey.store.PublishingApiKeyStore;
 import dev.latchkey.auth.clock.LatchkeyClock;
 import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.config.ConfigurationException;
+import dev.latchkey.auth.request.TrustedProxies;
 import dev.latchkey.auth.state.StateStore;
 import com.zaxxer.hikari.HikariDataSource;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import javax.sql.DataSource;
@@ -145,6 +149,25 @@ public class ApiKeyProducers {
     @Singleton
     LastUsedRecorder lastUsedRecorder(ApiKeyStore store, ApiKeySettings settings) {
         return new LastUsedRecorder(store, clock).start(settings.lastUsedFlush());
+    }
+
+    /**
+     * The kind, when {@code api-key} is enabled. It takes the validator only to build it (and the key store) now: a
+     * store that cannot be opened fails deployment, not the first request.
+     */
+    @Produces
+    @Singleton
+    @Named(ApiKeyKind.NAME)
+    ApiKeyKind kind(ApiKeyFormat format, ApiKeySettings settings, ApiKeyRateLimiter rateLimiter,
+                    LastUsedRecorder lastUsed, Event<ApiKeyExposed> exposed, ApiKeyValidator validator) {
+        return new ApiKeyKind(new ApiKeyResolver(format, settings, TrustedProxies.from(ConfigReader.current()),
+                new ApiKeyExposures(exposed::fire)), rateLimiter, lastUsed);
+    }
+
+    @Produces
+    @Singleton
+    ApiKeyIdentityStore store(Instance<ApiKeyValidator> validator) {
+        return new ApiKeyIdentityStore(validator::get);
     }
 
     void closeLastUsedRecorder(@Disposes LastUsedRecorder recorder) {

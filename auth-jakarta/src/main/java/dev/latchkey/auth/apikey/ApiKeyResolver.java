@@ -3,15 +3,18 @@ package dev.latchkey.auth.apikey;
 import dev.latchkey.auth.apikey.format.ApiKeyFormat;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.AuthenticationFailure;
+import dev.latchkey.auth.request.AuthScheme;
+import dev.latchkey.auth.request.Authorization;
+import dev.latchkey.auth.request.BasicCredentials;
 import dev.latchkey.auth.request.ClientAddress;
 import dev.latchkey.auth.request.QueryParameters;
 import dev.latchkey.auth.request.TrustedProxies;
-import dev.latchkey.auth.spi.CredentialAuthenticator;
+import dev.latchkey.auth.spi.CredentialRequest;
+import dev.latchkey.auth.spi.CredentialResolver;
 import jakarta.servlet.http.HttpServletRequest;
 
-import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
@@ -22,7 +25,8 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * Finds the API key in a request. Accepted: the {@code X-API-Key} header (name configurable),
+ * Finds the API key in a request and parses it (format and checksum, once: a malformed key never reaches an
+ * identity store). Accepted: the {@code X-API-Key} header (name configurable),
  * {@code Authorization: Bearer <key>} when the token carries a key prefix (RFC 6750 §2.1), and, when enabled,
  * {@code Authorization: Basic} with the key as user name and an empty password (RFC 7617 §2, Stripe style).
  *
@@ -37,10 +41,9 @@ import java.util.stream.Collectors;
  * request, and is reported as an exposure, even when the request also carries another credential (e.g. a JWT):
  * the chain lets the URL's refusal win over the conflict.
  */
-public final class ApiKeyResolver {
+public final class ApiKeyResolver implements CredentialResolver<ApiKeyCredential> {
 
-    private static final String AUTHORIZATION = "Authorization";
-    private static final String SCHEME = "Bearer";
+    private static final String AUTHORIZATION_SOURCE = "header:" + CredentialRequest.AUTHORIZATION;
 
     private final ApiKeyFormat format;
     private final String header;
@@ -49,12 +52,10 @@ public final class ApiKeyResolver {
     private final Consumer<ApiKeyExposed> exposures;
     private final TrustedProxies trustedProxies;
 
-    /** Believes no forwarding header: the exposing client is the TCP peer. */
-    public ApiKeyResolver(ApiKeyFormat format, ApiKeySettings settings, Consumer<ApiKeyExposed> exposures) {
-        this(format, settings, TrustedProxies.NONE, exposures);
-    }
-
-    /** @param trustedProxies whose {@code X-Forwarded-For} names the client of an exposure ({@link ClientAddress}) */
+    /**
+     * @param trustedProxies whose {@code X-Forwarded-For} names the client of an exposure ({@link ClientAddress})
+     * @param exposures      told of every key found in a URL ({@link ApiKeyExposures})
+     */
     public ApiKeyResolver(ApiKeyFormat format, ApiKeySettings settings, TrustedProxies trustedProxies,
                           Consumer<ApiKeyExposed> exposures) {
         this.format = format;
@@ -67,23 +68,32 @@ public final class ApiKeyResolver {
     }
 
     /** Cheap: where a key is, without validating it; {@code query:<name>} for a key-looking value in the URL. */
-    public Optional<String> credentialSource(HttpServletRequest request) {
-        List<String> sources = headerSources(request);
-        if (!sources.isEmpty()) {
-            return Optional.of(sources.get(0));
+    @Override
+    public Optional<String> source(CredentialRequest request) {
+        if (request.servlet().getHeader(header) != null) {
+            return Optional.of("header:" + header);
         }
-        return QueryParameters.of(request).stream().filter(p -> format.looksLikeKey(p.value()))
-                .map(p -> CredentialAuthenticator.QUERY_SOURCE + p.name()).findFirst();
+        if (carriesKey(request)) {
+            return Optional.of(AUTHORIZATION_SOURCE);
+        }
+        return QueryParameters.of(request.servlet()).stream().filter(p -> format.looksLikeKey(p.value()))
+                .map(p -> QUERY_SOURCE + p.name()).findFirst();
     }
 
     /**
-     * @return the key, or empty when the request carries none
-     * @throws AuthenticationFailure 400 for a key in the URL, two keys, or a malformed header
+     * @return the parsed key, or empty when the request carries none
+     * @throws AuthenticationFailure 400 for a key in the URL, two keys, or a malformed header; 401 for a malformed key
      */
-    public Optional<ResolvedApiKey> resolve(HttpServletRequest request) {
-        rejectQueryKeys(request);
+    @Override
+    public Optional<ApiKeyCredential> resolve(CredentialRequest request) {
+        return key(request).map(found -> new ApiKeyCredential(format.parse(found.key()), found.source()));
+    }
+
+    /** The presented key, unparsed. */
+    public Optional<ResolvedApiKey> key(CredentialRequest request) {
+        rejectQueryKeys(request.servlet());
         List<ResolvedApiKey> found = new ArrayList<>();
-        List<String> apiKeyHeaders = values(request.getHeaders(header));
+        List<String> apiKeyHeaders = values(request.servlet().getHeaders(header));
         if (apiKeyHeaders.size() > 1) {
             throw invalidRequest("more than one " + header + " header", "api_key_duplicate");
         }
@@ -98,62 +108,31 @@ public final class ApiKeyResolver {
         return found.stream().findFirst();
     }
 
-    private Optional<ResolvedApiKey> fromAuthorization(HttpServletRequest request) {
-        List<String> values = values(request.getHeaders(AUTHORIZATION));
-        if (values.size() != 1) {
-            return Optional.empty(); // none, or several: the chain refuses duplicates
-        }
-        String value = values.get(0).trim();
-        int space = value.indexOf(' ');
-        if (space < 0) {
-            return Optional.empty();
-        }
-        String scheme = value.substring(0, space);
-        String rest = value.substring(space + 1).trim();
-        if (scheme.equalsIgnoreCase("Bearer") && format.looksLikeKey(rest)) {
-            return Optional.of(new ResolvedApiKey(rest, "header:" + AUTHORIZATION));
-        }
-        if (basicEnabled && scheme.equalsIgnoreCase("Basic")) {
-            return basicUser(rest);
-        }
-        return Optional.empty();
+    /** Whether the {@code Authorization} header carries a key: Bearer, or Basic with the key as user-id. */
+    private boolean carriesKey(CredentialRequest request) {
+        return request.authorization(AuthScheme.BEARER).flatMap(Authorization::token68).filter(format::looksLikeKey)
+                .isPresent() || basicKeyUser(request).isPresent();
     }
 
-    /** RFC 7617 §2: base64(user-id ":" password); ours only when the user id is a key. */
-    private Optional<ResolvedApiKey> basicUser(String token68) {
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(token68), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty(); // not ours to judge: the Basic authenticator reports malformed credentials
+    private Optional<ResolvedApiKey> fromAuthorization(CredentialRequest request) {
+        Optional<String> bearer = request.authorization(AuthScheme.BEARER).flatMap(Authorization::token68)
+                .filter(format::looksLikeKey);
+        if (bearer.isPresent()) {
+            return Optional.of(new ResolvedApiKey(bearer.get(), AUTHORIZATION_SOURCE));
         }
-        int colon = decoded.indexOf(':');
-        String user = colon < 0 ? decoded : decoded.substring(0, colon);
-        if (!format.looksLikeKey(user)) {
-            return Optional.empty();
-        }
-        if (colon < 0 || colon != decoded.length() - 1) {
-            throw invalidRequest("send the API key as the Basic user name with an empty password", "api_key_basic_password");
-        }
-        return Optional.of(new ResolvedApiKey(user, "header:" + AUTHORIZATION));
-    }
-
-    private List<String> headerSources(HttpServletRequest request) {
-        List<String> sources = new ArrayList<>();
-        if (request.getHeader(header) != null) {
-            sources.add("header:" + header);
-        }
-        String auth = request.getHeader(AUTHORIZATION);
-        if (auth != null) {
-            try {
-                if (fromAuthorization(request).isPresent()) {
-                    sources.add("header:" + AUTHORIZATION);
-                }
-            } catch (AuthenticationFailure e) {
-                sources.add("header:" + AUTHORIZATION);
+        return basicKeyUser(request).map(basic -> {
+            if (!basic.hasEmptyPassword()) {
+                throw invalidRequest("send the API key as the Basic user name with an empty password",
+                        "api_key_basic_password");
             }
-        }
-        return sources;
+            return new ResolvedApiKey(basic.userId().orElseThrow(), AUTHORIZATION_SOURCE);
+        });
+    }
+
+    /** RFC 7617 §2 user-id:password, ours only when enabled and the user-id is a key (Stripe style). */
+    private Optional<BasicCredentials> basicKeyUser(CredentialRequest request) {
+        return basicEnabled ? request.basic().filter(b -> b.userId().filter(format::looksLikeKey).isPresent())
+                : Optional.empty();
     }
 
     private void rejectQueryKeys(HttpServletRequest request) {
@@ -162,11 +141,10 @@ public final class ApiKeyResolver {
             if (byName || format.looksLikeKey(p.value())) {
                 String keyId = format.keyIdIfValid(p.value()).orElse(null);
                 exposures.accept(new ApiKeyExposed(keyId, p.name(), ClientAddress.text(request, trustedProxies),
-                        request.getRequestURI(),
-                        java.time.Instant.now()));
-                throw new AuthenticationFailure(AuthError.invalidRequest(SCHEME, "API keys are not accepted in the URL: "
-                        + "send the key in the " + header + " or Authorization header, and rotate this key",
-                        "api_key_in_query").withCredentialId(keyId));
+                        request.getRequestURI(), Instant.now()));
+                throw new AuthenticationFailure(AuthError.invalidRequest(AuthScheme.BEARER, "API keys are not accepted"
+                        + " in the URL: send the key in the " + header + " or Authorization header, and rotate this"
+                        + " key", "api_key_in_query").withCredentialId(keyId));
             }
         }
     }
@@ -176,6 +154,6 @@ public final class ApiKeyResolver {
     }
 
     private static AuthenticationFailure invalidRequest(String description, String reason) {
-        return new AuthenticationFailure(AuthError.invalidRequest(SCHEME, description, reason));
+        return new AuthenticationFailure(AuthError.invalidRequest(AuthScheme.BEARER, description, reason));
     }
 }

@@ -106,7 +106,7 @@ public record ApiKeySettings(String environment, Map<String, String> prefixes, O
 
     /**
      * {@code latchkey.api-key.prefixes}: key prefix to environment, e.g. {@code sk_live_=live,sk_test_=test}. The one
-     * parser of this property: the JWT and Basic resolvers use its keys to leave API keys to the API-key authenticator.
+     * parser of this property: the JWT and Basic resolvers use its keys to leave API keys to the API-key kind.
      */
     public static Map<String, String> prefixes(ConfigReader c) {
         Map<String, String> prefixes = new LinkedHashMap<>();

@@ -8,7 +8,7 @@ import java.time.Instant;
  * {@code jti} or a certificate serial.
  *
  * @param outcome       success, failure or challenge (no credential on a protected resource)
- * @param mechanism     the authenticator involved, or {@code null} for a challenge or a conflict
+ * @param mechanism     the credential kind involved, or {@code null} for a challenge or a conflict
  * @param reason        machine-readable reason code for failures ({@code token_expired}, ...), {@code null} on success
  * @param status        the HTTP status answered (200 meaning "continue" on success)
  * @param caller        the caller name on success, else {@code null}

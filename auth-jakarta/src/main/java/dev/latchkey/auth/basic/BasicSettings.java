@@ -23,8 +23,7 @@ import java.util.List;
  * @param usersFile             {@code latchkey.basic.users-file} (default {@code .latchkey/users.properties}): the file
  *                              read by {@link UserFileIdentityStore}; see {@link UserFile} for its format
  * @param apiKeyPrefixes        the prefixes of {@code latchkey.api-key.prefixes} (default {@code sk_live_,sk_test_}): a Basic username
- *                              starting with one of these is an API key (Stripe style), left to the API-key
- *                              authenticator
+ *                              starting with one of these is an API key (Stripe style), left to the API-key kind
  * @param maxFailures           {@code latchkey.basic.lockout.max-failures} (default 5) failures per (user name, client
  *                              network) within the window before that pair is locked out
  * @param userChecks            {@code latchkey.basic.lockout.user-checks} (default {@code 10/PT1M}): password checks

@@ -1,15 +1,10 @@
 package dev.latchkey.auth.basic;
 
-import dev.latchkey.auth.clock.LatchkeyClock;
-import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.limit.KeyedBuckets;
 import dev.latchkey.auth.request.ClientNetwork;
 import dev.latchkey.auth.state.SharedValues;
 import dev.latchkey.auth.state.StateStore;
-import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -45,21 +40,16 @@ import java.util.Optional;
  * count changes by compare-and-set. Unknown names are counted like known ones (no enumeration). A shared store that
  * cannot answer refuses the attempt with 503 before the password is checked.
  */
-@ApplicationScoped
 public class LoginThrottle {
 
-    @Inject
-    @LatchkeyClock
-    Clock clock;
-    @Inject
-    StateStore state;
-    private int maxFailures;
-    private Duration window;
-    private Duration remember;
-    private Duration lockout;
-    private Duration keep;
-    private SharedValues byPair;
-    private KeyedBuckets checksPerUser;
+    private final Clock clock;
+    private final int maxFailures;
+    private final Duration window;
+    private final Duration remember;
+    private final Duration lockout;
+    private final Duration keep;
+    private final SharedValues byPair;
+    private final KeyedBuckets checksPerUser;
 
     /**
      * Failures of one pair in the current window; {@code lockedUntil} is null while not locked; {@code lastFailure}
@@ -85,22 +75,8 @@ public class LoginThrottle {
         }
     }
 
-    /** For CDI; settings are read in {@link #init()}. */
-    public LoginThrottle() {
-    }
-
     public LoginThrottle(BasicSettings settings, StateStore state, Clock clock) {
-        configure(settings, state, clock);
-    }
-
-    @PostConstruct
-    void init() {
-        configure(BasicSettings.from(ConfigReader.current()), state, clock);
-    }
-
-    private void configure(BasicSettings settings, StateStore state, Clock clock) {
         this.clock = clock;
-        this.state = state;
         this.maxFailures = settings.maxFailures();
         this.window = settings.window();
         this.remember = settings.rememberFailures();

@@ -1,13 +1,11 @@
 package dev.latchkey.auth.basic;
 
 import dev.latchkey.auth.caller.LatchkeyCaller;
-import dev.latchkey.auth.config.ConfigReader;
+import dev.latchkey.auth.cdi.Lazy;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.file.ReloadingFile;
 import dev.latchkey.auth.request.LogSafe;
-import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
@@ -22,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The embedded default store for Basic credentials: users with PBKDF2 hashes and groups from the users file
@@ -36,41 +35,35 @@ import java.util.Set;
  *
  * <p>A missing file means "no users" (logged once). A file that cannot be read or parsed keeps the last good user list
  * (logged); if none was ever loaded the store answers 503, since it cannot tell a wrong password from a broken file.
- * Applications with their own {@code IdentityStore} (database, LDAP) keep working: the Basic authenticator goes through
+ * Applications with their own {@code IdentityStore} (database, LDAP) keep working: the Basic kind goes through
  * the {@code IdentityStoreHandler}.
  */
-@ApplicationScoped
 public class UserFileIdentityStore implements IdentityStore {
 
     private static final System.Logger LOG = System.getLogger(UserFileIdentityStore.class.getName());
 
-    private Path file;
-    private int iterations;
-    private PasswordHasher hasher;
-    private String dummyHash;
-    private ReloadingFile<Map<String, UserRecord>> users;
+    private final PasswordHasher hasher;
+    private final Supplier<Users> users;
 
-    /** For CDI; settings are read in {@link #init()}. */
-    public UserFileIdentityStore() {
+    /**
+     * The users file and the dummy hash of unknown users: same algorithm and iterations as new users' hashes, so
+     * that unknown users take as long as known ones.
+     */
+    private record Users(Path file, int iterations, String dummyHash, ReloadingFile<Map<String, UserRecord>> records) {
     }
 
-    public UserFileIdentityStore(BasicSettings settings, PasswordHasher hasher) {
-        configure(settings, hasher);
-    }
-
-    @PostConstruct
-    void init() {
-        configure(BasicSettings.from(ConfigReader.current()), new PasswordHasher());
-    }
-
-    private void configure(BasicSettings settings, PasswordHasher hasher) {
-        this.file = settings.usersFile();
-        this.users = new ReloadingFile<>(file, "Basic users file", f -> checkIterations(UserFile.read(f)), Map.of());
-        this.iterations = settings.hashIterations();
+    /** @param settings read on the first user credential: an application without Basic users needs none */
+    public UserFileIdentityStore(Supplier<BasicSettings> settings, PasswordHasher hasher) {
         this.hasher = hasher;
-        // Same algorithm and iterations as new users' hashes, so that unknown users take as long as known ones.
+        this.users = Lazy.of(() -> users(settings.get()));
+    }
+
+    private Users users(BasicSettings settings) {
+        Path file = settings.usersFile();
         char[] random = java.util.UUID.randomUUID().toString().toCharArray();
-        this.dummyHash = hasher.hash(random, settings.hashIterations());
+        return new Users(file, settings.hashIterations(), hasher.hash(random, settings.hashIterations()),
+                new ReloadingFile<>(file, "Basic users file",
+                        f -> checkIterations(UserFile.read(f), file, settings.hashIterations()), Map.of()));
     }
 
     @Override
@@ -83,11 +76,12 @@ public class UserFileIdentityStore implements IdentityStore {
         if (!(credential instanceof UsernamePasswordCredential upc)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        UserRecord user = users().get(Usernames.normalize(upc.getCaller()));
+        Users current = users.get();
+        UserRecord user = users(current).get(Usernames.normalize(upc.getCaller()));
         char[] password = upc.getPassword().getValue();
         boolean ok;
         if (user == null) {
-            hasher.verify(password, dummyHash);
+            hasher.verify(password, current.dummyHash());
             ok = false;
         } else {
             ok = hasher.verify(password, user.passwordHash());
@@ -95,15 +89,19 @@ public class UserFileIdentityStore implements IdentityStore {
         if (!ok) {
             return CredentialValidationResult.INVALID_RESULT;
         }
-        LatchkeyCaller caller = new LatchkeyCaller(user.username(), "basic", user.groups(), Set.of(),
-                Map.of("users_file", file.getFileName().toString()), user.username());
+        LatchkeyCaller caller = new LatchkeyCaller(user.username(), BasicKind.NAME, user.groups(), Set.of(),
+                Map.of("users_file", current.file().getFileName().toString()), user.username());
         return new CredentialValidationResult(caller, user.groups());
     }
 
     /** The current users, reloading the file when it changed. */
     Map<String, UserRecord> users() {
+        return users(users.get());
+    }
+
+    private static Map<String, UserRecord> users(Users current) {
         try {
-            return users.get();
+            return current.records().get();
         } catch (IOException e) {
             throw new AuthenticationFailure(AuthError.unavailable("user store unavailable", "user_store_unavailable"));
         }
@@ -115,7 +113,8 @@ public class UserFileIdentityStore implements IdentityStore {
      * those users' logins take a different time than an unknown user's (the dummy hash uses the configured count).
      * Log lines and messages name users, never hashes.
      */
-    private Map<String, UserRecord> checkIterations(Map<String, UserRecord> users) throws IOException {
+    private static Map<String, UserRecord> checkIterations(Map<String, UserRecord> users, Path file, int iterations)
+            throws IOException {
         users = byNormalizedName(users);
         List<String> weak = new ArrayList<>();
         List<String> different = new ArrayList<>();

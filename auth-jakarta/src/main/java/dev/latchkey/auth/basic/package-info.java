@@ -1,10 +1,11 @@
 /**
  * HTTP Basic authentication (RFC 7617), mechanism name {@code basic}.
  *
- * <p>Steps, each a replaceable CDI bean: {@link dev.latchkey.auth.basic.BasicCredentialResolver} (parse the header),
+ * <p>Steps: {@link dev.latchkey.auth.basic.BasicCredentialResolver} (parse the header),
  * {@link dev.latchkey.auth.basic.LoginThrottle} (lockout, 429), the {@code IdentityStoreHandler} with the embedded
  * {@link dev.latchkey.auth.basic.UserFileIdentityStore} (PBKDF2 users file) or any application store, and
- * {@link dev.latchkey.auth.basic.BasicAuthenticator} tying them together. {@link dev.latchkey.auth.basic.UserFileAdmin}
+ * {@link dev.latchkey.auth.basic.BasicKind} tying them together; {@link dev.latchkey.auth.basic.BasicProducers} builds
+ * them once from one {@link dev.latchkey.auth.basic.BasicSettings}. {@link dev.latchkey.auth.basic.UserFileAdmin}
  * and {@link dev.latchkey.auth.basic.PasswordPrompt} serve command-line user administration.
  *
  * <p>Configuration (see {@link dev.latchkey.auth.basic.BasicSettings}): {@code latchkey.basic.require-tls} (true),

@@ -32,7 +32,7 @@ public class LatchkeyCaller extends CallerPrincipal {
 
     /**
      * @param name         the caller name (never blank)
-     * @param mechanism    the authenticator that established it: {@code jwt}, {@code api-key}, {@code basic}, ...
+     * @param mechanism    the credential kind that established it: {@code jwt}, {@code api-key}, {@code basic}, ...
      * @param groups       groups, used as roles
      * @param scopes       OAuth-style scopes granted to the credential
      * @param attributes   credential attributes (claims, key id, certificate subject); values must be immutable

@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Deployment-time decisions of Latchkey: fails deployment when one of Latchkey's authenticators or identity stores
+ * Deployment-time decisions of Latchkey: fails deployment when one of Latchkey's credential kinds or identity stores
  * cannot be loaded ({@link LoadableBeans}), and removes the Latchkey mechanism when {@code latchkey.mechanism.enabled=false},
  * for applications that bring their own {@code HttpAuthenticationMechanism} (Jakarta Security resolves exactly one)
  * and use Latchkey's stores or JAX-RS annotations only.

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Latchkey's authenticators and identity stores, checked to be discovered at deployment. CDI implementations skip a bean class
+ * Latchkey's mechanism and the producers of its credential kinds and identity stores, checked to be discovered at
+ * deployment. CDI implementations skip a bean class
  * that fails to load (a missing dependency in {@code WEB-INF/lib}, an API the container does not show the deployment)
  * with at most a log line; Jakarta Security then finds no store for a credential kind, and every such request would
  * get 503. Loading them here turns that into a deployment error naming the class and the cause.
@@ -13,19 +14,16 @@ import java.util.Set;
 public final class LoadableBeans {
 
     /**
-     * Looked up dynamically (by {@code Instance} and the identity store handler), so never an unsatisfied dependency;
-     * all {@code @ApplicationScoped}, which is what {@link LatchkeyExtension} observes.
+     * Their products are looked up dynamically (by {@code Instance} and the identity store handler), so never an
+     * unsatisfied dependency; all {@code @ApplicationScoped}, which is what {@link LatchkeyExtension} observes. A
+     * producer whose kind or store cannot be loaded cannot be loaded itself (its methods name them).
      */
     static final List<String> CHECKED = List.of(
             "dev.latchkey.auth.mechanism.LatchkeyAuthenticationMechanism",
-            "dev.latchkey.auth.jwt.JwtAuthenticator",
-            "dev.latchkey.auth.jwt.JwtIdentityStore",
-            "dev.latchkey.auth.apikey.ApiKeyAuthenticator",
-            "dev.latchkey.auth.apikey.ApiKeyIdentityStore",
-            "dev.latchkey.auth.basic.BasicAuthenticator",
-            "dev.latchkey.auth.basic.UserFileIdentityStore",
-            "dev.latchkey.auth.cert.ClientCertificateAuthenticator",
-            "dev.latchkey.auth.cert.ClientCertificateIdentityStore");
+            "dev.latchkey.auth.jwt.JwtProducers",
+            "dev.latchkey.auth.apikey.ApiKeyProducers",
+            "dev.latchkey.auth.basic.BasicProducers",
+            "dev.latchkey.auth.cert.ClientCertificateProducers");
 
     private LoadableBeans() {
     }

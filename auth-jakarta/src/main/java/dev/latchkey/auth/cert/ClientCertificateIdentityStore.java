@@ -2,12 +2,8 @@ package dev.latchkey.auth.cert;
 
 import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.cert.CertificateCallerMapper.CertificateIdentity;
-import dev.latchkey.auth.clock.LatchkeyClock;
-import dev.latchkey.auth.config.ConfigReader;
+import dev.latchkey.auth.cdi.Lazy;
 import dev.latchkey.auth.error.AuthenticationFailure;
-import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
@@ -20,6 +16,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Validates a {@link ClientCertificateCredential}: validity period (RFC 5280 §4.1.2.5) against the injected clock, then
@@ -29,39 +26,29 @@ import java.util.Set;
  *
  * <p>Refusals are thrown as {@code AuthenticationFailure} (401 {@code invalid_token} without challenge scheme: TLS
  * certificates have no HTTP challenge; 503 when the CRL is unavailable or, by default, past its {@code nextUpdate}),
- * carrying the serial as credential id.
+ * carrying the serial as credential id. Built by {@link ClientCertificateProducers}; its settings are read on the first
+ * certificate, so an application that does not use client certificates needs no such configuration.
  */
-@ApplicationScoped
 public class ClientCertificateIdentityStore implements IdentityStore {
 
-    @Inject
-    @LatchkeyClock
-    Clock clock;
-    private CertificateCallerMapper mapper;
-    private CertificateMappings mappings;
-    private CrlRevocationChecker revocation;
+    private final Clock clock;
+    private final Supplier<Parts> parts;
 
-    /** For CDI; settings are read in {@link #init()}. */
-    public ClientCertificateIdentityStore() {
+    /** What the settings configure: caller mapping, grants and revocation (null without a CRL). */
+    private record Parts(CertificateCallerMapper mapper, CertificateMappings mappings,
+                         CrlRevocationChecker revocation) {
+
+        static Parts of(ClientCertificateSettings settings, Clock clock) {
+            return new Parts(new CertificateCallerMapper(settings.principal(), settings.trustDomains()),
+                    settings.mappingFile().map(f -> CertificateMappings.load(f, ClientCertificateSettings.MAPPING_FILE))
+                            .orElse(CertificateMappings.EMPTY),
+                    settings.crlFile().map(f -> new CrlRevocationChecker(f, clock, settings.crlStale())).orElse(null));
+        }
     }
 
-    public ClientCertificateIdentityStore(ClientCertificateSettings settings, Clock clock) {
-        configure(settings, clock);
-    }
-
-    @PostConstruct
-    void init() {
-        configure(ClientCertificateSettings.from(ConfigReader.current()), clock);
-    }
-
-    private void configure(ClientCertificateSettings settings, Clock clock) {
+    public ClientCertificateIdentityStore(Supplier<ClientCertificateSettings> settings, Clock clock) {
         this.clock = clock;
-        this.mapper = new CertificateCallerMapper(settings.principal(), settings.trustDomains());
-        this.mappings = settings.mappingFile()
-                .map(f -> CertificateMappings.load(f, ClientCertificateSettings.MAPPING_FILE))
-                .orElse(CertificateMappings.EMPTY);
-        this.revocation = settings.crlFile().map(f -> new CrlRevocationChecker(f, clock, settings.crlStale()))
-                .orElse(null);
+        this.parts = Lazy.of(() -> Parts.of(settings.get(), clock));
     }
 
     @Override
@@ -76,17 +63,18 @@ public class ClientCertificateIdentityStore implements IdentityStore {
         }
         X509Certificate cert = cc.certificate();
         String serial = cc.serialHex();
+        Parts p = parts.get();
         checkValidity(cert, clock.instant(), serial);
-        if (revocation != null) {
+        if (p.revocation() != null) {
             try {
-                revocation.check(cert);
+                p.revocation().check(cert);
             } catch (AuthenticationFailure f) {
                 throw new AuthenticationFailure(f.error().withCredentialId(serial));
             }
         }
-        CertificateIdentity identity = mapper.map(cert);
-        CertificateMappings.Grant grant = mappings.grantFor(identity.name());
-        LatchkeyCaller caller = new LatchkeyCaller(identity.name(), ClientCertificateAuthenticator.NAME,
+        CertificateIdentity identity = p.mapper().map(cert);
+        CertificateMappings.Grant grant = p.mappings().grantFor(identity.name());
+        LatchkeyCaller caller = new LatchkeyCaller(identity.name(), ClientCertificateKind.NAME,
                 grant.groups(), grant.scopes(), identity.attributes(), serial);
         return new CredentialValidationResult(caller, grant.groups());
     }

@@ -1,17 +1,14 @@
 package dev.latchkey.auth.cert;
 
 import dev.latchkey.auth.cert.ForwardedCertificates.Forwarded;
-import dev.latchkey.auth.clock.LatchkeyClock;
-import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.request.ClientAddress;
 import dev.latchkey.auth.request.ClientNetwork;
 import dev.latchkey.auth.request.LogSafe;
 import dev.latchkey.auth.request.TrustedProxies;
-import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import dev.latchkey.auth.spi.CredentialRequest;
+import dev.latchkey.auth.spi.CredentialResolver;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.lang.System.Logger.Level;
@@ -38,11 +35,10 @@ import java.util.Optional;
  * {@value ForwardedCertificates#AMBIGUOUS} (a hop that appends kept what the client sent); a certificate without a
  * PKIX path to {@code latchkey.client-cert.trust-anchors}, or revoked, is 401 ({@link ForwardedCertificateValidator}).
  *
- * <p>The resolved certificate is exposed as request attribute {@value #REQUEST_ATTRIBUTE} for other authenticators
+ * <p>The resolved certificate is exposed as request attribute {@value #REQUEST_ATTRIBUTE} for other kinds
  * (certificate-bound tokens, RFC 8705).
  */
-@ApplicationScoped
-public class ClientCertificateResolver {
+public final class ClientCertificateResolver implements CredentialResolver<ClientCertificateCredential> {
 
     public static final String SERVLET_ATTRIBUTE = "jakarta.servlet.request.X509Certificate";
     public static final String REQUEST_ATTRIBUTE = "dev.latchkey.client-certificate";
@@ -53,31 +49,12 @@ public class ClientCertificateResolver {
     /** Addresses warned about recently. */
     private final WarnOnce warned = new WarnOnce();
 
-    @Inject
-    @LatchkeyClock
-    Clock clock;
-    private ClientCertificateSettings settings;
-    private TrustedProxies trustedProxies;
-    private ForwardedCertificateValidator validator;
+    private final ClientCertificateSettings settings;
+    private final TrustedProxies trustedProxies;
+    private final ForwardedCertificateValidator validator;
 
-    /** For CDI; settings are read in {@link #init()}. */
-    public ClientCertificateResolver() {
-    }
-
-    public ClientCertificateResolver(ClientCertificateSettings settings) {
-        this(settings, Clock.systemUTC());
-    }
-
+    /** @param clock the time forwarded certificates and their CRLs are checked at */
     public ClientCertificateResolver(ClientCertificateSettings settings, Clock clock) {
-        configure(settings, clock);
-    }
-
-    @PostConstruct
-    void init() {
-        configure(ClientCertificateSettings.from(ConfigReader.current()), clock);
-    }
-
-    private void configure(ClientCertificateSettings settings, Clock clock) {
         this.settings = settings;
         this.trustedProxies = new TrustedProxies(settings.trustedProxies());
         this.validator = ForwardedCertificateValidator.from(settings, clock);
@@ -89,12 +66,19 @@ public class ClientCertificateResolver {
     }
 
     /**
-     * {@link #SOURCE} when the request carries a client certificate, by the rules of {@link #resolve}; nothing parsed.
-     * The chain does not consult it today (client certificates are not exclusive); kept for the SPI contract.
+     * {@link #SOURCE} when the request carries a client certificate, by the rules of {@link #certificate}; nothing
+     * parsed.
      */
-    public Optional<String> credentialSource(HttpServletRequest request) {
-        boolean present = fromTrustedProxy(request) ? hasForwarded(request) : tlsLeaf(request) != null;
+    @Override
+    public Optional<String> source(CredentialRequest request) {
+        HttpServletRequest servlet = request.servlet();
+        boolean present = fromTrustedProxy(servlet) ? hasForwarded(servlet) : tlsLeaf(servlet) != null;
         return present ? Optional.of(SOURCE) : Optional.empty();
+    }
+
+    @Override
+    public Optional<ClientCertificateCredential> resolve(CredentialRequest request) {
+        return certificate(request.servlet()).map(ClientCertificateCredential::new);
     }
 
     /**
@@ -103,7 +87,7 @@ public class ClientCertificateResolver {
      *                               forwarded an untrusted or revoked certificate, 503 when revocation cannot be
      *                               checked
      */
-    public Optional<X509Certificate> resolve(HttpServletRequest request) {
+    public Optional<X509Certificate> certificate(HttpServletRequest request) {
         X509Certificate cert;
         if (fromTrustedProxy(request)) {
             // The TLS certificate, if any, authenticates the proxy, never the client it forwards.

@@ -1,98 +1,110 @@
 package dev.latchkey.auth.jwt;
 
+import dev.latchkey.auth.cert.ClientCertificateResolver;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.jwt.config.JwtSettings;
-import jakarta.servlet.http.Cookie;
+import dev.latchkey.auth.request.AuthScheme;
+import dev.latchkey.auth.request.Authorization;
 import dev.latchkey.auth.request.QueryParameters;
+import dev.latchkey.auth.spi.CredentialRequest;
+import dev.latchkey.auth.spi.CredentialResolver;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 
-import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
- * Finds the bearer token of a request (RFC 6750 §2):
+ * Finds the bearer token of a request (RFC 6750 §2) and the client certificate it may be bound to (RFC 8705 §3):
  * <ul>
- *   <li>{@code Authorization: Bearer <token>} (scheme case-insensitive, RFC 7235 §2.1), or the header or cookie named
- *   by {@code mp.jwt.token.header} / {@code mp.jwt.token.cookie} (MicroProfile JWT 2.1 §9.3);</li>
+ *   <li>{@code Authorization: Bearer <token>} (the one parsed {@link Authorization} header), or the header or cookie
+ *   named by {@code mp.jwt.token.header} / {@code mp.jwt.token.cookie} (MicroProfile JWT 2.1 §9.3);</li>
  *   <li>never the query string (RFC 6750 §2.3 is a "SHOULD NOT"; RFC 9700 §2.4 forbids it): an {@code access_token}
  *   query parameter is 400 {@code invalid_request};</li>
  *   <li>a Bearer value starting with an API-key prefix ({@code latchkey.api-key.prefixes}) is not a JWT: empty, so
- *   the API-key authenticator takes it;</li>
- *   <li>{@code Bearer} without a token, or a token outside the RFC 6750 §2.1 {@code b64token} syntax, is 400.</li>
+ *   the API-key kind takes it;</li>
+ *   <li>{@code Bearer} without a token, or a token outside the RFC 6750 §2.1 {@code b64token} (token68) syntax, is
+ *   400.</li>
  * </ul>
- * Plain logic: construct it with the settings (the CDI wiring lives in {@link JwtAuthenticator}).
+ * The certificate is the TLS client certificate, or the one a trusted TLS-terminating proxy forwarded
+ * ({@link ClientCertificateResolver}); a forwarded certificate it refuses fails the token's request with the Bearer
+ * scheme (RFC 7235 §3.1).
  */
-public class BearerTokenResolver {
+public final class BearerTokenResolver implements CredentialResolver<JwtCredential> {
 
-    static final String AUTHORIZATION = "Authorization";
-    private static final Pattern B64TOKEN = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
-    private static final String SCHEME = "Bearer";
+    private static final String ACCESS_TOKEN = "access_token";
 
     private final String header;
+    private final boolean fromAuthorization;
     private final boolean fromCookie;
     private final String cookie;
     private final List<String> apiKeyPrefixes;
+    private final ClientCertificateResolver certificates;
 
-    public BearerTokenResolver(JwtSettings settings) {
+    public BearerTokenResolver(JwtSettings settings, ClientCertificateResolver certificates) {
         this.header = settings.tokenHeader();
+        this.fromAuthorization = header.equalsIgnoreCase(CredentialRequest.AUTHORIZATION);
         this.fromCookie = settings.fromCookie();
         this.cookie = settings.tokenCookie();
         this.apiKeyPrefixes = settings.apiKeyPrefixes();
+        this.certificates = certificates;
+    }
+
+    /** Where the request carries a JWT bearer credential; cheap and never throws. */
+    @Override
+    public Optional<String> source(CredentialRequest request) {
+        if (fromCookie) {
+            return cookieValues(request.servlet()).stream().allMatch(String::isEmpty) ? Optional.empty()
+                    : Optional.of("cookie:" + cookie);
+        }
+        return presented(request).map(token -> "header:" + header);
+    }
+
+    @Override
+    public Optional<JwtCredential> resolve(CredentialRequest request) {
+        return token(request).map(token -> new JwtCredential(token, certificate(request.servlet())));
     }
 
     /**
      * @return the token, or empty when the request carries no JWT bearer credential
      * @throws AuthenticationFailure 400 {@code invalid_request} for a malformed or misplaced token
      */
-    public Optional<String> resolve(HttpServletRequest request) {
-        if (QueryParameters.hasName(request, "access_token")) {
+    public Optional<String> token(CredentialRequest request) {
+        if (QueryParameters.hasName(request.servlet(), ACCESS_TOKEN)) {
             throw badRequest("access tokens are not accepted in the query string", "token_in_query");
         }
         if (fromCookie) {
-            return fromCookie(request);
+            return fromCookie(request.servlet());
         }
-        return headerToken(request).map(token -> {
-            if (token.isEmpty()) {
+        return presented(request).map(presented -> {
+            if (presented.form() == Authorization.Form.NONE) {
                 throw badRequest("Bearer credential without a token", "bearer_token_missing");
             }
-            return checkSyntax(token);
+            return presented.token68()
+                    .orElseThrow(() -> badRequest("malformed bearer token", "bearer_token_syntax"));
         });
     }
 
-    /** Where the request carries a JWT bearer credential; cheap and never throws. */
-    public Optional<String> source(HttpServletRequest request) {
-        if (fromCookie) {
-            return cookieValues(request).stream().allMatch(String::isEmpty) ? Optional.empty()
-                    : Optional.of("cookie:" + cookie);
-        }
-        return headerToken(request).map(token -> "header:" + header);
-    }
-
     /**
-     * The token in the configured header, unchecked: empty when the header is absent, carries another
-     * {@code Authorization} scheme or an API key; {@code ""} when {@code Bearer} (or a custom header) has no token.
+     * The bearer credential in the configured header, unchecked: empty when the header is absent, carries another
+     * {@code Authorization} scheme or an API key. A custom header may also carry the bare token.
      */
-    private Optional<String> headerToken(HttpServletRequest request) {
-        String value = request.getHeader(header);
-        if (value == null) {
-            return Optional.empty();
-        }
-        value = value.trim();
-        String token;
-        if (startsWithScheme(value)) {
-            token = value.substring(SCHEME.length()).trim();
-        } else if (value.equalsIgnoreCase(SCHEME)) {
-            token = "";
-        } else if (header.equalsIgnoreCase(AUTHORIZATION)) {
-            return Optional.empty();
+    private Optional<Authorization> presented(CredentialRequest request) {
+        Optional<Authorization> value;
+        if (fromAuthorization) {
+            value = request.authorization(AuthScheme.BEARER);
         } else {
-            token = value;
+            String raw = request.servlet().getHeader(header);
+            if (raw == null) {
+                return Optional.empty();
+            }
+            value = Authorization.parse(raw).filter(a -> a.hasScheme(AuthScheme.BEARER))
+                    .or(() -> Optional.of(Authorization.parse(AuthScheme.BEARER + " " + raw).orElseThrow()));
         }
-        return isApiKey(token) ? Optional.empty() : Optional.of(token);
+        return value.filter(v -> v.token68().filter(this::isApiKey).isEmpty());
     }
 
     private Optional<String> fromCookie(HttpServletRequest request) {
@@ -107,7 +119,10 @@ public class BearerTokenResolver {
             // A cleared cookie (e.g. after logout) carries no credential: 401 where one is required, not 400.
             return Optional.empty();
         }
-        return Optional.of(checkSyntax(values.get(0)));
+        if (!Authorization.isToken68(values.get(0))) {
+            throw badRequest("malformed bearer token", "bearer_token_syntax");
+        }
+        return Optional.of(values.get(0));
     }
 
     private List<String> cookieValues(HttpServletRequest request) {
@@ -124,23 +139,20 @@ public class BearerTokenResolver {
         return values;
     }
 
-    private static boolean startsWithScheme(String value) {
-        return value.length() > SCHEME.length() && value.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
-                && value.charAt(SCHEME.length()) == ' ';
+    /** RFC 8705 §3: the certificate of the TLS connection, or the one a trusted TLS-terminating proxy forwarded. */
+    private X509Certificate certificate(HttpServletRequest request) {
+        try {
+            return certificates.certificate(request).orElse(null);
+        } catch (AuthenticationFailure refused) {
+            throw new AuthenticationFailure(refused.error().withScheme(AuthScheme.BEARER));
+        }
     }
 
     private boolean isApiKey(String token) {
-        return !token.isEmpty() && apiKeyPrefixes.stream().anyMatch(token::startsWith);
-    }
-
-    private static String checkSyntax(String token) {
-        if (!B64TOKEN.matcher(token).matches()) {
-            throw badRequest("malformed bearer token", "bearer_token_syntax");
-        }
-        return token;
+        return apiKeyPrefixes.stream().anyMatch(token::startsWith);
     }
 
     private static AuthenticationFailure badRequest(String description, String reason) {
-        return new AuthenticationFailure(AuthError.invalidRequest(SCHEME, description, reason));
+        return new AuthenticationFailure(AuthError.invalidRequest(AuthScheme.BEARER, description, reason));
     }
 }

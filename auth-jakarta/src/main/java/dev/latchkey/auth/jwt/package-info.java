@@ -4,9 +4,9 @@
  * <p>Pipeline: {@link dev.latchkey.auth.jwt.BearerTokenResolver} (RFC 6750 §2) &rarr;
  * {@link dev.latchkey.auth.jwt.JwtCredential} &rarr; {@code IdentityStoreHandler} &rarr;
  * {@link dev.latchkey.auth.jwt.JwtIdentityStore} &rarr; {@link dev.latchkey.auth.jwt.validation.JwtVerifier}
- * (RFC 7519 §7.2, RFC 8725) &rarr; {@link dev.latchkey.auth.jwt.mapping.JwtCallerMapper}. The CDI entry point is
- * {@link dev.latchkey.auth.jwt.JwtAuthenticator}; {@link dev.latchkey.auth.jwt.JwtComponents} builds the plain
- * objects from configuration once. Certificate-bound tokens (RFC 8705 §3) are checked against the certificate
+ * (RFC 7519 §7.2, RFC 8725) &rarr; {@link dev.latchkey.auth.jwt.mapping.JwtCallerMapper}. The kind is
+ * {@link dev.latchkey.auth.jwt.JwtKind}; {@link dev.latchkey.auth.jwt.JwtProducers} builds the plain objects from one
+ * {@link dev.latchkey.auth.jwt.config.JwtSettings} once. Certificate-bound tokens (RFC 8705 §3) are checked against the certificate
  * {@link dev.latchkey.auth.cert.ClientCertificateResolver} resolves: the TLS client certificate, or the one forwarded
  * by a proxy in {@code latchkey.trusted-proxies}.
  *
@@ -50,7 +50,7 @@
  *   <tr><td>{@code latchkey.jwt.issuers.<name>.issuer}, {@code .publickey}, {@code .publickey.location},
  *   {@code .audiences}, {@code .algorithm}</td><td>further issuers (algorithm defaults to the global list)</td></tr>
  *   <tr><td>{@code latchkey.api-key.prefixes}</td><td>{@code sk_live_,sk_test_}: Bearer values left to the API-key
- *   authenticator</td></tr>
+ *   kind</td></tr>
  * </table>
  */
 package dev.latchkey.auth.jwt;

@@ -1,11 +1,14 @@
 package dev.latchkey.auth.mechanism;
 
+import dev.latchkey.auth.spi.DefaultMechanisms;
+
 import java.util.List;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.logging.Level;
 
 /**
- * The start-up warning of a Latchkey mechanism with no authenticator enabled: every caller is anonymous and protected
+ * The start-up warning of a Latchkey mechanism with no credential kind enabled: every caller is anonymous and protected
  * resources answer 401. Louder ({@link Level#SEVERE}) when Latchkey or MicroProfile JWT properties are set, since
  * the application then most likely meant to enable something. Names the properties, never their values.
  */
@@ -15,8 +18,12 @@ record EmptyChainWarning(Level level, String message) {
     /** Settings that never enable a mechanism (authorization of JAX-RS resources). */
     private static final String AUTHORIZATION_PREFIX = "latchkey.authorization.";
 
-    /** @param propertyNames the MicroProfile Config property names of the application */
-    static EmptyChainWarning of(Iterable<String> propertyNames) {
+    /**
+     * @param propertyNames the MicroProfile Config property names of the application
+     * @param hints         how the kinds enable themselves without {@code latchkey.mechanisms} ({@link
+     *                      DefaultMechanisms#hint()})
+     */
+    static EmptyChainWarning of(Iterable<String> propertyNames, List<String> hints) {
         TreeSet<String> set = new TreeSet<>();
         for (String name : propertyNames) {
             if (PREFIXES.stream().anyMatch(name::startsWith) && !name.startsWith(AUTHORIZATION_PREFIX)) {
@@ -25,9 +32,7 @@ record EmptyChainWarning(Level level, String message) {
         }
         String how = "no authentication mechanism enabled: every caller is anonymous and protected resources answer "
                 + "401. Enable one with " + MechanismSettings.MECHANISMS + " (e.g. jwt, api-key, basic, "
-                + "client-cert), @LoginConfig(authMethod = \"MP-JWT\") on the JAX-RS application, or a JWT issuer ("
-                + String.join(", ", MechanismSettings.JWT_ISSUER_PROPERTIES) + ", "
-                + MechanismSettings.JWT_ISSUERS_PREFIX + "*)";
+                + "client-cert)" + hints.stream().map(h -> ", " + h).collect(Collectors.joining());
         if (set.isEmpty()) {
             return new EmptyChainWarning(Level.WARNING, how);
         }

@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 
 /**
  * The start-up warning for group-only identity stores that do not declare the mechanisms they serve while callers
- * come from more than one namespace (several credential kinds, or several JWT issuers). The
+ * come from more than one namespace (several credential kinds, or a kind with several issuers). The
  * {@code IdentityStoreHandler} hands such a store every caller by name (Jakarta Security 3.0 §3.2), so a JWT whose
  * {@code sub} equals a Basic user's name would receive that user's groups. The remedy it names:
  * {@link LatchkeyGroupStore}.
@@ -21,13 +21,13 @@ final class GroupStoreWarning {
     }
 
     /**
-     * @param mechanisms      the enabled credential kinds
-     * @param issuerCount     the configured JWT issuers
+     * @param mechanisms       the enabled credential kinds
+     * @param namespaces       the caller namespaces of all of them ({@code CredentialKind#callerNamespaces})
      * @param plainGroupStores class names of group-only stores that are not {@link LatchkeyGroupStore}s; asked
      *                         only when callers come from more than one namespace
      */
-    static Optional<String> of(List<String> mechanisms, int issuerCount, Supplier<List<String>> plainGroupStores) {
-        if (mechanisms.size() <= 1 && issuerCount <= 1) {
+    static Optional<String> of(List<String> mechanisms, int namespaces, Supplier<List<String>> plainGroupStores) {
+        if (namespaces <= 1) {
             return Optional.empty();
         }
         List<String> plain = plainGroupStores.get();
@@ -35,21 +35,9 @@ final class GroupStoreWarning {
             return Optional.empty();
         }
         return Optional.of("group-only identity store(s) " + new TreeSet<>(plain) + " are given every "
-                + "caller by name, whatever its credential kind " + mechanisms + " and JWT issuer (" + issuerCount
-                + " configured): a caller of one kind or issuer gets the groups of a namesake of another. Extend "
+                + "caller by name, whatever its credential kind " + mechanisms + " and issuer (" + namespaces
+                + " namespaces): a caller of one kind or issuer gets the groups of a namesake of another. Extend "
                 + LatchkeyGroupStore.class.getName() + " to declare the mechanisms served and match on (mechanism, "
                 + "issuer, name)");
-    }
-
-    /** The issuers configured: {@code mp.jwt.verify.issuer} and every {@code latchkey.jwt.issuers.<name>.issuer}. */
-    static int issuerCount(Iterable<String> propertyNames) {
-        Set<String> issuers = new TreeSet<>();
-        for (String name : propertyNames) {
-            if (name.equals("mp.jwt.verify.issuer")
-                    || (name.startsWith(MechanismSettings.JWT_ISSUERS_PREFIX) && name.endsWith(".issuer"))) {
-                issuers.add(name);
-            }
-        }
-        return issuers.size();
     }
 }

@@ -8,13 +8,13 @@ import dev.latchkey.auth.caller.LatchkeyGroupStore;
 import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.ErrorResponses;
-import dev.latchkey.auth.jwt.mp.MpJwtExtension;
 import dev.latchkey.auth.limit.FailedAttemptLimiter;
 import dev.latchkey.auth.limit.FailedAttemptSettings;
 import dev.latchkey.auth.request.ClientAddress;
 import dev.latchkey.auth.request.TrustedProxies;
 import dev.latchkey.auth.spi.AuthOutcome;
-import dev.latchkey.auth.spi.CredentialAuthenticator;
+import dev.latchkey.auth.spi.CredentialKind;
+import dev.latchkey.auth.spi.DefaultMechanisms;
 import dev.latchkey.auth.state.StateStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +27,7 @@ import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.identitystore.IdentityStore;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -44,19 +45,20 @@ import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
- * The one Jakarta Security {@link HttpAuthenticationMechanism} of a Latchkey application. It delegates to the
- * {@link CredentialAuthenticator}s enabled by {@code latchkey.mechanisms}, in that order.
+ * The one Jakarta Security {@link HttpAuthenticationMechanism} of a Latchkey application. It runs the
+ * {@link CredentialKind}s enabled by {@code latchkey.mechanisms}, in that order, through the one shared step
+ * ({@link CredentialLogin}).
  *
  * <ul>
  *   <li>No credential: {@code doNothing()} on an unprotected resource, else 401 with one challenge per enabled
  *   scheme (RFC 7235 §4.1).</li>
- *   <li>A credential found: its authenticator decides; a rejection is final (no falling through).</li>
+ *   <li>A credential found: its kind decides; a rejection is final (no falling through).</li>
  *   <li>Two credentials: 400 {@code invalid_request} (RFC 6750 §2).</li>
- *   <li>A credential from a client network over {@code latchkey.failed-attempts.limit}: 429 before any authenticator
- *   runs ({@link FailedAttemptLimiter}).</li>
+ *   <li>A credential from a client network over {@code latchkey.failed-attempts.limit}: 429 before any kind runs
+ *   ({@link FailedAttemptLimiter}).</li>
  * </ul>
  *
- * <p>Which authenticators run when {@code latchkey.mechanisms} is not set: see {@link MechanismSettings}.
+ * <p>Which kinds run when {@code latchkey.mechanisms} is not set: see {@link MechanismSettings}.
  *
  * <p>Applications with a mechanism of their own switch this one off with {@code latchkey.mechanism.enabled=false}.
  */
@@ -67,16 +69,20 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
 
     @Inject
     @Any
-    Instance<CredentialAuthenticator> authenticators;
+    Instance<CredentialKind<?>> kinds;
+
+    @Inject
+    @Any
+    Instance<DefaultMechanisms> defaults;
+
+    @Inject
+    IdentityStoreHandler identityStoreHandler;
 
     @Inject
     Event<AuthenticationEvent> events;
 
     @Inject
     CurrentCaller currentCaller;
-
-    @Inject
-    MpJwtExtension mpJwt;
 
     @Inject
     @Any
@@ -93,19 +99,22 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
     @PostConstruct
     void init() {
         ConfigReader config = ConfigReader.current();
-        MechanismSettings settings = MechanismSettings.from(config, mpJwt.loginConfig());
+        List<DefaultMechanisms> kindDefaults = defaults.stream().toList();
+        MechanismSettings settings = MechanismSettings.from(config, kindDefaults);
         trustedProxies = TrustedProxies.from(config);
         LOG.info(() -> "authentication mechanisms " + settings.mechanisms() + ", realm " + settings.realm());
         if (settings.mechanisms().isEmpty()) {
-            EmptyChainWarning warning = EmptyChainWarning.of(ConfigProvider.getConfig().getPropertyNames());
+            EmptyChainWarning warning = EmptyChainWarning.of(ConfigProvider.getConfig().getPropertyNames(),
+                    kindDefaults.stream().map(DefaultMechanisms::hint).toList());
             LOG.log(warning.level(), warning.message());
         }
         FailedAttemptSettings failedAttempts = FailedAttemptSettings.from(config);
-        chain = new AuthenticatorChain(settings, byName(), new FailedAttemptLimiter(failedAttempts, trustedProxies,
-                state.buckets("failed-attempts", failedAttempts.maxTracked())));
+        chain = new AuthenticatorChain(settings, byName(), new CredentialLogin(identityStoreHandler),
+                new FailedAttemptLimiter(failedAttempts, trustedProxies,
+                        state.buckets("failed-attempts", failedAttempts.maxTracked())));
         audit = events::fire;
         GroupStoreWarning.of(settings.mechanisms(),
-                GroupStoreWarning.issuerCount(ConfigProvider.getConfig().getPropertyNames()), this::plainGroupStores)
+                chain.kinds().stream().mapToInt(CredentialKind::callerNamespaces).sum(), this::plainGroupStores)
                 .ifPresent(LOG::warning);
     }
 
@@ -127,15 +136,15 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
     }
 
     /**
-     * Every authenticator bean by name without creating it: the bean's {@code @Named} name, or, for a bean without
+     * Every credential kind bean by name without creating it: the bean's {@code @Named} name, or, for a bean without
      * one, the name it reports (which creates it).
      */
-    private Map<String, Supplier<CredentialAuthenticator>> byName() {
-        Map<String, Supplier<CredentialAuthenticator>> byName = new LinkedHashMap<>();
-        for (Instance.Handle<CredentialAuthenticator> handle : authenticators.handles()) {
+    private Map<String, Supplier<CredentialKind<?>>> byName() {
+        Map<String, Supplier<CredentialKind<?>>> byName = new LinkedHashMap<>();
+        for (Instance.Handle<CredentialKind<?>> handle : kinds.handles()) {
             String name = handle.getBean().getName() != null ? handle.getBean().getName() : handle.get().name();
             if (byName.put(name, handle::get) != null) {
-                throw new IllegalStateException("two authenticator beans are named '" + name + "'");
+                throw new IllegalStateException("two credential kind beans are named '" + name + "'");
             }
         }
         return byName;

@@ -2,6 +2,7 @@ package dev.latchkey.auth.mechanism;
 
 import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.config.ConfigurationException;
+import dev.latchkey.auth.spi.DefaultMechanisms;
 
 import java.util.HashSet;
 import java.util.List;
@@ -10,30 +11,21 @@ import java.util.Optional;
 /**
  * Settings of the Latchkey mechanism chain.
  *
- * <p>Which mechanisms run ({@code latchkey.mechanisms}), when the property is not set:
- * <ol>
- *   <li>{@code @LoginConfig(authMethod = "MP-JWT")} on the JAX-RS application: {@code jwt} (MicroProfile JWT 2.1,
- *   "Marking a JAX-RS Application as Requiring MP-JWT Access Control");</li>
- *   <li>no such annotation, but a JWT issuer configured ({@code mp.jwt.verify.issuer}, {@code .publickey},
- *   {@code .publickey.location} or {@code latchkey.jwt.issuers.*}): {@code jwt}, as before;</li>
- *   <li>neither: no mechanism. Every caller is anonymous: unprotected resources answer, protected ones answer 401.</li>
- * </ol>
- * An explicit {@code latchkey.mechanisms} always wins.
+ * <p>Which mechanisms run ({@code latchkey.mechanisms}), when the property is not set: those the kinds' {@link
+ * DefaultMechanisms} enable (the JWT kind's: {@code jwt} for {@code @LoginConfig(authMethod = "MP-JWT")} or a
+ * configured issuer); with none, no mechanism: every caller is anonymous, unprotected resources answer, protected ones
+ * answer 401. An explicit {@code latchkey.mechanisms} always wins.
  *
- * @param mechanisms {@code latchkey.mechanisms}: the enabled authenticators in precedence order (may be empty: none)
- * @param realm      {@code latchkey.realm}: the realm named in every challenge (default: the {@code @LoginConfig}
- *                   {@code realmName}, else {@code api})
+ * @param mechanisms {@code latchkey.mechanisms}: the enabled credential kinds in precedence order (may be empty: none)
+ * @param realm      {@code latchkey.realm}: the realm named in every challenge (default: the first realm a
+ *                   {@link DefaultMechanisms} names, such as the {@code @LoginConfig} {@code realmName}, else
+ *                   {@value #DEFAULT_REALM})
  */
 public record MechanismSettings(List<String> mechanisms, String realm) {
 
     public static final String MECHANISMS = "latchkey.mechanisms";
     public static final String REALM = "latchkey.realm";
-    public static final String JWT = "jwt";
-
-    /** Properties that configure a JWT issuer: their presence enables {@code jwt} by default. */
-    static final List<String> JWT_ISSUER_PROPERTIES =
-            List.of("mp.jwt.verify.issuer", "mp.jwt.verify.publickey", "mp.jwt.verify.publickey.location");
-    static final String JWT_ISSUERS_PREFIX = "latchkey.jwt.issuers.";
+    public static final String DEFAULT_REALM = "api";
 
     public MechanismSettings {
         mechanisms = List.copyOf(mechanisms);
@@ -48,27 +40,11 @@ public record MechanismSettings(List<String> mechanisms, String realm) {
         }
     }
 
-    /** Settings of an application without {@code @LoginConfig}. */
-    public static MechanismSettings from(ConfigReader config) {
-        return from(config, Optional.empty());
-    }
-
-    public static MechanismSettings from(ConfigReader config, Optional<LoginConfigDeclaration> loginConfig) {
-        String defaultRealm = loginConfig.map(LoginConfigDeclaration::realmName).filter(r -> !r.isEmpty())
-                .orElse("api");
-        return new MechanismSettings(config.list(MECHANISMS, defaultMechanisms(config, loginConfig)),
-                config.string(REALM, defaultRealm));
-    }
-
-    private static List<String> defaultMechanisms(ConfigReader config, Optional<LoginConfigDeclaration> loginConfig) {
-        if (loginConfig.filter(LoginConfigDeclaration::isMpJwt).isPresent() || jwtIssuerConfigured(config)) {
-            return List.of(JWT);
-        }
-        return List.of();
-    }
-
-    private static boolean jwtIssuerConfigured(ConfigReader config) {
-        return JWT_ISSUER_PROPERTIES.stream().anyMatch(p -> config.string(p).isPresent())
-                || config.hasAny(JWT_ISSUERS_PREFIX);
+    /** @param defaults what the kinds enable when {@code latchkey.mechanisms} is not set */
+    public static MechanismSettings from(ConfigReader config, List<DefaultMechanisms> defaults) {
+        String realm = defaults.stream().map(DefaultMechanisms::realm).flatMap(Optional::stream).findFirst()
+                .orElse(DEFAULT_REALM);
+        List<String> mechanisms = defaults.stream().flatMap(d -> d.mechanisms(config).stream()).distinct().toList();
+        return new MechanismSettings(config.list(MECHANISMS, mechanisms), config.string(REALM, realm));
     }
 }

@@ -6,10 +6,10 @@ import dev.latchkey.auth.error.AuthError;
 import java.util.Map;
 import java.util.Objects;
 
-/** What a {@link CredentialAuthenticator} concluded about one request. */
+/** What the shared step ({@code CredentialLogin}) concluded about one request and one credential kind. */
 public sealed interface AuthOutcome {
 
-    /** The request does not carry this authenticator's credential: the next authenticator is asked. */
+    /** The request does not carry this kind's credential: the next kind is asked. */
     record NoCredential() implements AuthOutcome {
     }
 
@@ -25,7 +25,7 @@ public sealed interface AuthOutcome {
         }
     }
 
-    /** The credential was found and rejected (or could not be checked: 503). Final: no other authenticator runs. */
+    /** The credential was found and rejected (or could not be checked: 503). Final: no other kind runs. */
     record Rejected(AuthError error) implements AuthOutcome {
         public Rejected {
             Objects.requireNonNull(error, "error");

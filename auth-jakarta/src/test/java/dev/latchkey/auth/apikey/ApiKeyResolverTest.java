@@ -5,6 +5,7 @@ import dev.latchkey.auth.apikey.format.ApiKeyFormat;
 import dev.latchkey.auth.apikey.format.ApiKeyGenerator;
 import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.request.TrustedProxies;
+import dev.latchkey.auth.spi.CredentialRequest;
 import org.junit.jupiter.api.Test;
 
 import java.net.URLEncoder;
@@ -25,64 +26,65 @@ class ApiKeyResolverTest {
     private final String key = new ApiKeyGenerator(format).generate("live").value();
     private final String keyId = format.parse(key).keyId();
     private final List<ApiKeyExposed> exposures = new ArrayList<>();
-    private final ApiKeyResolver resolver = new ApiKeyResolver(format, settings, exposures::add);
-    private final ApiKeyResolver basicResolver = new ApiKeyResolver(format, settings.withBasicEnabled(true), exposures::add);
+    private final ApiKeyResolver resolver = new ApiKeyResolver(format, settings, TrustedProxies.NONE, exposures::add);
+    private final ApiKeyResolver basicResolver = new ApiKeyResolver(format, settings.withBasicEnabled(true), TrustedProxies.NONE,
+            exposures::add);
 
     @Test
     void whenKeyInQueryBehindATrustedProxyThenTheExposureNamesTheForwardedClient() {
         var behindProxy = new ApiKeyResolver(format, settings, TrustedProxies.of("10.0.0.0/8"), exposures::add);
         var request = FakeRequest.create().remoteAddr("10.0.0.5").query("api_key=" + key)
                 .header("X-Forwarded-For", "198.51.100.66, 203.0.113.7").build();
-        assertThrows(AuthenticationFailure.class, () -> behindProxy.resolve(request));
+        assertThrows(AuthenticationFailure.class, () -> behindProxy.key(CredentialRequest.of(request)));
         assertEquals("203.0.113.7", exposures.get(0).remoteAddress(), "the right-most untrusted hop, not the proxy");
     }
 
     @Test
     void whenXApiKeyHeaderThenResolvedWithItsSource() {
         var request = FakeRequest.create().header("X-API-Key", key).build();
-        assertEquals(Optional.of(new ResolvedApiKey(key, "header:X-API-Key")), resolver.resolve(request));
-        assertEquals(Optional.of("header:X-API-Key"), resolver.credentialSource(request));
+        assertEquals(Optional.of(new ResolvedApiKey(key, "header:X-API-Key")), resolver.key(CredentialRequest.of(request)));
+        assertEquals(Optional.of("header:X-API-Key"), resolver.source(CredentialRequest.of(request)));
     }
 
     @Test
     void whenBearerWithKeyPrefixThenResolvedFromAuthorization() {
         var request = FakeRequest.create().bearer(key).build();
-        assertEquals(Optional.of(new ResolvedApiKey(key, "header:Authorization")), resolver.resolve(request));
-        assertEquals(Optional.of("header:Authorization"), resolver.credentialSource(request));
+        assertEquals(Optional.of(new ResolvedApiKey(key, "header:Authorization")), resolver.key(CredentialRequest.of(request)));
+        assertEquals(Optional.of("header:Authorization"), resolver.source(CredentialRequest.of(request)));
     }
 
     @Test
     void whenBearerIsNotAnApiKeyThenNotOurs() {
         var request = FakeRequest.create().bearer("eyJhbGciOiJSUzI1NiJ9.e30.sig").build();
-        assertTrue(resolver.resolve(request).isEmpty());
-        assertTrue(resolver.credentialSource(request).isEmpty());
+        assertTrue(resolver.key(CredentialRequest.of(request)).isEmpty());
+        assertTrue(resolver.source(CredentialRequest.of(request)).isEmpty());
     }
 
     @Test
     void whenStripeStyleBasicAndEnabledThenKeyIsTheUserName() {
         var request = FakeRequest.create().basic(key, "").build();
-        assertEquals(Optional.of(new ResolvedApiKey(key, "header:Authorization")), basicResolver.resolve(request));
-        assertTrue(resolver.resolve(request).isEmpty(), "disabled by default");
+        assertEquals(Optional.of(new ResolvedApiKey(key, "header:Authorization")), basicResolver.key(CredentialRequest.of(request)));
+        assertTrue(resolver.key(CredentialRequest.of(request)).isEmpty(), "disabled by default");
     }
 
     @Test
     void whenBasicWithAKeyAndAPasswordThen400() {
         var request = FakeRequest.create().basic(key, "pw").build();
-        AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> basicResolver.resolve(request));
+        AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> basicResolver.key(CredentialRequest.of(request)));
         assertEquals(400, f.error().status());
         assertFalse(f.getMessage().contains(key));
     }
 
     @Test
     void whenBasicWithAnOrdinaryUserThenNotOurs() {
-        assertTrue(basicResolver.resolve(FakeRequest.create().basic("alice", "secret").build()).isEmpty());
-        assertTrue(basicResolver.resolve(FakeRequest.create().header("Authorization", "Basic %%%").build()).isEmpty());
+        assertTrue(basicResolver.key(CredentialRequest.of(FakeRequest.create().basic("alice", "secret").build())).isEmpty());
+        assertTrue(basicResolver.key(CredentialRequest.of(FakeRequest.create().header("Authorization", "Basic %%%").build())).isEmpty());
     }
 
     @Test
     void whenKeyIsInTheQueryStringThen400AndExposureIsRecordedByKeyIdOnly() {
         var request = FakeRequest.create().query("api_key=" + key + "&page=2").build();
-        AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> resolver.resolve(request));
+        AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> resolver.key(CredentialRequest.of(request)));
         assertEquals(400, f.error().status());
         assertEquals("invalid_request", f.error().error());
         assertTrue(f.error().description().contains("X-API-Key"), f.error().description());
@@ -98,17 +100,17 @@ class ApiKeyResolverTest {
     void whenAnyParameterValueLooksLikeAKeyThen400EvenWithAValidHeader() {
         String encoded = URLEncoder.encode(key, StandardCharsets.UTF_8);
         var request = FakeRequest.create().header("X-API-Key", key).query("token=" + encoded).build();
-        assertThrows(AuthenticationFailure.class, () -> resolver.resolve(request));
-        assertEquals(Optional.of("header:X-API-Key"), resolver.credentialSource(request));
+        assertThrows(AuthenticationFailure.class, () -> resolver.key(CredentialRequest.of(request)));
+        assertEquals(Optional.of("header:X-API-Key"), resolver.source(CredentialRequest.of(request)));
         assertEquals(Optional.of("query:token"),
-                resolver.credentialSource(FakeRequest.create().query("token=" + encoded).build()));
+                resolver.source(CredentialRequest.of(FakeRequest.create().query("token=" + encoded).build())));
     }
 
     @Test
     void whenAKeyNamedParameterHoldsGarbageThenStill400WithUnknownKeyId() {
         for (String name : List.of("apikey", "api-key", "API_KEY")) {
             var request = FakeRequest.create().query(name + "=whatever").build();
-            AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> resolver.resolve(request));
+            AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> resolver.key(CredentialRequest.of(request)));
             assertEquals(400, f.error().status());
         }
         assertTrue(exposures.stream().allMatch(e -> e.keyId() == null));
@@ -117,38 +119,38 @@ class ApiKeyResolverTest {
     @Test
     void whenAGenericParameterNameHoldsAnOrdinaryValueThenNotRefused() {
         var request = FakeRequest.create().query("key=abc&token=xyz").build();
-        assertTrue(resolver.resolve(request).isEmpty());
-        assertTrue(resolver.credentialSource(request).isEmpty());
+        assertTrue(resolver.key(CredentialRequest.of(request)).isEmpty());
+        assertTrue(resolver.source(CredentialRequest.of(request)).isEmpty());
         assertTrue(exposures.isEmpty());
         assertThrows(AuthenticationFailure.class,
-                () -> resolver.resolve(FakeRequest.create().query("key=" + key).build()), "unless it is a key");
+                () -> resolver.key(CredentialRequest.of(FakeRequest.create().query("key=" + key).build())), "unless it is a key");
     }
 
     @Test
     void whenHarmlessQueryThenIgnored() {
-        assertTrue(resolver.resolve(FakeRequest.create().query("page=2&sort=name&x").build()).isEmpty());
+        assertTrue(resolver.key(CredentialRequest.of(FakeRequest.create().query("page=2&sort=name&x").build())).isEmpty());
         assertTrue(exposures.isEmpty());
     }
 
     @Test
     void whenTwoSourcesCarryKeysThen400() {
         var request = FakeRequest.create().header("X-API-Key", key).bearer(key).build();
-        AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> resolver.resolve(request));
+        AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> resolver.key(CredentialRequest.of(request)));
         assertEquals(400, f.error().status());
         assertEquals("invalid_request", f.error().error());
     }
 
     @Test
     void whenTheHeaderIsRepeatedOrEmptyThen400() {
-        assertEquals(400, assertThrows(AuthenticationFailure.class, () -> resolver.resolve(FakeRequest.create()
-                .header("X-API-Key", key).header("X-API-Key", key).build())).error().status());
-        assertEquals(400, assertThrows(AuthenticationFailure.class, () -> resolver.resolve(FakeRequest.create()
-                .header("X-API-Key", " ").build())).error().status());
+        assertEquals(400, assertThrows(AuthenticationFailure.class, () -> resolver.key(CredentialRequest.of(FakeRequest.create()
+                .header("X-API-Key", key).header("X-API-Key", key).build()))).error().status());
+        assertEquals(400, assertThrows(AuthenticationFailure.class, () -> resolver.key(CredentialRequest.of(FakeRequest.create()
+                .header("X-API-Key", " ").build()))).error().status());
     }
 
     @Test
     void whenNothingThenEmpty() {
-        assertTrue(resolver.resolve(FakeRequest.create().build()).isEmpty());
-        assertTrue(resolver.credentialSource(FakeRequest.create().build()).isEmpty());
+        assertTrue(resolver.key(CredentialRequest.of(FakeRequest.create().build())).isEmpty());
+        assertTrue(resolver.source(CredentialRequest.of(FakeRequest.create().build())).isEmpty());
     }
 }

@@ -3,7 +3,7 @@ package dev.latchkey.auth.basic;
 import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.fixtures.FakeRequest;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.servlet.http.HttpServletRequest;
+import dev.latchkey.auth.spi.CredentialRequest;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -23,8 +23,8 @@ class BasicCredentialResolverTest {
         return "Basic " + Base64.getEncoder().encodeToString(userPass.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static HttpServletRequest request(String authorization) {
-        return FakeRequest.create().header("Authorization", authorization).build();
+    private static CredentialRequest request(String authorization) {
+        return CredentialRequest.of(FakeRequest.create().header("Authorization", authorization).build());
     }
 
     private UsernamePasswordCredential resolve(String authorization) {
@@ -94,15 +94,15 @@ class BasicCredentialResolverTest {
     void whenOtherSchemeThenNoCredential() {
         assertEquals(Optional.empty(), resolver.resolve(request("Bearer abc")));
         assertEquals(Optional.empty(), resolver.resolve(request("BasicAuth abc")));
-        assertEquals(Optional.empty(), resolver.resolve(FakeRequest.create().build()));
-        assertEquals(Optional.empty(), resolver.credentialSource(request("Bearer abc")));
+        assertEquals(Optional.empty(), resolver.resolve(CredentialRequest.of(FakeRequest.create().build())));
+        assertEquals(Optional.empty(), resolver.source(request("Bearer abc")));
     }
 
     @Test
     void whenUsernameIsAnApiKeyThenLeftToTheApiKeyAuthenticator() {
         assertEquals(Optional.empty(), resolver.resolve(request(basic("sk_live_abc123:"))));
         // The same source as the API-key resolver reports for it: the chain sees one credential, not a conflict.
-        assertEquals(Optional.of("header:Authorization"), resolver.credentialSource(request(basic("sk_test_abc123:"))));
+        assertEquals(Optional.of("header:Authorization"), resolver.source(request(basic("sk_test_abc123:"))));
     }
 
     @Test
@@ -116,8 +116,8 @@ class BasicCredentialResolverTest {
 
     @Test
     void whenBasicThenCredentialSourceIsAuthorizationHeader() {
-        assertEquals(Optional.of("header:Authorization"), resolver.credentialSource(request(basic("alice:x"))));
-        assertEquals(Optional.of("header:Authorization"), resolver.credentialSource(request("Basic %%%")));
+        assertEquals(Optional.of("header:Authorization"), resolver.source(request(basic("alice:x"))));
+        assertEquals(Optional.of("header:Authorization"), resolver.source(request("Basic %%%")));
     }
 
     private void assertBadRequest(String header, String reason) {

@@ -39,7 +39,7 @@ class UserFileIdentityStoreTest {
     }
 
     private UserFileIdentityStore store(CountingHasher hasher) {
-        return new UserFileIdentityStore(BasicSettings.defaults(usersFile()), hasher);
+        return new UserFileIdentityStore(() -> BasicSettings.defaults(usersFile()), hasher);
     }
 
     private static UsernamePasswordCredential cred(String user, String password) {

@@ -43,7 +43,7 @@ class ClientCertificateIdentityStoreTest {
         Files.writeString(mapping, """
                 {"spiffe://prod.example/ns/payments/*": {"groups": ["payments"], "scopes": "payments:read payments:write"}}
                 """);
-        var store = new ClientCertificateIdentityStore(settings.withMappingFile(mapping), Clock.systemUTC());
+        var store = new ClientCertificateIdentityStore(() -> settings.withMappingFile(mapping), Clock.systemUTC());
         CredentialValidationResult r = validate(store, payments);
         assertEquals(CredentialValidationResult.Status.VALID, r.getStatus());
         assertEquals(Set.of("payments"), r.getCallerGroups());
@@ -60,7 +60,7 @@ class ClientCertificateIdentityStoreTest {
         X509Certificate cert = DevCertificates.leaf(TestPki.CA, "w").uri("spiffe://prod.example/w")
                 .validity(now.minus(Duration.ofDays(10)), now.plus(Duration.ofDays(10))).issue().certificate();
         MutableClock clock = new MutableClock(now);
-        var store = new ClientCertificateIdentityStore(settings, clock);
+        var store = new ClientCertificateIdentityStore(() -> settings, clock);
         assertEquals(CredentialValidationResult.Status.VALID, validate(store, cert).getStatus());
 
         clock.advance(Duration.ofDays(11));
@@ -74,7 +74,7 @@ class ClientCertificateIdentityStoreTest {
         Path crl = dir.resolve("ca.crl");
         X509Certificate other = TestPki.spiffe("spiffe://prod.example/other");
         DevCertificateFiles.writeCrl(crl, DevCertificates.crl(TestPki.CA, Duration.ofDays(7), other));
-        var store = new ClientCertificateIdentityStore(settings.withCrlFile(crl), Clock.systemUTC());
+        var store = new ClientCertificateIdentityStore(() -> settings.withCrlFile(crl), Clock.systemUTC());
         assertEquals(CredentialValidationResult.Status.VALID, validate(store, payments).getStatus());
         assertRejected(store, other, 401, "cert_revoked");
 
@@ -89,18 +89,18 @@ class ClientCertificateIdentityStoreTest {
         Path crl = dir.resolve("other.crl");
         DevCertificates.Issued otherCa = DevCertificates.ca("Other CA", Duration.ofDays(1));
         DevCertificateFiles.writeCrl(crl, DevCertificates.crl(otherCa, Duration.ofDays(7), payments));
-        var store = new ClientCertificateIdentityStore(settings.withCrlFile(crl), Clock.systemUTC());
+        var store = new ClientCertificateIdentityStore(() -> settings.withCrlFile(crl), Clock.systemUTC());
         assertEquals(CredentialValidationResult.Status.VALID, validate(store, payments).getStatus());
     }
 
     @Test
     void whenCrlNeverReadableThen503() throws Exception {
-        var missing = new ClientCertificateIdentityStore(settings.withCrlFile(dir.resolve("none.crl")),
+        var missing = new ClientCertificateIdentityStore(() -> settings.withCrlFile(dir.resolve("none.crl")),
                 Clock.systemUTC());
         assertRejected(missing, payments, 503, "crl_unavailable");
         Path garbage = dir.resolve("garbage.crl");
         Files.writeString(garbage, "not a crl");
-        var broken = new ClientCertificateIdentityStore(settings.withCrlFile(garbage), Clock.systemUTC());
+        var broken = new ClientCertificateIdentityStore(() -> settings.withCrlFile(garbage), Clock.systemUTC());
         assertRejected(broken, payments, 503, "crl_unavailable");
         assertRejected(broken, payments, 503, "crl_unavailable");
     }
@@ -110,7 +110,7 @@ class ClientCertificateIdentityStoreTest {
         Path crl = dir.resolve("ca.crl");
         X509Certificate revoked = TestPki.spiffe("spiffe://prod.example/revoked");
         DevCertificateFiles.writeCrl(crl, DevCertificates.crl(TestPki.CA, Duration.ofDays(7), revoked));
-        var store = new ClientCertificateIdentityStore(settings.withCrlFile(crl), Clock.systemUTC());
+        var store = new ClientCertificateIdentityStore(() -> settings.withCrlFile(crl), Clock.systemUTC());
         assertRejected(store, revoked, 401, "cert_revoked");
 
         Files.writeString(crl, "truncated");
@@ -123,7 +123,7 @@ class ClientCertificateIdentityStoreTest {
 
     @Test
     void whenOtherCredentialTypeThenNotValidated() {
-        var store = new ClientCertificateIdentityStore(settings, Clock.systemUTC());
+        var store = new ClientCertificateIdentityStore(() -> settings, Clock.systemUTC());
         assertSame(CredentialValidationResult.NOT_VALIDATED_RESULT,
                 store.validate(new UsernamePasswordCredential("a", "b")));
     }

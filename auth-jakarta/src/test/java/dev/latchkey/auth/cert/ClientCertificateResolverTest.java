@@ -5,6 +5,7 @@ import dev.latchkey.auth.cert.ClientCertificateSettings.ForwardedFormat;
 import dev.latchkey.auth.basic.LogCapture;
 import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.fixtures.FakeRequest;
+import dev.latchkey.auth.spi.CredentialRequest;
 import dev.latchkey.auth.fixtures.TestPki;
 import dev.latchkey.auth.request.CidrRange;
 import dev.latchkey.auth.request.ClientNetwork;
@@ -13,6 +14,7 @@ import dev.latchkey.devcerts.DevCertificates;
 import dev.latchkey.devcerts.DevCertificates.Issued;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -37,7 +39,7 @@ class ClientCertificateResolverTest {
     private final ClientCertificateSettings base = ClientCertificateSettings.spiffe("prod.example")
             .withTrustAnchors(TestPki.caPem());
     private final ClientCertificateResolver xfcc = new ClientCertificateResolver(
-            base.withTrustedProxies(ForwardedFormat.XFCC, null, "10.0.0.0/8", "fd00::/8"));
+            base.withTrustedProxies(ForwardedFormat.XFCC, null, "10.0.0.0/8", "fd00::/8"), Clock.systemUTC());
 
     private static String xfccElement(X509Certificate cert, boolean withHash) {
         return (withHash ? "Hash=" + CertificateThumbprints.sha256Hex(cert) + ";" : "")
@@ -49,16 +51,16 @@ class ClientCertificateResolverTest {
     void whenTlsChainThenLeafOnlyAndExposedAsAttribute() {
         FakeRequest fake = FakeRequest.create().attribute(ClientCertificateResolver.SERVLET_ATTRIBUTE,
                 new X509Certificate[]{ALICE, TestPki.CA.certificate()});
-        assertSame(ALICE, xfcc.resolve(fake.build()).orElseThrow());
+        assertSame(ALICE, xfcc.certificate(fake.build()).orElseThrow());
         assertSame(ALICE, fake.attribute(ClientCertificateResolver.REQUEST_ATTRIBUTE));
-        assertEquals(Optional.of("tls:client-certificate"), xfcc.credentialSource(fake.build()));
+        assertEquals(Optional.of("tls:client-certificate"), xfcc.source(CredentialRequest.of(fake.build())));
     }
 
     @Test
     void whenNoCertificateThenEmpty() {
         FakeRequest fake = FakeRequest.create();
-        assertEquals(Optional.empty(), xfcc.resolve(fake.build()));
-        assertEquals(Optional.empty(), xfcc.credentialSource(fake.build()));
+        assertEquals(Optional.empty(), xfcc.certificate(fake.build()));
+        assertEquals(Optional.empty(), xfcc.source(CredentialRequest.of(fake.build())));
         assertNull(fake.attribute(ClientCertificateResolver.REQUEST_ATTRIBUTE));
     }
 
@@ -67,7 +69,7 @@ class ClientCertificateResolverTest {
         FakeRequest fake = FakeRequest.create().remoteAddr("10.1.2.3")
                 .header("X-Forwarded-Client-Cert", xfccElement(ALICE, true))
                 .attribute(ClientCertificateResolver.SERVLET_ATTRIBUTE, new X509Certificate[]{PROXY});
-        assertEquals(ALICE, xfcc.resolve(fake.build()).orElseThrow());
+        assertEquals(ALICE, xfcc.certificate(fake.build()).orElseThrow());
         assertEquals(ALICE, fake.attribute(ClientCertificateResolver.REQUEST_ATTRIBUTE));
     }
 
@@ -80,8 +82,8 @@ class ClientCertificateResolverTest {
                 .header("X-Forwarded-Client-Cert", xfccElement(BOB, true)));
 
         ClientCertificateResolver last = new ClientCertificateResolver(base.withForwardedElement(ForwardedElement.LAST)
-                .withTrustedProxies(ForwardedFormat.XFCC, null, "10.0.0.0/8"));
-        assertEquals(BOB, last.resolve(FakeRequest.create().remoteAddr("10.1.2.3")
+                .withTrustedProxies(ForwardedFormat.XFCC, null, "10.0.0.0/8"), Clock.systemUTC());
+        assertEquals(BOB, last.certificate(FakeRequest.create().remoteAddr("10.1.2.3")
                 .header("X-Forwarded-Client-Cert", appended).build()).orElseThrow(), "the right-most element");
         assertAmbiguous(last, FakeRequest.create().remoteAddr("10.1.2.3")
                 .header("X-Forwarded-Client-Cert", xfccElement(ALICE, true))
@@ -92,7 +94,7 @@ class ClientCertificateResolverTest {
     void whenXfccValuesAreQuotedThenCommasAndSemicolonsInsideDoNotSplit() {
         String quoted = "By=\"spiffe://prod.example/a,b;c\";Subject=\"CN=x,O=\\\"Q\\\";OU=y\";"
                 + "Cert=\"" + TestPki.escapedPem(ALICE) + "\"";
-        assertEquals(ALICE, xfcc.resolve(FakeRequest.create().remoteAddr("10.1.2.3")
+        assertEquals(ALICE, xfcc.certificate(FakeRequest.create().remoteAddr("10.1.2.3")
                 .header("X-Forwarded-Client-Cert", quoted).build()).orElseThrow());
     }
 
@@ -109,7 +111,7 @@ class ClientCertificateResolverTest {
                 + ";Cert=\"" + TestPki.escapedPem(mallory) + "\";Subject=\"CN=mallory\\\"\"";
         assertBadRequest(xfcc, clientSent + envoyAppended);
         ClientCertificateResolver last = new ClientCertificateResolver(base.withForwardedElement(ForwardedElement.LAST)
-                .withTrustedProxies(ForwardedFormat.XFCC, null, "10.0.0.0/8"));
+                .withTrustedProxies(ForwardedFormat.XFCC, null, "10.0.0.0/8"), Clock.systemUTC());
         assertBadRequest(last, clientSent + envoyAppended);
     }
 
@@ -129,7 +131,7 @@ class ClientCertificateResolverTest {
                 "Hash=" + CertificateThumbprints.sha256Hex(BOB) + ";Cert=\"" + bob + "\";Hash=00"}) {
             assertBadRequest(xfcc, value);
         }
-        assertEquals(ALICE, xfcc.resolve(FakeRequest.create().remoteAddr("10.1.2.3").header("X-Forwarded-Client-Cert",
+        assertEquals(ALICE, xfcc.certificate(FakeRequest.create().remoteAddr("10.1.2.3").header("X-Forwarded-Client-Cert",
                 "Cert=\"" + alice + "\";URI=spiffe://prod.example/a;URI=spiffe://prod.example/b;DNS=a;DNS=b")
                 .build()).orElseThrow(), "URI and DNS repeat, one pair per SAN");
     }
@@ -141,7 +143,7 @@ class ClientCertificateResolverTest {
                 .issue().certificate();
         for (X509Certificate notClient : new X509Certificate[]{intermediate.certificate(), TestPki.CA.certificate(),
                 serverOnly}) {
-            AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> xfcc.resolve(FakeRequest.create()
+            AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> xfcc.certificate(FakeRequest.create()
                     .remoteAddr("10.1.2.3").header("X-Forwarded-Client-Cert", xfccElement(notClient, true)).build()),
                     notClient.getSubjectX500Principal().getName());
             assertEquals(401, f.error().status());
@@ -155,12 +157,12 @@ class ClientCertificateResolverTest {
         X509Certificate leaf = DevCertificates.leaf(intermediate, "workload").uri("spiffe://prod.example/carol")
                 .issue().certificate();
         String withoutChain = "Cert=\"" + TestPki.escapedPem(leaf) + "\"";
-        AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> xfcc.resolve(FakeRequest.create()
+        AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> xfcc.certificate(FakeRequest.create()
                 .remoteAddr("10.1.2.3").header("X-Forwarded-Client-Cert", withoutChain).build()));
         assertEquals("forwarded_cert_untrusted", f.error().reason());
         String withChain = withoutChain + ";Chain=\"" + TestPki.escapedPem(leaf)
                 + TestPki.escapedPem(intermediate.certificate()) + "\"";
-        assertEquals(leaf, xfcc.resolve(FakeRequest.create().remoteAddr("10.1.2.3")
+        assertEquals(leaf, xfcc.certificate(FakeRequest.create().remoteAddr("10.1.2.3")
                 .header("X-Forwarded-Client-Cert", withChain).build()).orElseThrow());
     }
 
@@ -175,8 +177,8 @@ class ClientCertificateResolverTest {
         rootCrl.toFile().deleteOnExit();
         DevCertificateFiles.writeCrl(rootCrl, DevCertificates.crl(TestPki.CA, Duration.ofDays(1)));
         ClientCertificateResolver checked = new ClientCertificateResolver(base.withCrlFile(rootCrl)
-                .withTrustedProxies(ForwardedFormat.XFCC, null, "10.0.0.0/8"));
-        AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> checked.resolve(FakeRequest.create()
+                .withTrustedProxies(ForwardedFormat.XFCC, null, "10.0.0.0/8"), Clock.systemUTC());
+        AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> checked.certificate(FakeRequest.create()
                 .remoteAddr("10.1.2.3").header("X-Forwarded-Client-Cert", withChain).build()));
         assertEquals(503, f.error().status(), "the intermediate's CRL is missing");
         assertEquals("crl_missing", f.error().reason());
@@ -186,19 +188,19 @@ class ClientCertificateResolverTest {
         DevCertificateFiles.writeCrl(bothCrls, DevCertificates.crl(TestPki.CA, Duration.ofDays(1)),
                 DevCertificates.crl(intermediate, Duration.ofDays(1)));
         ClientCertificateResolver complete = new ClientCertificateResolver(base.withCrlFile(bothCrls)
-                .withTrustedProxies(ForwardedFormat.XFCC, null, "10.0.0.0/8"));
-        assertEquals(leaf, complete.resolve(FakeRequest.create().remoteAddr("10.1.2.3")
+                .withTrustedProxies(ForwardedFormat.XFCC, null, "10.0.0.0/8"), Clock.systemUTC());
+        assertEquals(leaf, complete.certificate(FakeRequest.create().remoteAddr("10.1.2.3")
                 .header("X-Forwarded-Client-Cert", withChain).build()).orElseThrow());
     }
 
     @Test
     void whenNoTrustAnchorsThenForwardedCertificatesRefusedAndWarnedOnce() {
         ClientCertificateResolver noAnchors = new ClientCertificateResolver(ClientCertificateSettings
-                .spiffe("prod.example").withTrustedProxies(ForwardedFormat.XFCC, null, "10.0.0.0/8"));
+                .spiffe("prod.example").withTrustedProxies(ForwardedFormat.XFCC, null, "10.0.0.0/8"), Clock.systemUTC());
         assertTrue(noAnchors.refusesForwarded());
         try (LogCapture log = LogCapture.of(ForwardedCertificateValidator.class)) {
             for (int i = 0; i < 3; i++) {
-                AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> noAnchors.resolve(
+                AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> noAnchors.certificate(
                         FakeRequest.create().remoteAddr("10.1.2.3")
                                 .header("X-Forwarded-Client-Cert", xfccElement(ALICE, true)).build()));
                 assertEquals(401, f.error().status());
@@ -212,7 +214,7 @@ class ClientCertificateResolverTest {
     @Test
     void whenUntrustedAddressIsNotALiteralThenItsLogLineIsEscaped() {
         try (LogCapture log = LogCapture.of(ClientCertificateResolver.class)) {
-            xfcc.resolve(FakeRequest.create().remoteAddr("evil\nINFO forged")
+            xfcc.certificate(FakeRequest.create().remoteAddr("evil\nINFO forged")
                     .header("X-Forwarded-Client-Cert", xfccElement(ALICE, true)).build());
             List<String> warnings = log.messages(Level.WARNING);
             assertEquals(1, warnings.size(), warnings.toString());
@@ -222,7 +224,7 @@ class ClientCertificateResolverTest {
     }
 
     private static void assertAmbiguous(ClientCertificateResolver r, FakeRequest request) {
-        AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> r.resolve(request.build()));
+        AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> r.certificate(request.build()));
         assertEquals(400, f.error().status());
         assertEquals("invalid_request", f.error().error());
         assertEquals(ForwardedCertificates.AMBIGUOUS, f.error().reason());
@@ -232,17 +234,17 @@ class ClientCertificateResolverTest {
     void whenXfccFromTrustedIpv6ProxyThenUsed() {
         FakeRequest fake = FakeRequest.create().remoteAddr("fd12::7").header("X-Forwarded-Client-Cert",
                 xfccElement(ALICE, false));
-        assertEquals(ALICE, xfcc.resolve(fake.build()).orElseThrow());
+        assertEquals(ALICE, xfcc.certificate(fake.build()).orElseThrow());
     }
 
     @Test
     void whenXfccFromUntrustedAddressThenIgnored() {
         FakeRequest forged = FakeRequest.create().remoteAddr("192.0.2.66")
                 .header("X-Forwarded-Client-Cert", xfccElement(ALICE, true));
-        assertEquals(Optional.empty(), xfcc.resolve(forged.build()));
-        assertEquals(Optional.empty(), xfcc.credentialSource(forged.build()));
+        assertEquals(Optional.empty(), xfcc.certificate(forged.build()));
+        assertEquals(Optional.empty(), xfcc.source(CredentialRequest.of(forged.build())));
         forged.attribute(ClientCertificateResolver.SERVLET_ATTRIBUTE, new X509Certificate[]{BOB});
-        assertEquals(BOB, xfcc.resolve(forged.build()).orElseThrow(), "the TLS certificate still counts");
+        assertEquals(BOB, xfcc.certificate(forged.build()).orElseThrow(), "the TLS certificate still counts");
     }
 
     @Test
@@ -253,8 +255,8 @@ class ClientCertificateResolverTest {
             if (value != null) {
                 fake.header("X-Forwarded-Client-Cert", value);
             }
-            assertEquals(Optional.empty(), xfcc.resolve(fake.build()), "header: " + value);
-            assertEquals(Optional.empty(), xfcc.credentialSource(fake.build()), "header: " + value);
+            assertEquals(Optional.empty(), xfcc.certificate(fake.build()), "header: " + value);
+            assertEquals(Optional.empty(), xfcc.source(CredentialRequest.of(fake.build())), "header: " + value);
             assertNull(fake.attribute(ClientCertificateResolver.REQUEST_ATTRIBUTE));
         }
     }
@@ -263,10 +265,10 @@ class ClientCertificateResolverTest {
     void whenForwardedHeaderFromUntrustedAddressRepeatedlyThenWarnedOncePerAddress() {
         try (LogCapture log = LogCapture.of(ClientCertificateResolver.class)) {
             for (int i = 0; i < 50; i++) {
-                xfcc.resolve(FakeRequest.create().remoteAddr("192.0.2.66")
+                xfcc.certificate(FakeRequest.create().remoteAddr("192.0.2.66")
                         .header("X-Forwarded-Client-Cert", xfccElement(ALICE, true)).build());
             }
-            xfcc.resolve(FakeRequest.create().remoteAddr("192.0.2.67")
+            xfcc.certificate(FakeRequest.create().remoteAddr("192.0.2.67")
                     .header("X-Forwarded-Client-Cert", xfccElement(ALICE, true)).build());
             List<String> warnings = log.messages(Level.WARNING);
             assertEquals(2, warnings.size(), warnings.toString());
@@ -279,10 +281,10 @@ class ClientCertificateResolverTest {
     void whenForwardedHeaderFromManyAddressesOfOneIpv6NetworkThenWarnedOncePerSlash64() {
         try (LogCapture log = LogCapture.of(ClientCertificateResolver.class)) {
             for (int i = 1; i <= 50; i++) {
-                xfcc.resolve(FakeRequest.create().remoteAddr("2001:db8:1:2::" + Integer.toHexString(i))
+                xfcc.certificate(FakeRequest.create().remoteAddr("2001:db8:1:2::" + Integer.toHexString(i))
                         .header("X-Forwarded-Client-Cert", xfccElement(ALICE, true)).build());
             }
-            xfcc.resolve(FakeRequest.create().remoteAddr("2001:db8:1:3::1")
+            xfcc.certificate(FakeRequest.create().remoteAddr("2001:db8:1:3::1")
                     .header("X-Forwarded-Client-Cert", xfccElement(ALICE, true)).build());
             List<String> warnings = log.messages(Level.WARNING);
             assertEquals(2, warnings.size(), warnings.toString());
@@ -294,10 +296,10 @@ class ClientCertificateResolverTest {
 
     @Test
     void whenNoTrustedProxiesConfiguredThenXfccIgnoredFromAnywhere() {
-        ClientCertificateResolver none = new ClientCertificateResolver(base);
+        ClientCertificateResolver none = new ClientCertificateResolver(base, Clock.systemUTC());
         FakeRequest fake = FakeRequest.create().remoteAddr("10.1.2.3")
                 .header("X-Forwarded-Client-Cert", xfccElement(ALICE, true));
-        assertEquals(Optional.empty(), none.resolve(fake.build()));
+        assertEquals(Optional.empty(), none.certificate(fake.build()));
     }
 
     @Test
@@ -313,11 +315,11 @@ class ClientCertificateResolverTest {
     @Test
     void whenNginxEscapedPemFromTrustedProxyThenParsed() {
         ClientCertificateResolver nginx = new ClientCertificateResolver(
-                base.withTrustedProxies(ForwardedFormat.PEM, "X-Client-Cert", "127.0.0.1"));
+                base.withTrustedProxies(ForwardedFormat.PEM, "X-Client-Cert", "127.0.0.1"), Clock.systemUTC());
         FakeRequest fake = FakeRequest.create().remoteAddr("127.0.0.1")
                 .header("X-Client-Cert", TestPki.escapedPem(ALICE));
-        assertEquals(ALICE, nginx.resolve(fake.build()).orElseThrow());
-        assertEquals(Optional.of("tls:client-certificate"), nginx.credentialSource(fake.build()));
+        assertEquals(ALICE, nginx.certificate(fake.build()).orElseThrow());
+        assertEquals(Optional.of("tls:client-certificate"), nginx.source(CredentialRequest.of(fake.build())));
 
         String twoCerts = TestPki.escapedPem(ALICE) + TestPki.escapedPem(BOB);
         assertBadRequest(nginx, "X-Client-Cert", "127.0.0.1", twoCerts);
@@ -332,7 +334,7 @@ class ClientCertificateResolverTest {
 
     private static void assertBadRequest(ClientCertificateResolver r, String header, String addr, String value) {
         var req = FakeRequest.create().remoteAddr(addr).header(header, value).build();
-        AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> r.resolve(req));
+        AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> r.certificate(req));
         assertEquals(400, f.error().status());
         assertEquals("forwarded_cert_malformed", f.error().reason());
     }

@@ -9,6 +9,7 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.time.Clock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -52,7 +53,7 @@ class ClientCertificateSettingsTest {
             ClientCertificateSettings s = ClientCertificateSettings.from(config(Map.of(
                     ClientCertificateSettings.TRUST_ANCHORS, file.toString())));
             ConfigurationException e = assertThrows(ConfigurationException.class,
-                    () -> new ClientCertificateResolver(s));
+                    () -> new ClientCertificateResolver(s, Clock.systemUTC()));
             assertTrue(e.getMessage().contains(ClientCertificateSettings.TRUST_ANCHORS), e.getMessage());
         }
     }

@@ -39,20 +39,18 @@ class WithoutOptionalJarsTest {
     @Test
     void whenStoreApiMissingThenLoadErrorNamesClassAndCause() throws Exception {
         List<String> errors = loadErrors("jakarta.security.enterprise-api");
-        assertTrue(errors.contains("dev.latchkey.auth.jwt.JwtIdentityStore java.lang.NoClassDefFoundError: "
+        assertTrue(errors.contains("dev.latchkey.auth.jwt.JwtProducers java.lang.NoClassDefFoundError: "
                 + "jakarta/security/enterprise/identitystore/IdentityStore"), errors.toString());
     }
 
     @Test
     void whenBeanNotDiscoveredThenDeploymentErrorNamesIt() {
         Set<String> all = Set.of("dev.latchkey.auth.mechanism.LatchkeyAuthenticationMechanism",
-                "dev.latchkey.auth.jwt.JwtAuthenticator", "dev.latchkey.auth.apikey.ApiKeyAuthenticator",
-                "dev.latchkey.auth.apikey.ApiKeyIdentityStore", "dev.latchkey.auth.basic.BasicAuthenticator",
-                "dev.latchkey.auth.basic.UserFileIdentityStore", "dev.latchkey.auth.cert.ClientCertificateAuthenticator",
-                "dev.latchkey.auth.cert.ClientCertificateIdentityStore");
+                "dev.latchkey.auth.apikey.ApiKeyProducers", "dev.latchkey.auth.basic.BasicProducers",
+                "dev.latchkey.auth.cert.ClientCertificateProducers");
         List<LoadableBeans.LoadFailure> failures = LoadableBeans.check(getClass().getClassLoader(), all);
         assertEquals(1, failures.size(), failures.toString());
-        assertEquals("Latchkey bean class dev.latchkey.auth.jwt.JwtIdentityStore was not discovered by CDI; keep "
+        assertEquals("Latchkey bean class dev.latchkey.auth.jwt.JwtProducers was not discovered by CDI; keep "
                 + "auth-jakarta's META-INF/beans.xml and do not exclude or veto its classes", failures.get(0).message());
     }
 

@@ -1,9 +1,7 @@
 package dev.latchkey.auth.mechanism;
 
 import dev.latchkey.auth.error.AuthError;
-import dev.latchkey.auth.spi.AuthOutcome;
-import dev.latchkey.auth.spi.CredentialAuthenticator;
-import jakarta.servlet.http.HttpServletRequest;
+import dev.latchkey.auth.fixtures.StubKind;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -16,7 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class AuthenticatorChainChallengeTest {
 
     private final AuthenticatorChain chain = new AuthenticatorChain(new MechanismSettings(List.of("bearer"), "api"),
-            Map.of("bearer", BearerStub::new));
+            Map.of("bearer", () -> new StubKind("bearer", List.of("Bearer"), r -> Optional.empty(), () -> null,
+                    name -> { })), new CredentialLogin(StubKind.ACCEPT), null);
 
     @Test
     void whenInvalidTokenThenBearerChallengeWithError() {
@@ -28,27 +27,5 @@ class AuthenticatorChainChallengeTest {
     void whenDependencyDownThenNoChallengeEvenWithAScheme() {
         AuthError unavailable = AuthError.unavailable("keys unavailable", "jwks_unavailable").withScheme("Bearer");
         assertEquals(List.of(), chain.challengesFor(unavailable));
-    }
-
-    private static final class BearerStub implements CredentialAuthenticator {
-        @Override
-        public String name() {
-            return "bearer";
-        }
-
-        @Override
-        public Optional<String> challengeScheme() {
-            return Optional.of("Bearer");
-        }
-
-        @Override
-        public Optional<String> credentialSource(HttpServletRequest request) {
-            return Optional.empty();
-        }
-
-        @Override
-        public AuthOutcome authenticate(HttpServletRequest request) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

@@ -2,8 +2,10 @@ package dev.latchkey.auth.mechanism;
 
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.fixtures.FakeRequest;
+import dev.latchkey.auth.fixtures.StubKind;
 import dev.latchkey.auth.spi.AuthOutcome;
-import dev.latchkey.auth.spi.CredentialAuthenticator;
+import dev.latchkey.auth.spi.CredentialKind;
+import dev.latchkey.auth.spi.CredentialResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,28 +25,26 @@ class AuthenticatorChainTest {
     private final List<String> calls = new ArrayList<>();
 
     /** Header credential: {@code Authorization}. */
-    private final Stub header = new Stub("header", r -> Optional.ofNullable(r.getHeader("Authorization"))
-            .map(v -> "header:Authorization"),
-            AuthOutcome.rejected(AuthError.invalidToken("Bearer", "bad token", "bad_token")));
+    private final StubKind header = new StubKind("header", List.of("Bearer"), StubKind.header("Authorization"),
+            () -> AuthError.invalidToken("Bearer", "bad token", "bad_token"), calls::add);
 
-    /** URL credential: {@code ?key=}, which its authenticator always refuses. */
-    private final Stub url = new Stub("url", r -> Optional.ofNullable(r.getQueryString())
-            .filter(q -> q.startsWith("key="))
-            .map(q -> CredentialAuthenticator.QUERY_SOURCE + "key"),
-            AuthOutcome.rejected(AuthError.invalidRequest("Bearer", "use the header", "key_in_url")));
+    /** URL credential: {@code ?key=}, which its kind always refuses. */
+    private final StubKind url = new StubKind("url", List.of("Bearer"), r -> Optional.ofNullable(r.servlet()
+            .getQueryString()).filter(q -> q.startsWith("key=")).map(q -> CredentialResolver.QUERY_SOURCE + "key"),
+            () -> AuthError.invalidRequest("Bearer", "use the header", "key_in_url"), calls::add);
 
-    private AuthenticatorChain chain(Stub... stubs) {
-        Map<String, Supplier<CredentialAuthenticator>> available = new LinkedHashMap<>();
-        for (Stub s : stubs) {
+    private AuthenticatorChain chain(StubKind... stubs) {
+        Map<String, Supplier<CredentialKind<?>>> available = new LinkedHashMap<>();
+        for (StubKind s : stubs) {
             available.put(s.name(), () -> s);
         }
-        return new AuthenticatorChain(new MechanismSettings(available.keySet().stream().toList(), "api"), available);
+        return new AuthenticatorChain(new MechanismSettings(available.keySet().stream().toList(), "api"), available,
+                new CredentialLogin(StubKind.ACCEPT), null);
     }
 
     @Test
     void whenTwoHeaderCredentialsThenConflictWithoutRunningEither() {
-        Stub other = new Stub("other", r -> Optional.ofNullable(r.getHeader("X-Other")).map(v -> "header:X-Other"),
-                AuthOutcome.NO_CREDENTIAL);
+        StubKind other = new StubKind("other", List.of("Bearer"), StubKind.header("X-Other"), () -> null, calls::add);
         HttpServletRequest request = FakeRequest.create().bearer("t").header("X-Other", "k").build();
 
         AuthenticatorChain.Result result = chain(header, other).run(request);
@@ -77,38 +76,5 @@ class AuthenticatorChainTest {
 
     private static AuthError rejection(AuthenticatorChain.Result result) {
         return assertInstanceOf(AuthOutcome.Rejected.class, result.outcome()).error();
-    }
-
-    private final class Stub implements CredentialAuthenticator {
-        private final String name;
-        private final Function<HttpServletRequest, Optional<String>> source;
-        private final AuthOutcome outcome;
-
-        Stub(String name, Function<HttpServletRequest, Optional<String>> source, AuthOutcome outcome) {
-            this.name = name;
-            this.source = source;
-            this.outcome = outcome;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public Optional<String> challengeScheme() {
-            return Optional.of("Bearer");
-        }
-
-        @Override
-        public Optional<String> credentialSource(HttpServletRequest request) {
-            return source.apply(request);
-        }
-
-        @Override
-        public AuthOutcome authenticate(HttpServletRequest request) {
-            calls.add(name);
-            return source.apply(request).isPresent() ? outcome : AuthOutcome.NO_CREDENTIAL;
-        }
     }
 }

@@ -1,9 +1,12 @@
 package dev.latchkey.auth.mechanism;
 
+import dev.latchkey.auth.fixtures.StubKind;
+import dev.latchkey.auth.jwt.JwtDefaults;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,15 +16,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A Latchkey application with no mechanism enabled. */
 class EmptyChainTest {
 
+    private static final List<String> HINTS = List.of(new JwtDefaults(Optional.empty()).hint());
+
     @Test
     void whenNoMechanismThen401StillChallengesWithBearerRealm() {
-        AuthenticatorChain none = new AuthenticatorChain(new MechanismSettings(List.of(), "orders"), Map.of());
+        AuthenticatorChain none = new AuthenticatorChain(new MechanismSettings(List.of(), "orders"), Map.of(),
+                new CredentialLogin(StubKind.ACCEPT), null);
         assertEquals(List.of("Bearer realm=\"orders\""), none.challenges());
     }
 
     @Test
     void whenNothingConfiguredThenWarningNamesTheEnablingProperties() {
-        EmptyChainWarning warning = EmptyChainWarning.of(List.of("java.home", "server.port"));
+        EmptyChainWarning warning = EmptyChainWarning.of(List.of("java.home", "server.port"), HINTS);
         assertEquals(Level.WARNING, warning.level());
         assertTrue(warning.message().contains("latchkey.mechanisms"), warning.message());
         assertTrue(warning.message().contains("mp.jwt.verify.issuer"), warning.message());
@@ -31,7 +37,7 @@ class EmptyChainTest {
     @Test
     void whenLatchkeyOrMpJwtPropertiesSetThenLouderAndNamesThemWithoutValues() {
         EmptyChainWarning warning = EmptyChainWarning.of(List.of("latchkey.api-key.prefixes", "mp.jwt.decrypt.key.location",
-                "java.home"));
+                "java.home"), HINTS);
         assertEquals(Level.SEVERE, warning.level());
         assertTrue(warning.message().contains("[latchkey.api-key.prefixes, mp.jwt.decrypt.key.location]"),
                 warning.message());
@@ -40,7 +46,7 @@ class EmptyChainTest {
 
     @Test
     void whenOnlyAuthorizationSettingsAreSetThenPlainWarning() {
-        EmptyChainWarning warning = EmptyChainWarning.of(List.of("latchkey.authorization.unannotated"));
+        EmptyChainWarning warning = EmptyChainWarning.of(List.of("latchkey.authorization.unannotated"), HINTS);
         assertEquals(Level.WARNING, warning.level());
     }
 }

@@ -9,7 +9,8 @@ import dev.latchkey.auth.limit.FailedAttemptLimiter;
 import dev.latchkey.auth.limit.FailedAttemptSettings;
 import dev.latchkey.auth.request.TrustedProxies;
 import dev.latchkey.auth.spi.AuthOutcome;
-import dev.latchkey.auth.spi.CredentialAuthenticator;
+import dev.latchkey.auth.fixtures.StubKind;
+import dev.latchkey.auth.spi.CredentialKind;
 import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
 
@@ -30,40 +31,21 @@ class FailedAttemptChainTest {
     private static final List<String> KINDS = List.of("jwt", "api-key", "basic", "client-cert");
     private final MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
     private final AtomicInteger runs = new AtomicInteger();
-    private AuthOutcome answer = AuthOutcome.rejected(AuthError.invalidToken("Bearer", "bad", "bad_credential"));
+    private AuthError answer = AuthError.invalidToken("Bearer", "bad", "bad_credential");
 
     /** One authenticator per kind; each finds its credential in {@code X-Kind: <name>} and answers {@link #answer}. */
     private AuthenticatorChain chain(int limit) {
-        Map<String, Supplier<CredentialAuthenticator>> available = new LinkedHashMap<>();
+        Map<String, Supplier<CredentialKind<?>>> available = new LinkedHashMap<>();
         for (String kind : KINDS) {
-            CredentialAuthenticator a = new CredentialAuthenticator() {
-                @Override
-                public String name() {
-                    return kind;
-                }
-
-                @Override
-                public Optional<String> challengeScheme() {
-                    return Optional.of("Bearer");
-                }
-
-                @Override
-                public Optional<String> credentialSource(HttpServletRequest request) {
-                    return kind.equals(request.getHeader("X-Kind")) ? Optional.of("header:X-Kind") : Optional.empty();
-                }
-
-                @Override
-                public AuthOutcome authenticate(HttpServletRequest request) {
-                    if (credentialSource(request).isEmpty()) {
-                        return AuthOutcome.NO_CREDENTIAL;
-                    }
-                    runs.incrementAndGet();
-                    return answer;
-                }
-            };
-            available.put(kind, () -> a);
+            StubKind stub = new StubKind(kind, List.of("Bearer"), r -> kind.equals(r.servlet().getHeader("X-Kind"))
+                    ? Optional.of("header:X-Kind") : Optional.empty(), () -> {
+                        runs.incrementAndGet();
+                        return answer;
+                    }, name -> { });
+            available.put(kind, () -> stub);
         }
-        return new AuthenticatorChain(new MechanismSettings(KINDS, "api"), available, new FailedAttemptLimiter(
+        return new AuthenticatorChain(new MechanismSettings(KINDS, "api"), available,
+                new CredentialLogin(StubKind.ACCEPT), new FailedAttemptLimiter(
                 new FailedAttemptSettings(new RateLimit(limit, Duration.ofMinutes(1)), 1000), TrustedProxies.NONE,
                 new MemoryBucketStore(1000, clock)));
     }
@@ -96,13 +78,13 @@ class FailedAttemptChainTest {
     @Test
     void whenTheStoreFailsOrNoCredentialIsSentThenNothingIsCounted() {
         AuthenticatorChain chain = chain(3);
-        answer = AuthOutcome.rejected(AuthError.unavailable("store down", "store_unavailable"));
+        answer = AuthError.unavailable("store down", "store_unavailable");
         for (int i = 0; i < 10; i++) {
             assertEquals(503, rejected(chain.run(request("api-key", "192.0.2.3"))).status());
             assertInstanceOf(AuthOutcome.NoCredential.class,
                     chain.run(FakeRequest.create().remoteAddr("192.0.2.3").build()).outcome());
         }
-        answer = AuthOutcome.rejected(AuthError.invalidToken("Bearer", "bad", "bad_credential"));
+        answer = AuthError.invalidToken("Bearer", "bad", "bad_credential");
         assertEquals(401, rejected(chain.run(request("api-key", "192.0.2.3"))).status());
     }
 

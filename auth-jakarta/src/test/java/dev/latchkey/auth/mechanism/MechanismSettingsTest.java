@@ -2,6 +2,9 @@ package dev.latchkey.auth.mechanism;
 
 import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.config.ConfigurationException;
+import dev.latchkey.auth.jwt.JwtDefaults;
+import dev.latchkey.auth.jwt.mp.LoginConfigDeclaration;
+import dev.latchkey.auth.spi.DefaultMechanisms;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import org.junit.jupiter.api.Test;
@@ -18,6 +21,10 @@ class MechanismSettingsTest {
 
     private static final Optional<LoginConfigDeclaration> MP_JWT =
             Optional.of(new LoginConfigDeclaration("MP-JWT", "TCK-MP-JWT"));
+
+    private static List<DefaultMechanisms> jwt(Optional<LoginConfigDeclaration> loginConfig) {
+        return List.of(new JwtDefaults(loginConfig));
+    }
 
     private static ConfigReader config(Map<String, String> properties) {
         return new ConfigReader(new SmallRyeConfigBuilder()
@@ -45,7 +52,7 @@ class MechanismSettingsTest {
 
     @Test
     void whenLoginConfigMpJwtAndNoMechanismsPropertyThenJwt() {
-        MechanismSettings s = MechanismSettings.from(config(Map.of()), MP_JWT);
+        MechanismSettings s = MechanismSettings.from(config(Map.of()), jwt(MP_JWT));
         assertEquals(List.of("jwt"), s.mechanisms());
         assertEquals("TCK-MP-JWT", s.realm(), "the realmName of @LoginConfig");
     }
@@ -53,14 +60,14 @@ class MechanismSettingsTest {
     @Test
     void whenMechanismsPropertyThenItWinsOverLoginConfig() {
         MechanismSettings s = MechanismSettings.from(
-                config(Map.of("latchkey.mechanisms", "api-key,basic", "latchkey.realm", "orders")), MP_JWT);
+                config(Map.of("latchkey.mechanisms", "api-key,basic", "latchkey.realm", "orders")), jwt(MP_JWT));
         assertEquals(List.of("api-key", "basic"), s.mechanisms());
         assertEquals("orders", s.realm());
     }
 
     @Test
     void whenNeitherLoginConfigNorJwtIssuerThenNoMechanism() {
-        MechanismSettings s = MechanismSettings.from(config(Map.of()), Optional.empty());
+        MechanismSettings s = MechanismSettings.from(config(Map.of()), jwt(Optional.empty()));
         assertEquals(List.of(), s.mechanisms());
         assertEquals("api", s.realm());
     }
@@ -69,14 +76,15 @@ class MechanismSettingsTest {
     void whenNoLoginConfigButJwtIssuerConfiguredThenJwt() {
         for (String property : List.of("mp.jwt.verify.issuer", "mp.jwt.verify.publickey",
                 "mp.jwt.verify.publickey.location", "latchkey.jwt.issuers.corp.issuer")) {
-            assertEquals(List.of("jwt"), MechanismSettings.from(config(Map.of(property, "x"))).mechanisms(), property);
+            assertEquals(List.of("jwt"), MechanismSettings.from(config(Map.of(property, "x")), jwt(Optional.empty()))
+                    .mechanisms(), property);
         }
     }
 
     @Test
     void whenLoginConfigIsNotMpJwtThenItEnablesNothing() {
         MechanismSettings s = MechanismSettings.from(config(Map.of()),
-                Optional.of(new LoginConfigDeclaration("BASIC", "")));
+                jwt(Optional.of(new LoginConfigDeclaration("BASIC", ""))));
         assertEquals(List.of(), s.mechanisms());
         assertEquals("api", s.realm(), "an empty realmName keeps the default");
     }

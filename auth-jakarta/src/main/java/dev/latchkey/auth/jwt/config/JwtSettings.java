@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
  * @param jwks           remote JWKS fetching and caching
  * @param cacheMaxSize   verified-token cache size; 0 disables it
  * @param cacheTtl       longest time a verified token stays cached (never past its {@code exp})
- * @param apiKeyPrefixes Bearer values starting with one of these are API keys, left to the API-key authenticator
+ * @param apiKeyPrefixes Bearer values starting with one of these are API keys, left to the API-key kind
  * @param decryption     decryption of encrypted (JWE) tokens ({@code mp.jwt.decrypt.*})
  */
 public record JwtSettings(List<IssuerSettings> issuers, Duration clockSkew, Optional<Duration> tokenAge,

@@ -1,6 +1,5 @@
 package dev.latchkey.auth.jwt.mp;
 
-import dev.latchkey.auth.mechanism.LoginConfigDeclaration;
 import jakarta.enterprise.inject.spi.AnnotatedType;
 import org.eclipse.microprofile.auth.LoginConfig;
 

@@ -1,7 +1,6 @@
 package dev.latchkey.auth.jwt.mp;
 
 import dev.latchkey.auth.caller.CurrentCaller;
-import dev.latchkey.auth.mechanism.LoginConfigDeclaration;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,6 +1,7 @@
 package dev.latchkey.auth.jwt.validation;
 
 import dev.latchkey.auth.error.AuthError;
+import dev.latchkey.auth.request.AuthScheme;
 
 /**
  * Every reason a bearer JWT is refused, with the short {@code error_description} a client can act on (RFC 6750 §3)
@@ -35,7 +36,7 @@ public enum JwtRejection {
     UNSUPPORTED_BINDING("unsupported token binding", "cnf_unsupported");
 
     /** The challenge scheme of every JWT error. */
-    public static final String SCHEME = "Bearer";
+    public static final String SCHEME = AuthScheme.BEARER;
 
     private final String description;
     private final String reason;

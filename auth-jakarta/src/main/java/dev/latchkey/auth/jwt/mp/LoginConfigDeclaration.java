@@ -1,4 +1,4 @@
-package dev.latchkey.auth.mechanism;
+package dev.latchkey.auth.jwt.mp;
 
 /**
  * The application's {@code @LoginConfig} (MicroProfile JWT 2.1, "Marking a JAX-RS Application as Requiring MP-JWT

@@ -7,7 +7,8 @@ import dev.latchkey.auth.fixtures.FakeRequest;
 import dev.latchkey.auth.apikey.store.InMemoryApiKeyStore;
 import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.error.AuthError;
-import dev.latchkey.auth.error.AuthenticationFailure;
+import dev.latchkey.auth.fixtures.Login;
+import dev.latchkey.auth.request.TrustedProxies;
 import dev.latchkey.auth.spi.AuthOutcome;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
@@ -28,18 +29,19 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ApiKeyAuthenticatorTest {
+class ApiKeyKindTest {
 
     private final CountingApiKeyStore store = new CountingApiKeyStore(new InMemoryApiKeyStore());
     private final ApiKeyFixtures fx = ApiKeyFixtures.live(store);
-    private final ApiKeyIdentityStore identityStore = new ApiKeyIdentityStore(fx.validator);
+    private final ApiKeyIdentityStore identityStore = new ApiKeyIdentityStore(() -> fx.validator);
     private final IdentityStoreHandler handler = identityStore::validate;
     private final List<ApiKeyExposed> exposures = new ArrayList<>();
     private final ApiKeyRateLimiter rateLimiter = new ApiKeyRateLimiter(Optional.of(RateLimit.parse("3/PT1M")),
             new MemoryBucketStore(100, fx.clock));
     private final LastUsedRecorder lastUsed = new LastUsedRecorder(store, fx.clock);
-    private final ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(handler,
-            new ApiKeyResolver(fx.format, fx.settings, exposures::add), fx.validator, rateLimiter, lastUsed);
+    private final ApiKeyKind kind = new ApiKeyKind(new ApiKeyResolver(fx.format, fx.settings, TrustedProxies.NONE,
+            exposures::add), rateLimiter, lastUsed);
+    private final Login authenticator = new Login(kind, handler);
 
     @Test
     void whenAValidKeyThenCallerCarriesNameScopesGroupsAndKeyId() {
@@ -60,8 +62,8 @@ class ApiKeyAuthenticatorTest {
         assertEquals("live", caller.attributes().get("environment"));
         assertEquals(Map.of("RateLimit-Limit", "3", "RateLimit-Remaining", "2", "RateLimit-Reset", "20"),
                 authenticated.responseHeaders());
-        assertEquals("api-key", authenticator.name());
-        assertEquals(Optional.of("Bearer"), authenticator.challengeScheme());
+        assertEquals("api-key", kind.name());
+        assertEquals(List.of("Bearer"), kind.challengeSchemes());
     }
 
     @Test
@@ -71,9 +73,7 @@ class ApiKeyAuthenticatorTest {
             assertInstanceOf(AuthOutcome.Authenticated.class,
                     authenticator.authenticate(FakeRequest.create().bearer(key.key()).build()));
         }
-        AuthenticationFailure f = assertThrows(AuthenticationFailure.class,
-                () -> authenticator.authenticate(FakeRequest.create().bearer(key.key()).build()));
-        AuthError e = f.error();
+        AuthError e = authenticator.refused(FakeRequest.create().bearer(key.key()).build());
         assertEquals(429, e.status());
         assertEquals("20", e.headers().get("Retry-After"), "one token per 20 s");
         assertEquals("3", e.headers().get("RateLimit-Limit"));
@@ -104,20 +104,18 @@ class ApiKeyAuthenticatorTest {
     void whenAKeyIsValidatedThenTheHandlerGetsItParsedWithItsKeyIdAndNeverPrintsIt() {
         CreatedApiKey key = fx.service.create("svc", Set.of(), null);
         List<ApiKeyCredential> seen = new ArrayList<>();
-        ApiKeyAuthenticator spying = new ApiKeyAuthenticator(c -> {
+        Login spying = new Login(kind, c -> {
             seen.add((ApiKeyCredential) c);
             return identityStore.validate(c);
-        }, new ApiKeyResolver(fx.format, fx.settings, exposures::add), fx.validator, rateLimiter, lastUsed);
+        });
 
         assertInstanceOf(AuthOutcome.Authenticated.class,
                 spying.authenticate(FakeRequest.create().header("X-API-Key", key.key()).build()));
         ApiKeyCredential credential = seen.get(0);
         assertEquals(key.keyId(), credential.keyId());
-        assertEquals(key.key(), credential.key());
         assertEquals("header:X-API-Key", credential.source());
         assertFalse(credential.toString().contains(key.key()));
-        credential.clear();
-        assertTrue(credential.isCleared());
+        assertTrue(credential.isCleared(), "the shared step clears the credential after validation");
         assertEquals(CredentialValidationResult.Status.NOT_VALIDATED, identityStore.validate(credential).getStatus());
     }
 
@@ -132,15 +130,14 @@ class ApiKeyAuthenticatorTest {
     @Test
     void whenMalformedKeyThen401BeforeAnyIdentityStore() {
         int[] calls = {0};
-        ApiKeyAuthenticator counting = new ApiKeyAuthenticator(c -> {
+        Login counting = new Login(kind, c -> {
             calls[0]++;
             return CredentialValidationResult.INVALID_RESULT;
-        }, new ApiKeyResolver(fx.format, fx.settings, exposures::add), fx.validator, rateLimiter, lastUsed);
+        });
         String key = fx.unissuedKey("live");
         String typo = key.substring(0, key.length() - 1) + (key.endsWith("a") ? "b" : "a");
-        AuthenticationFailure f = assertThrows(AuthenticationFailure.class,
-                () -> counting.authenticate(FakeRequest.create().header("X-API-Key", typo).build()));
-        assertEquals("malformed API key", f.error().description());
+        AuthError e = counting.refused(FakeRequest.create().header("X-API-Key", typo).build());
+        assertEquals("malformed API key", e.description());
         assertEquals(0, calls[0]);
         assertEquals(0, store.lookups());
     }
@@ -149,17 +146,16 @@ class ApiKeyAuthenticatorTest {
     void whenTheStoreIsDownThen503AndNotAuthenticated() {
         CreatedApiKey key = fx.service.create("svc", Set.of(), null);
         store.setDown(true);
-        AuthenticationFailure f = assertThrows(AuthenticationFailure.class,
-                () -> authenticator.authenticate(FakeRequest.create().bearer(key.key()).build()));
-        assertEquals(503, f.error().status());
+        assertEquals(503, authenticator.refused(FakeRequest.create().bearer(key.key()).build()).status());
     }
 
     @Test
-    void whenNoIdentityStoreValidatesApiKeysThen503() {
-        ApiKeyAuthenticator orphan = new ApiKeyAuthenticator(c -> CredentialValidationResult.NOT_VALIDATED_RESULT,
-                new ApiKeyResolver(fx.format, fx.settings, exposures::add), fx.validator, rateLimiter, lastUsed);
-        AuthOutcome outcome = orphan.authenticate(FakeRequest.create().bearer(fx.unissuedKey("live")).build());
-        assertEquals(503, assertInstanceOf(AuthOutcome.Rejected.class, outcome).error().status());
+    void whenNoIdentityStoreValidatesApiKeysThen503NoIdentityStore() {
+        Login orphan = new Login(kind, c -> CredentialValidationResult.NOT_VALIDATED_RESULT);
+        String key = fx.unissuedKey("live");
+        AuthError e = orphan.refused(FakeRequest.create().bearer(key).build());
+        assertEquals(503, e.status());
+        assertEquals("no_identity_store", e.reason());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.latchkey.auth.cert;
 import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.fixtures.FakeRequest;
+import dev.latchkey.auth.fixtures.Login;
 import dev.latchkey.auth.fixtures.TestPki;
 import dev.latchkey.auth.spi.AuthOutcome;
 import jakarta.security.enterprise.CallerPrincipal;
@@ -13,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,12 +23,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-class ClientCertificateAuthenticatorTest {
+class ClientCertificateKindTest {
 
     private final ClientCertificateSettings settings = ClientCertificateSettings.spiffe("prod.example");
-    private final ClientCertificateIdentityStore store = new ClientCertificateIdentityStore(settings, Clock.systemUTC());
-    private final ClientCertificateAuthenticator authenticator = new ClientCertificateAuthenticator(
-            new ClientCertificateResolver(settings), store::validate);
+    private final ClientCertificateIdentityStore store = new ClientCertificateIdentityStore(() -> settings,
+            Clock.systemUTC());
+    private final ClientCertificateKind kind = new ClientCertificateKind(
+            new ClientCertificateResolver(settings, Clock.systemUTC()));
+    private final Login authenticator = new Login(kind, store::validate);
 
     private static FakeRequest withCert(X509Certificate cert) {
         return FakeRequest.create().attribute(ClientCertificateResolver.SERVLET_ATTRIBUTE, new X509Certificate[]{cert});
@@ -49,8 +53,7 @@ class ClientCertificateAuthenticatorTest {
     @Test
     void whenStoreSaysInvalidThen401WithoutSchemeAndWithSerial() {
         X509Certificate cert = TestPki.cnOnly("x");
-        var a = new ClientCertificateAuthenticator(new ClientCertificateResolver(settings),
-                c -> CredentialValidationResult.INVALID_RESULT);
+        var a = new Login(kind, c -> CredentialValidationResult.INVALID_RESULT);
         AuthError e = assertInstanceOf(AuthOutcome.Rejected.class, a.authenticate(withCert(cert).build())).error();
         assertEquals(401, e.status());
         assertNull(e.scheme());
@@ -60,8 +63,7 @@ class ClientCertificateAuthenticatorTest {
     @Test
     void whenApplicationStoreReturnsPlainPrincipalThenCallerBuilt() {
         X509Certificate cert = TestPki.cnOnly("x");
-        var a = new ClientCertificateAuthenticator(new ClientCertificateResolver(settings),
-                c -> new CredentialValidationResult(new CallerPrincipal("app-user"), Set.of("g")));
+        var a = new Login(kind, c -> new CredentialValidationResult(new CallerPrincipal("app-user"), Set.of("g")));
         LatchkeyCaller caller = assertInstanceOf(AuthOutcome.Authenticated.class,
                 a.authenticate(withCert(cert).build())).caller();
         assertEquals("app-user", caller.getName());
@@ -71,9 +73,19 @@ class ClientCertificateAuthenticatorTest {
 
     @Test
     void whenAskedThenNoChallengeAndNotExclusive() {
-        assertEquals("client-cert", authenticator.name());
-        assertEquals(Optional.empty(), authenticator.challengeScheme());
-        assertFalse(authenticator.exclusive());
+        assertEquals("client-cert", kind.name());
+        assertEquals(List.of(), kind.challengeSchemes());
+        assertFalse(kind.exclusive());
+    }
+
+    @Test
+    void whenNoIdentityStoreValidatesCertificatesThen503NotA401() {
+        X509Certificate cert = TestPki.cnOnly("x");
+        AuthError e = new Login(kind, c -> CredentialValidationResult.NOT_VALIDATED_RESULT)
+                .refused(withCert(cert).build());
+        assertEquals(503, e.status());
+        assertEquals("no_identity_store", e.reason());
+        assertEquals(cert.getSerialNumber().toString(16), e.credentialId());
     }
 
     @Test

@@ -17,10 +17,10 @@ import java.util.logging.Logger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class JwtComponentsTest {
+class JwtProducersTest {
 
     private static List<LogRecord> warningsFor(JwtSettings settings) {
-        Logger logger = Logger.getLogger(JwtComponents.class.getName());
+        Logger logger = Logger.getLogger(JwtProducers.class.getName());
         List<LogRecord> records = new ArrayList<>();
         Handler handler = new Handler() {
             @Override
@@ -40,7 +40,7 @@ class JwtComponentsTest {
         };
         logger.addHandler(handler);
         try {
-            JwtComponents.warnAboutWeakSettings(settings);
+            JwtProducers.warnAboutWeakSettings(settings);
         } finally {
             logger.removeHandler(handler);
         }

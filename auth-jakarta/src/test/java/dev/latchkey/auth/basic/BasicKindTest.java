@@ -6,6 +6,7 @@ import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.fixtures.FakeRequest;
+import dev.latchkey.auth.fixtures.Login;
 import dev.latchkey.auth.fixtures.MutableClock;
 import dev.latchkey.auth.request.TrustedProxies;
 import dev.latchkey.auth.spi.AuthOutcome;
@@ -38,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class BasicAuthenticatorTest {
+class BasicKindTest {
 
     private final MutableClock clock = MutableClock.at("2025-01-01T00:00:00Z");
     private final BasicSettings settings = BasicSettings.defaults(Path.of("unused"));
@@ -52,9 +53,13 @@ class BasicAuthenticatorTest {
                 : CredentialValidationResult.INVALID_RESULT;
     };
 
-    private BasicAuthenticator authenticator() {
-        return new BasicAuthenticator(settings, new BasicCredentialResolver(settings.apiKeyPrefixes()),
-                new LoginThrottle(settings, new MemoryStateStore(clock), clock), handler);
+    private Login authenticator() {
+        return login(settings, new LoginThrottle(settings, new MemoryStateStore(clock), clock), TrustedProxies.NONE);
+    }
+
+    private Login login(BasicSettings s, LoginThrottle throttle, TrustedProxies proxies) {
+        return new Login(new BasicKind(s, new BasicCredentialResolver(s.apiKeyPrefixes()), throttle, proxies),
+                c -> handler.validate(c));
     }
 
     private static HttpServletRequest req(String userPass, String addr) {
@@ -97,8 +102,7 @@ class BasicAuthenticatorTest {
         BasicSettings lax = new BasicSettings(false, Path.of("unused"), List.of(), 5,
                 new RateLimit(10, Duration.ofMinutes(1)), Duration.ofMinutes(15), Duration.ofDays(1),
                 Duration.ofMinutes(15), 1000, PasswordHasher.DEFAULT_ITERATIONS);
-        BasicAuthenticator a = new BasicAuthenticator(lax, new BasicCredentialResolver(List.of()),
-                new LoginThrottle(lax, new MemoryStateStore(clock), clock), handler);
+        Login a = login(lax, new LoginThrottle(lax, new MemoryStateStore(clock), clock), TrustedProxies.NONE);
         HttpServletRequest plain = FakeRequest.create().secure(false).header("Authorization", basic("alice:secret"))
                 .build();
         assertInstanceOf(AuthOutcome.Authenticated.class, a.authenticate(plain));
@@ -106,7 +110,7 @@ class BasicAuthenticatorTest {
 
     @Test
     void whenWrongPasswordOrUnknownUserThenSame401WithoutCredentialId() {
-        BasicAuthenticator a = authenticator();
+        Login a = authenticator();
         AuthError wrong = rejected(a.authenticate(req("alice:nope", "192.0.2.1")));
         AuthError unknown = rejected(a.authenticate(req("mallory:nope", "192.0.2.2")));
         assertEquals(wrong, unknown);
@@ -117,7 +121,7 @@ class BasicAuthenticatorTest {
 
     @Test
     void whenFiveFailuresFromOneNetworkThenThatNetworkIsLockedOutWithoutCheckingPasswordUntilCoolDownEnds() {
-        BasicAuthenticator a = authenticator();
+        Login a = authenticator();
         for (int i = 0; i < 5; i++) {
             assertEquals(401, rejected(a.authenticate(req("alice:guess" + i, "198.51.100.7"))).status());
         }
@@ -133,7 +137,7 @@ class BasicAuthenticatorTest {
 
     @Test
     void whenFailuresComeFromManyNetworksThenTheRightPasswordFromACleanNetworkIsAccepted() {
-        BasicAuthenticator a = authenticator();
+        Login a = authenticator();
         for (int i = 0; i < 50; i++) {
             a.authenticate(req("alice:guess" + i, "198.51.100." + i));
         }
@@ -143,7 +147,7 @@ class BasicAuthenticatorTest {
 
     @Test
     void whenNetworksWithFailuresExceedTheUsersChecksThen429WithoutCheckingThePassword() {
-        BasicAuthenticator a = authenticator();
+        Login a = authenticator();
         for (int i = 0; i < 10; i++) { // one failure each from 10 networks: the user's 10 checks per minute
             a.authenticate(req("alice:guess", "198.51.100." + i));
         }
@@ -158,7 +162,7 @@ class BasicAuthenticatorTest {
 
     @Test
     void whenUsernamesDifferOnlyInUnicodeNormalizationThenTheyShareOneCounter() {
-        BasicAuthenticator a = authenticator();
+        Login a = authenticator();
         String composed = "jos\u00e9";
         String decomposed = "jose\u0301";
         for (int i = 0; i < 5; i++) {
@@ -170,7 +174,7 @@ class BasicAuthenticatorTest {
 
     @Test
     void whenSuccessThenTheNetworksCountResets() {
-        BasicAuthenticator a = authenticator();
+        Login a = authenticator();
         for (int i = 0; i < 4; i++) {
             a.authenticate(req("alice:guess", "198.51.100.1"));
         }
@@ -183,7 +187,7 @@ class BasicAuthenticatorTest {
 
     @Test
     void whenFailuresAreSpreadOverMoreThanTheWindowThenNoLockout() {
-        BasicAuthenticator a = authenticator();
+        Login a = authenticator();
         for (int i = 0; i < 8; i++) {
             assertEquals(401, rejected(a.authenticate(req("alice:guess", "198.51.100.1"))).status());
             clock.advance(Duration.ofMinutes(4));
@@ -192,7 +196,7 @@ class BasicAuthenticatorTest {
 
     @Test
     void whenOneNetworkSpraysManyUsernamesThenOtherUsersOnItAreNotLockedOut() {
-        BasicAuthenticator a = authenticator();
+        Login a = authenticator();
         for (int i = 0; i < 20; i++) {
             assertEquals(401, rejected(a.authenticate(req("user" + i + ":x", "203.0.113.7"))).status());
         }
@@ -202,7 +206,7 @@ class BasicAuthenticatorTest {
 
     @Test
     void whenAnIpv6NetworkRotatesAddressesThenItIsOneNetwork() {
-        BasicAuthenticator a = authenticator();
+        Login a = authenticator();
         for (int i = 0; i < 5; i++) {
             a.authenticate(req("alice:guess", "2001:db8:1:2::" + Integer.toHexString(i + 1)));
         }
@@ -213,8 +217,8 @@ class BasicAuthenticatorTest {
 
     @Test
     void whenBehindATrustedProxyThenTheForwardedClientIsTheNetwork() {
-        BasicAuthenticator a = new BasicAuthenticator(settings, new BasicCredentialResolver(settings.apiKeyPrefixes()),
-                new LoginThrottle(settings, new MemoryStateStore(clock), clock), handler, TrustedProxies.of("10.0.0.0/8"));
+        Login a = login(settings, new LoginThrottle(settings, new MemoryStateStore(clock), clock),
+                TrustedProxies.of("10.0.0.0/8"));
         for (int i = 0; i < 5; i++) {
             a.authenticate(proxied("alice:guess", "198.51.100.66, 203.0.113.5"));
         }
@@ -246,7 +250,7 @@ class BasicAuthenticatorTest {
             }
             return CredentialValidationResult.INVALID_RESULT;
         };
-        BasicAuthenticator a = authenticator();
+        Login a = authenticator();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<AuthOutcome>> outcomes = new ArrayList<>();
@@ -280,13 +284,11 @@ class BasicAuthenticatorTest {
     @Test
     void whenUserIdIsTooLongThen400BeforeTheThrottle() {
         LoginThrottle throttle = new LoginThrottle(settings, new MemoryStateStore(clock), clock);
-        BasicAuthenticator a = new BasicAuthenticator(settings, new BasicCredentialResolver(settings.apiKeyPrefixes()),
-                throttle, handler);
+        Login a = login(settings, throttle, TrustedProxies.NONE);
         String longUser = "u".repeat(UserFile.MAX_USERNAME_LENGTH + 1);
-        AuthenticationFailure f = assertThrows(AuthenticationFailure.class,
-                () -> a.authenticate(req(longUser + ":x", "192.0.2.1")));
-        assertEquals(400, f.error().status());
-        assertEquals("basic_user_too_long", f.error().reason());
+        AuthError e = a.refused(req(longUser + ":x", "192.0.2.1"));
+        assertEquals(400, e.status());
+        assertEquals("basic_user_too_long", e.reason());
         assertEquals(0, throttle.trackedUsernames());
         assertEquals(0, validations.get());
     }
@@ -296,11 +298,20 @@ class BasicAuthenticatorTest {
         handler = credential -> {
             throw new AuthenticationFailure(AuthError.unavailable("user store unavailable", "user_store_unavailable"));
         };
-        BasicAuthenticator a = authenticator();
+        Login a = authenticator();
         for (int i = 0; i < 10; i++) {
-            AuthenticationFailure f = assertThrows(AuthenticationFailure.class,
-                    () -> a.authenticate(req("alice:secret", "192.0.2.1")));
-            assertEquals(503, f.error().status());
+            assertEquals(503, a.refused(req("alice:secret", "192.0.2.1")).status());
+        }
+    }
+
+    @Test
+    void whenNoIdentityStoreValidatesBasicCredentialsThen503NotCountedAsFailure() {
+        handler = credential -> CredentialValidationResult.NOT_VALIDATED_RESULT;
+        Login a = authenticator();
+        for (int i = 0; i < 10; i++) {
+            AuthError e = a.refused(req("alice:secret", "192.0.2.1"));
+            assertEquals(503, e.status(), "no store for the credential is our fault, not the caller's");
+            assertEquals("no_identity_store", e.reason());
         }
     }
 }

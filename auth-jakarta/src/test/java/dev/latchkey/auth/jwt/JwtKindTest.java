@@ -10,6 +10,8 @@ import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.jwt.config.JwtSettings;
 import dev.latchkey.auth.jwt.fixtures.Certificates;
 import dev.latchkey.auth.fixtures.FakeRequest;
+import dev.latchkey.auth.fixtures.Login;
+import dev.latchkey.auth.spi.CredentialRequest;
 import dev.latchkey.auth.fixtures.TestPki;
 import dev.latchkey.auth.jwt.fixtures.Keys;
 import dev.latchkey.auth.fixtures.MutableClock;
@@ -26,9 +28,11 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -39,20 +43,21 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class JwtAuthenticatorTest {
+class JwtKindTest {
 
     private final RSAKey rsa = Keys.rsa("rsa-1");
     private final JwtSettings settings = TestConfig.settings(TestConfig.single(rsa.toPublicJWK().toJSONString()));
     private final JwtVerifier verifier = new JwtVerifier(settings, new InMemoryJtiDenylist(),
             new MutableClock(Tokens.NOW));
-    private final JwtIdentityStore store = new JwtIdentityStore(verifier, new JwtCallerMapper(settings));
+    private final JwtIdentityStore store = new JwtIdentityStore(() -> verifier, () -> new JwtCallerMapper(settings));
     private final ClientCertificateResolver certificates = new ClientCertificateResolver(ClientCertificateSettings
             .spiffe().withTrustAnchors(TestPki.caPem())
-            .withTrustedProxies(ForwardedFormat.PEM, null, "10.0.0.0/8"));
-    private final JwtAuthenticator authenticator = authenticator(store::validate);
+            .withTrustedProxies(ForwardedFormat.PEM, null, "10.0.0.0/8"), Clock.systemUTC());
+    private final JwtKind kind = new JwtKind(new BearerTokenResolver(settings, certificates), 1);
+    private final Login authenticator = authenticator(store::validate);
 
-    private JwtAuthenticator authenticator(IdentityStoreHandler handler) {
-        return new JwtAuthenticator(new BearerTokenResolver(settings), handler, certificates);
+    private Login authenticator(IdentityStoreHandler handler) {
+        return new Login(kind, handler);
     }
 
     private static String thumbprint(X509Certificate cert) throws Exception {
@@ -66,15 +71,15 @@ class JwtAuthenticatorTest {
 
     @Test
     void whenNameAndSchemeThenJwtAndBearer() {
-        assertEquals("jwt", authenticator.name());
-        assertEquals(Optional.of("Bearer"), authenticator.challengeScheme());
-        assertTrue(authenticator.exclusive());
+        assertEquals("jwt", kind.name());
+        assertEquals(List.of("Bearer"), kind.challengeSchemes());
+        assertTrue(kind.exclusive());
     }
 
     @Test
     void whenValidTokenThenAuthenticatedCaller() {
         HttpServletRequest request = FakeRequest.create().bearer(Tokens.signedBy(rsa).sign()).build();
-        assertEquals(Optional.of("header:Authorization"), authenticator.credentialSource(request));
+        assertEquals(Optional.of("header:Authorization"), kind.resolver().source(CredentialRequest.of(request)));
         LatchkeyCaller caller = assertInstanceOf(AuthOutcome.Authenticated.class, authenticator.authenticate(request))
                 .caller();
         assertEquals("alice@example.com", caller.getName());
@@ -92,8 +97,7 @@ class JwtAuthenticatorTest {
     void whenInvalidTokenThenFailureCarriesReasonAndJti() {
         String expired = Tokens.signedBy(rsa).claims(b -> b.expirationTime(java.util.Date.from(Tokens.NOW.minusSeconds(3600))))
                 .sign();
-        AuthError e = assertThrows(AuthenticationFailure.class,
-                () -> authenticator.authenticate(FakeRequest.create().bearer(expired).build())).error();
+        AuthError e = authenticator.refused(FakeRequest.create().bearer(expired).build());
         assertEquals("token_expired", e.reason());
         assertEquals("jti-1", e.credentialId());
         assertFalse(e.toString().contains(expired), "the token never appears in the error");
@@ -105,7 +109,9 @@ class JwtAuthenticatorTest {
         IdentityStoreHandler invalid = c -> CredentialValidationResult.INVALID_RESULT;
         assertEquals(401, rejection(authenticator(invalid).authenticate(request)).status());
         IdentityStoreHandler none = c -> CredentialValidationResult.NOT_VALIDATED_RESULT;
-        assertEquals(503, rejection(authenticator(none).authenticate(request)).status());
+        AuthError unavailable = rejection(authenticator(none).authenticate(request));
+        assertEquals(503, unavailable.status());
+        assertEquals("no_identity_store", unavailable.reason());
     }
 
     @Test
@@ -148,18 +154,15 @@ class JwtAuthenticatorTest {
         X509Certificate other = Certificates.selfSigned("someone-else");
         String token = Tokens.signedBy(rsa).claims(b -> b.claim("cnf", Map.of("x5t#S256", thumbprintUnchecked(cert))))
                 .sign();
-        AuthError none = assertThrows(AuthenticationFailure.class,
-                () -> authenticator.authenticate(FakeRequest.create().bearer(token).build())).error();
+        AuthError none = authenticator.refused(FakeRequest.create().bearer(token).build());
         assertEquals("cnf_certificate_missing", none.reason());
         assertEquals(401, none.status());
-        AuthError mismatch = assertThrows(AuthenticationFailure.class, () -> authenticator.authenticate(
+        AuthError mismatch = authenticator.refused(
                 FakeRequest.create().bearer(token)
-                        .attribute("jakarta.servlet.request.X509Certificate", new X509Certificate[]{other}).build()))
-                .error();
+                        .attribute("jakarta.servlet.request.X509Certificate", new X509Certificate[]{other}).build());
         assertEquals("cnf_certificate_mismatch", mismatch.reason());
         // The cached verification must not skip the binding check either.
-        assertThrows(AuthenticationFailure.class,
-                () -> authenticator.authenticate(FakeRequest.create().bearer(token).build()));
+        authenticator.refused(FakeRequest.create().bearer(token).build());
     }
 
     @Test
@@ -180,15 +183,14 @@ class JwtAuthenticatorTest {
                 .sign();
         HttpServletRequest request = FakeRequest.create().bearer(token).remoteAddr("192.0.2.7")
                 .header("X-SSL-Client-Cert", TestPki.escapedPem(cert)).build();
-        AuthError e = assertThrows(AuthenticationFailure.class, () -> authenticator.authenticate(request)).error();
+        AuthError e = authenticator.refused(request);
         assertEquals("cnf_certificate_missing", e.reason());
     }
 
     @Test
     void whenDpopBoundTokenPresentedAsBearerThen401() {
         String token = Tokens.signedBy(rsa).claims(b -> b.claim("cnf", Map.of("jkt", "abc"))).sign();
-        AuthError e = assertThrows(AuthenticationFailure.class,
-                () -> authenticator.authenticate(FakeRequest.create().bearer(token).build())).error();
+        AuthError e = authenticator.refused(FakeRequest.create().bearer(token).build());
         assertEquals("cnf_unsupported", e.reason());
     }
 
