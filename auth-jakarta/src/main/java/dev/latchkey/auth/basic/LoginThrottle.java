@@ -53,27 +53,34 @@ public class LoginThrottle {
 
     /**
      * Failures of one pair in the current window; {@code lockedUntil} is null while not locked; {@code lastFailure}
-     * is the last counted attempt, also from earlier windows. Stored as text.
+     * is the last counted attempt, also from earlier windows. Stored as text: instants as nanoseconds since the epoch
+     * (exact, and cheap to read on every attempt), {@code -} for none.
      */
     private record Attempts(Instant windowStart, int failures, Instant lockedUntil, Instant lastFailure) {
 
         String encode() {
-            return windowStart + "," + failures + "," + text(lockedUntil) + "," + text(lastFailure);
+            return text(windowStart) + "," + failures + "," + text(lockedUntil) + "," + text(lastFailure);
         }
 
         static Attempts decode(String text) {
             String[] f = text.split(",", -1);
-            return new Attempts(Instant.parse(f[0]), Integer.parseInt(f[1]), instant(f[2]), instant(f[3]));
+            return new Attempts(instant(f[0]), Integer.parseInt(f[1]), instant(f[2]), instant(f[3]));
         }
 
         private static String text(Instant instant) {
-            return instant == null ? "-" : instant.toString();
+            return instant == null ? "-" : Long.toString(instant.getEpochSecond() * NANOS + instant.getNano());
         }
 
         private static Instant instant(String text) {
-            return text.equals("-") ? null : Instant.parse(text);
+            if (text.equals("-")) {
+                return null;
+            }
+            long nanos = Long.parseLong(text);
+            return Instant.ofEpochSecond(Math.floorDiv(nanos, NANOS), Math.floorMod(nanos, NANOS));
         }
     }
+
+    private static final long NANOS = 1_000_000_000L;
 
     public LoginThrottle(BasicSettings settings, StateStore state, Clock clock) {
         this.clock = clock;

@@ -21,7 +21,12 @@ import java.time.Duration;
  */
 public final class MemoryBucketStore implements BucketStore {
 
-    private record Holder(BucketConfiguration configuration, Bucket bucket) {
+    /** A bucket, its configuration and how long it is worth keeping (computed once). */
+    private record Holder(BucketConfiguration configuration, Bucket bucket, Duration keep) {
+
+        boolean configuredAs(BucketConfiguration other) {
+            return configuration == other || configuration.equals(other);
+        }
     }
 
     private final Cache<String, Holder> buckets;
@@ -30,7 +35,7 @@ public final class MemoryBucketStore implements BucketStore {
     public MemoryBucketStore(long maxKeys, Clock clock) {
         this.time = new ClockTimeMeter(clock);
         this.buckets = Caffeine.newBuilder().maximumSize(maxKeys).ticker(ClockTicker.of(clock))
-                .expireAfter(Expiry.accessing((String key, Holder h) -> timeToFull(h.configuration())))
+                .expireAfter(Expiry.accessing((String key, Holder h) -> h.keep()))
                 .executor(Runnable::run).build();
     }
 
@@ -47,7 +52,7 @@ public final class MemoryBucketStore implements BucketStore {
     @Override
     public Duration waitFor(String key, BucketConfiguration configuration) {
         Holder holder = buckets.getIfPresent(key);
-        if (holder == null || !holder.configuration().equals(configuration)) {
+        if (holder == null || !holder.configuredAs(configuration)) {
             return Duration.ZERO;
         }
         long nanos = holder.bucket().estimateAbilityToConsume(1).getNanosToWaitForRefill();
@@ -61,20 +66,20 @@ public final class MemoryBucketStore implements BucketStore {
     }
 
     private Bucket bucket(String key, BucketConfiguration configuration) {
-        Holder holder = buckets.get(key, k -> new Holder(configuration, newBucket(configuration)));
-        if (!holder.configuration().equals(configuration)) {
-            holder = buckets.asMap().compute(key, (k, old) -> old != null && old.configuration().equals(configuration)
-                    ? old : new Holder(configuration, newBucket(configuration)));
+        Holder holder = buckets.get(key, k -> newHolder(configuration));
+        if (!holder.configuredAs(configuration)) {
+            holder = buckets.asMap().compute(key, (k, old) -> old != null && old.configuredAs(configuration)
+                    ? old : newHolder(configuration));
         }
         return holder.bucket();
     }
 
-    private Bucket newBucket(BucketConfiguration configuration) {
+    private Holder newHolder(BucketConfiguration configuration) {
         var builder = Bucket.builder().withCustomTimePrecision(time);
         for (Bandwidth bandwidth : configuration.getBandwidths()) {
             builder.addLimit(bandwidth);
         }
-        return builder.build();
+        return new Holder(configuration, builder.build(), timeToFull(configuration));
     }
 
     /** How long an empty bucket of this configuration takes to be full again: how long it is worth keeping. */
