@@ -13,6 +13,7 @@ import dev.latchkey.auth.state.StateStore;
 import dev.latchkey.auth.state.jdbc.JdbcStateStore;
 import dev.latchkey.auth.state.redis.RedisStateStore;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
 import io.lettuce.core.event.command.CommandListener;
 import io.lettuce.core.event.command.CommandStartedEvent;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -44,9 +45,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Issue 16: what {@code latchkey.state.store} costs a request. One operation is what a hot API-key request asks of
- * the state (its key lookup is cached: no store query): the failed-attempt check of its client network, then one
- * request against the key's rate limit. {@code memory}, {@code jdbc} (an embedded PostgreSQL started here) and
- * {@code redis} (the redis-server of embedded-redis, started here) are compared; secondary results per iteration:
+ * the state (its key lookup is cached: no store query): the failed-attempt check of its client network (a network
+ * without failures, as nearly all are), then one request against the key's rate limit. {@code memory}, {@code jdbc}
+ * (an embedded PostgreSQL started here) and {@code redis} (the redis-server of embedded-redis, started here) are
+ * compared; secondary results per iteration:
  * {@code roundTrips} (statements and commits sent to PostgreSQL, commands sent to Redis, counted by a wrapper) and
  * {@code processCpuNanos} (the whole JVM's CPU: the instance's cost, the engine runs in its own process), with
  * {@code ops}.
@@ -113,7 +115,7 @@ public class SharedStateBenchmark {
                 }
                 redis = RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"").build();
                 redis.start();
-                RedisClient client = RedisClient.create("redis://127.0.0.1:" + port);
+                RedisClient client = RedisStateStore.client(RedisURI.create("redis://127.0.0.1:" + port), timeout);
                 client.addListener(new CommandListener() {
                     @Override
                     public void commandStarted(CommandStartedEvent event) {
@@ -124,8 +126,7 @@ public class SharedStateBenchmark {
             }
             default -> new MemoryStateStore(clock);
         };
-        failedAttempts = new FailedAttemptLimiter(FailedAttemptSettings.DEFAULTS, TrustedProxies.NONE,
-                state.buckets("failed-attempts", 100_000));
+        failedAttempts = new FailedAttemptLimiter(FailedAttemptSettings.DEFAULTS, TrustedProxies.NONE, state, clock);
         rateLimiter = new ApiKeyRateLimiter(Optional.of(new RateLimit(1_000_000_000L, Duration.ofMinutes(1))),
                 state.buckets("api-key", 100_000));
     }

@@ -3,6 +3,7 @@ package dev.latchkey.auth.basic;
 import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.limit.KeyedBuckets;
 import dev.latchkey.auth.request.ClientNetwork;
+import dev.latchkey.auth.state.InstantText;
 import dev.latchkey.auth.state.SharedValues;
 import dev.latchkey.auth.state.StateStore;
 
@@ -53,34 +54,21 @@ public class LoginThrottle {
 
     /**
      * Failures of one pair in the current window; {@code lockedUntil} is null while not locked; {@code lastFailure}
-     * is the last counted attempt, also from earlier windows. Stored as text: instants as nanoseconds since the epoch
-     * (exact, and cheap to read on every attempt), {@code -} for none.
+     * is the last counted attempt, also from earlier windows. Stored as text ({@link InstantText}).
      */
     private record Attempts(Instant windowStart, int failures, Instant lockedUntil, Instant lastFailure) {
 
         String encode() {
-            return text(windowStart) + "," + failures + "," + text(lockedUntil) + "," + text(lastFailure);
+            return InstantText.text(windowStart) + "," + failures + "," + InstantText.text(lockedUntil) + ","
+                    + InstantText.text(lastFailure);
         }
 
         static Attempts decode(String text) {
             String[] f = text.split(",", -1);
-            return new Attempts(instant(f[0]), Integer.parseInt(f[1]), instant(f[2]), instant(f[3]));
-        }
-
-        private static String text(Instant instant) {
-            return instant == null ? "-" : Long.toString(instant.getEpochSecond() * NANOS + instant.getNano());
-        }
-
-        private static Instant instant(String text) {
-            if (text.equals("-")) {
-                return null;
-            }
-            long nanos = Long.parseLong(text);
-            return Instant.ofEpochSecond(Math.floorDiv(nanos, NANOS), Math.floorMod(nanos, NANOS));
+            return new Attempts(InstantText.instant(f[0]), Integer.parseInt(f[1]), InstantText.instant(f[2]),
+                    InstantText.instant(f[3]));
         }
     }
-
-    private static final long NANOS = 1_000_000_000L;
 
     public LoginThrottle(BasicSettings settings, StateStore state, Clock clock) {
         this.clock = clock;

@@ -1,15 +1,23 @@
 package dev.latchkey.auth.limit;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import dev.latchkey.auth.clock.ClockTicker;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.request.ClientAddress;
 import dev.latchkey.auth.request.ClientNetwork;
 import dev.latchkey.auth.request.TrustedProxies;
 import dev.latchkey.auth.spi.AuthOutcome;
-import dev.latchkey.auth.state.BucketStore;
+import dev.latchkey.auth.state.InstantText;
+import dev.latchkey.auth.state.SharedValues;
+import dev.latchkey.auth.state.StateStore;
 import jakarta.servlet.http.HttpServletRequest;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -21,21 +29,39 @@ import java.util.Optional;
  *
  * <p>A failure is a rejection that is the caller's fault (400 or 401). Successes, our own refusals (429) and server
  * failures (503) are not counted. Requests without a credential are never refused here. The client network comes from
- * {@link ClientAddress} behind {@link TrustedProxies}. The counters live in a {@link BucketStore}: this JVM's, or the
- * one every instance shares ({@code latchkey.state.store}), so that a network refused by one instance is refused by
- * all. A shared store that cannot answer refuses every credential with 503 (fail closed).
+ * {@link ClientAddress} behind {@link TrustedProxies}.
+ *
+ * <p>The counters live in the {@link StateStore}: this JVM's, or the one every instance shares
+ * ({@code latchkey.state.store}), so that a network refused by one instance is refused by all. Since only failures
+ * take from a network's bucket, the instant it has a token again is known when a failure is counted: the failure's
+ * Bucket4j command returns it, and it is kept beside the bucket as the network's "blocked until" value (raised, never
+ * lowered, by compare-and-set). Checking a request is one read of that value, not a Bucket4j command (one round-trip,
+ * no lock or transaction); a block this instance has read or set is remembered here until it ends (0 round-trips for a
+ * blocked network: blocks only grow, so this is exact). A shared store that cannot answer refuses every credential
+ * with 503 (fail closed).
  */
 public final class FailedAttemptLimiter {
 
     /** Reason of the refusal, in the audit event. */
     public static final String REASON = "failed_attempts_rate_limited";
+    /** The namespace of the counters in the state store. */
+    static final String NAMESPACE = "failed-attempts";
 
     private final KeyedBuckets buckets;
+    private final SharedValues blockedUntil;
+    private final Cache<String, Instant> knownBlocks;
     private final TrustedProxies proxies;
+    private final Clock clock;
 
-    public FailedAttemptLimiter(FailedAttemptSettings settings, TrustedProxies proxies, BucketStore store) {
-        this.buckets = new KeyedBuckets(settings.limit(), store);
+    public FailedAttemptLimiter(FailedAttemptSettings settings, TrustedProxies proxies, StateStore state,
+                                Clock clock) {
+        this.buckets = new KeyedBuckets(settings.limit(), state.buckets(NAMESPACE, settings.maxTracked()));
+        this.blockedUntil = state.values(NAMESPACE, settings.maxTracked());
+        this.knownBlocks = Caffeine.newBuilder().maximumSize(settings.maxTracked()).ticker(ClockTicker.of(clock))
+                .expireAfter(Expiry.writing((String network, Instant until) -> remaining(until, clock.instant())))
+                .executor(Runnable::run).build();
         this.proxies = proxies;
+        this.clock = clock;
     }
 
     public ClientNetwork network(HttpServletRequest request) {
@@ -47,12 +73,19 @@ public final class FailedAttemptLimiter {
      * try. Takes nothing.
      */
     public Optional<AuthError> refusal(ClientNetwork network) {
-        Duration wait;
-        try {
-            wait = buckets.waitFor(network.key());
-        } catch (AuthenticationFailure unavailable) {
-            return Optional.of(unavailable.error());
+        Instant now = clock.instant();
+        Instant until = knownBlocks.getIfPresent(network.key());
+        if (until == null) {
+            try {
+                until = blockedUntil.get(network.key()).map(InstantText::instant).orElse(null);
+            } catch (AuthenticationFailure unavailable) {
+                return Optional.of(unavailable.error());
+            }
+            if (until != null && until.isAfter(now)) {
+                knownBlocks.put(network.key(), until);
+            }
         }
+        Duration wait = until == null ? Duration.ZERO : remaining(until, now);
         if (wait.isZero()) {
             return Optional.empty();
         }
@@ -61,17 +94,38 @@ public final class FailedAttemptLimiter {
     }
 
     /**
-     * Counts the outcome against the network when it is a failure that is the caller's fault. A store that fails now
-     * has been reported; the failure is not counted (the next {@link #refusal} answers 503 while the store is down).
+     * Counts the outcome against the network when it is a failure that is the caller's fault; when that leaves the
+     * network without a token, raises its "blocked until" value. A store that fails now has been reported; the
+     * failure is not counted (the next {@link #refusal} answers 503 while the store is down).
      */
     public void record(ClientNetwork network, AuthOutcome outcome) {
-        if (isFailure(outcome)) {
-            try {
-                buckets.takeAlways(network.key());
-            } catch (AuthenticationFailure reported) {
-                // reported by the store, once per interval; the outcome already sent stands
+        if (!isFailure(outcome)) {
+            return;
+        }
+        try {
+            Duration wait = buckets.takeAlways(network.key());
+            if (!wait.isZero()) {
+                block(network.key(), clock.instant().plus(wait));
+            }
+        } catch (AuthenticationFailure reported) {
+            // reported by the store, once per interval; the outcome already sent stands
+        }
+    }
+
+    /** Raises the network's "blocked until" to {@code until} unless it is later already; compare-and-set. */
+    private void block(String network, Instant until) {
+        knownBlocks.asMap().merge(network, until, (a, b) -> a.isAfter(b) ? a : b);
+        for (int tries = 0; tries < 10; tries++) {
+            Optional<String> stored = blockedUntil.get(network);
+            if (stored.map(InstantText::instant).filter(s -> !s.isBefore(until)).isPresent()
+                    || blockedUntil.compareAndSet(network, stored, Optional.of(InstantText.text(until)), until)) {
+                return;
             }
         }
+    }
+
+    private static Duration remaining(Instant until, Instant now) {
+        return until.isAfter(now) ? Duration.between(now, until) : Duration.ZERO;
     }
 
     static boolean isFailure(AuthOutcome outcome) {
@@ -79,7 +133,7 @@ public final class FailedAttemptLimiter {
                 && (rejected.error().status() == 400 || rejected.error().status() == 401);
     }
 
-    /** Number of networks with a counter; for monitoring and tests. */
+    /** Number of networks with a counter; for monitoring and tests (-1: held elsewhere). */
     public long trackedNetworks() {
         return buckets.size();
     }

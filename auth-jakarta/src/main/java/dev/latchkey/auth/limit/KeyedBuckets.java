@@ -36,17 +36,14 @@ public final class KeyedBuckets {
         return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(Math.max(1, probe.getNanosToWaitForRefill()));
     }
 
-    /** How long until the key has a token again; {@link Duration#ZERO} when it has one now. Takes nothing. */
-    public Duration waitFor(String key) {
-        return store.waitFor(key, configuration);
-    }
-
     /**
      * Takes one token even when none is left (the bucket goes into debt): every event is counted, also those that ran
-     * concurrently after one {@link #waitFor} said yes.
+     * concurrently after a check said yes.
+     *
+     * @return how long from now until the key has a token again; {@link Duration#ZERO} when one is left
      */
-    public void takeAlways(String key) {
-        store.consumeAlways(key, configuration);
+    public Duration takeAlways(String key) {
+        return store.consumeAlways(key, configuration);
     }
 
     /** Number of keys held in this JVM, after pending evictions; for monitoring and tests (-1: held elsewhere). */

@@ -5,6 +5,7 @@ import dev.latchkey.auth.audit.AuthenticationEvent.Outcome;
 import dev.latchkey.auth.caller.CurrentCaller;
 import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.caller.LatchkeyGroupStore;
+import dev.latchkey.auth.clock.LatchkeyClock;
 import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.ErrorResponses;
@@ -34,6 +35,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -92,6 +94,10 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
     @Inject
     StateStore state;
 
+    @Inject
+    @LatchkeyClock
+    Clock clock;
+
     private AuthenticatorChain chain;
     private Consumer<AuthenticationEvent> audit;
     private TrustedProxies trustedProxies = TrustedProxies.NONE;
@@ -108,10 +114,8 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
                     kindDefaults.stream().map(DefaultMechanisms::hint).toList());
             LOG.log(warning.level(), warning.message());
         }
-        FailedAttemptSettings failedAttempts = FailedAttemptSettings.from(config);
         chain = new AuthenticatorChain(settings, byName(), new CredentialLogin(identityStoreHandler),
-                new FailedAttemptLimiter(failedAttempts, trustedProxies,
-                        state.buckets("failed-attempts", failedAttempts.maxTracked())));
+                new FailedAttemptLimiter(FailedAttemptSettings.from(config), trustedProxies, state, clock));
         audit = events::fire;
         GroupStoreWarning.of(settings.mechanisms(),
                 chain.kinds().stream().mapToInt(CredentialKind::callerNamespaces).sum(), this::plainGroupStores)

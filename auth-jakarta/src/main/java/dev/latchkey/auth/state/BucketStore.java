@@ -15,11 +15,13 @@ public interface BucketStore {
     /** Takes one token when there is one; the probe tells what is left and how long to wait otherwise. */
     ConsumptionProbe tryConsume(String key, BucketConfiguration configuration);
 
-    /** Takes one token even when none is left (the bucket goes into debt). */
-    void consumeAlways(String key, BucketConfiguration configuration);
-
-    /** How long until the key has a token; {@link Duration#ZERO} when it has one now. Takes nothing. */
-    Duration waitFor(String key, BucketConfiguration configuration);
+    /**
+     * Takes one token even when none is left (the bucket goes into debt), in the same command as it learns what is
+     * left.
+     *
+     * @return how long from now until the key has a token again; {@link Duration#ZERO} when one is left
+     */
+    Duration consumeAlways(String key, BucketConfiguration configuration);
 
     /** Number of buckets held in this JVM (memory store), for monitoring and tests; -1 when they live elsewhere. */
     long size();

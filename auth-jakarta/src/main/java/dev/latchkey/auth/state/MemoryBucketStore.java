@@ -45,18 +45,8 @@ public final class MemoryBucketStore implements BucketStore {
     }
 
     @Override
-    public void consumeAlways(String key, BucketConfiguration configuration) {
-        bucket(key, configuration).consumeIgnoringRateLimits(1);
-    }
-
-    @Override
-    public Duration waitFor(String key, BucketConfiguration configuration) {
-        Holder holder = buckets.getIfPresent(key);
-        if (holder == null || !holder.configuredAs(configuration)) {
-            return Duration.ZERO;
-        }
-        long nanos = holder.bucket().estimateAbilityToConsume(1).getNanosToWaitForRefill();
-        return nanos <= 0 ? Duration.ZERO : Duration.ofNanos(nanos);
+    public Duration consumeAlways(String key, BucketConfiguration configuration) {
+        return ProxyBucketStore.waitAfter(bucket(key, configuration).asVerbose().consumeIgnoringRateLimits(1));
     }
 
     @Override

@@ -3,15 +3,16 @@ package dev.latchkey.auth.state;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.VerboseResult;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 
 import java.time.Duration;
 
 /**
- * A {@link BucketStore} in a shared store, through a Bucket4j {@link ProxyManager} (its PostgreSQL or Lettuce
- * backend): each operation is one Bucket4j command, executed atomically by the backend, so that every instance draws
- * on the same tokens. The stored key is {@code namespace:configuration:key}: a changed limit starts a fresh bucket, as
+ * A {@link BucketStore} in a shared store, through a Bucket4j {@link ProxyManager} (its Lettuce backend, or
+ * {@code JdbcCasProxyManager} on PostgreSQL): each operation is one Bucket4j command, applied by compare-and-swap, so
+ * that every instance draws on the same tokens. The stored key is {@code namespace:configuration:key}: a changed limit starts a fresh bucket, as
  * in memory. A failure of the backend is a 503 ({@link StoreFailures}).
  */
 public final class ProxyBucketStore implements BucketStore {
@@ -33,15 +34,9 @@ public final class ProxyBucketStore implements BucketStore {
     }
 
     @Override
-    public void consumeAlways(String key, BucketConfiguration configuration) {
-        failures.call("count " + namespace, () -> bucket(key, configuration).consumeIgnoringRateLimits(1));
-    }
-
-    @Override
-    public Duration waitFor(String key, BucketConfiguration configuration) {
-        long nanos = failures.call("check " + namespace,
-                () -> bucket(key, configuration).estimateAbilityToConsume(1).getNanosToWaitForRefill());
-        return nanos <= 0 ? Duration.ZERO : Duration.ofNanos(nanos);
+    public Duration consumeAlways(String key, BucketConfiguration configuration) {
+        return failures.call("count " + namespace,
+                () -> waitAfter(bucket(key, configuration).asVerbose().consumeIgnoringRateLimits(1)));
     }
 
     @Override
@@ -52,6 +47,13 @@ public final class ProxyBucketStore implements BucketStore {
     private BucketProxy bucket(String key, BucketConfiguration configuration) {
         return proxies.builder().build(StateKeys.bounded(namespace + ':' + fingerprint(configuration) + ':' + key),
                 () -> configuration);
+    }
+
+    /** How long after a verbose command until its bucket has a token again (zero when it has one). */
+    static Duration waitAfter(VerboseResult<?> result) {
+        long nanos = result.getState().calculateDelayNanosAfterWillBePossibleToConsume(1,
+                result.getOperationTimeNanos(), false);
+        return nanos <= 0 ? Duration.ZERO : Duration.ofNanos(nanos);
     }
 
     /** {@code capacity/refillTokens/periodNanos} per limit: equal configurations share a bucket, others do not. */

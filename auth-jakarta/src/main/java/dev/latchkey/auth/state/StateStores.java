@@ -31,7 +31,7 @@ public final class StateStores {
         } catch (NoClassDefFoundError e) {
             throw new ConfigurationException(StateSettings.STORE, settings.store() + " needs "
                     + (settings.store().equals(StateSettings.JDBC)
-                    ? "org.postgresql:postgresql and com.bucket4j:bucket4j_jdk17-postgresql"
+                    ? "org.postgresql:postgresql"
                     : "io.lettuce:lettuce-core and com.bucket4j:bucket4j_jdk17-lettuce")
                     + " in the application; missing: " + e.getMessage(), e);
         }

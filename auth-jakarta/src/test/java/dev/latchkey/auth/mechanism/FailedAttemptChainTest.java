@@ -1,6 +1,6 @@
 package dev.latchkey.auth.mechanism;
 
-import dev.latchkey.auth.state.MemoryBucketStore;
+import dev.latchkey.auth.state.MemoryStateStore;
 import dev.latchkey.auth.apikey.RateLimit;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.fixtures.FakeRequest;
@@ -47,7 +47,7 @@ class FailedAttemptChainTest {
         return new AuthenticatorChain(new MechanismSettings(KINDS, "api"), available,
                 new CredentialLogin(StubKind.ACCEPT), new FailedAttemptLimiter(
                 new FailedAttemptSettings(new RateLimit(limit, Duration.ofMinutes(1)), 1000), TrustedProxies.NONE,
-                new MemoryBucketStore(1000, clock)));
+                new MemoryStateStore(clock), clock));
     }
 
     private static HttpServletRequest request(String kind, String address) {

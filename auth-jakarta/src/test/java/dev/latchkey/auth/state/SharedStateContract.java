@@ -3,10 +3,15 @@ package dev.latchkey.auth.state;
 import dev.latchkey.auth.apikey.RateLimit;
 import dev.latchkey.auth.basic.BasicSettings;
 import dev.latchkey.auth.basic.LoginThrottle;
+import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.fixtures.MutableClock;
+import dev.latchkey.auth.limit.FailedAttemptLimiter;
+import dev.latchkey.auth.limit.FailedAttemptSettings;
 import dev.latchkey.auth.limit.KeyedBuckets;
 import dev.latchkey.auth.request.ClientNetwork;
+import dev.latchkey.auth.request.TrustedProxies;
+import dev.latchkey.auth.spi.AuthOutcome;
 import dev.latchkey.auth.state.fixtures.Engine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,12 +19,17 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -63,9 +73,38 @@ abstract class SharedStateContract {
             }
         }
         assertEquals(10, taken);
-        assertFalse(onB.waitFor(run).isZero(), "empty for both");
+        assertFalse(onB.tryTake(run).isZero(), "empty for both");
         clock.advance(Duration.ofSeconds(6));
         assertTrue(onA.tryTake(run).isZero(), "one token refilled after a tenth of the period");
+    }
+
+    /** Concurrent requests on both instances race on one bucket: each token is taken once (compare-and-swap). */
+    @Test
+    void whenManyThreadsOnBothInstancesDrawOnOneLimitThenItHoldsExactly() throws Exception {
+        RateLimit limit = new RateLimit(100, Duration.ofHours(1));
+        List<KeyedBuckets> instances = List.of(new KeyedBuckets(limit, a.buckets("test", 100)),
+                new KeyedBuckets(limit, b.buckets("test", 100)));
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        AtomicInteger taken = new AtomicInteger();
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                KeyedBuckets instance = instances.get(t % 2);
+                done.add(threads.submit(() -> {
+                    for (int i = 0; i < 20; i++) {
+                        if (instance.tryTake(run).isZero()) {
+                            taken.incrementAndGet();
+                        }
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertEquals(100, taken.get(), "160 tries on a limit of 100");
     }
 
     @Test
@@ -129,6 +168,29 @@ abstract class SharedStateContract {
         assertTrue(onA.tryAttempt(run, network).isPresent(), "locked on A");
         assertTrue(onB.tryAttempt(run, network).isPresent(), "locked on B");
         assertTrue(onB.lockedFor(run, network).isPresent());
+    }
+
+    @Test
+    void whenANetworkFailsOnBothInstancesThenBothRefuseItAtTheLimitUntilItsNextToken() {
+        FailedAttemptSettings settings = new FailedAttemptSettings(new RateLimit(4, Duration.ofMinutes(1)), 100);
+        FailedAttemptLimiter onA = new FailedAttemptLimiter(settings, TrustedProxies.NONE, a, clock);
+        FailedAttemptLimiter onB = new FailedAttemptLimiter(settings, TrustedProxies.NONE, b, clock);
+        ClientNetwork network = ClientNetwork.ofLiteral("203.0.113." + (run.hashCode() & 0x7f));
+        AuthOutcome failure = new AuthOutcome.Rejected(AuthError.invalidToken("Bearer", "bad", "bad_credential"));
+        for (int i = 0; i < 4; i++) {
+            FailedAttemptLimiter instance = i % 2 == 0 ? onA : onB;
+            assertEquals(Optional.empty(), instance.refusal(network), "failure " + i + " is admitted");
+            instance.record(network, failure);
+        }
+        for (FailedAttemptLimiter instance : List.of(onA, onB)) {
+            AuthError refused = instance.refusal(network).orElseThrow();
+            assertEquals(429, refused.status());
+            assertEquals("15", refused.headers().get("Retry-After"), "4 per minute: one back every 15 s");
+        }
+        clock.advance(Duration.ofSeconds(15));
+        assertEquals(Optional.empty(), onB.refusal(network), "one token back for both");
+        onB.record(network, failure);
+        assertTrue(onA.refusal(network).isPresent(), "and taken again through the other");
     }
 
     @Test

@@ -11,9 +11,7 @@ import dev.latchkey.auth.state.StateSettings;
 import dev.latchkey.auth.state.StateStore;
 import dev.latchkey.auth.state.StoreFailures;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
-import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
-import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import io.github.bucket4j.distributed.proxy.ClientSideConfig;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -28,13 +26,14 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
- * {@code latchkey.state.store=jdbc}: shared state in PostgreSQL. Token buckets are Bucket4j's PostgreSQL backend
- * ({@code SELECT ... FOR UPDATE} on {@code latchkey_state_buckets}); values are {@link JdbcSharedValues}; invalidations
- * are {@link PgNotificationBus}. Connections come from a HikariCP pool (validated on borrow, so a database that comes
- * back is used again without restart) or from the container's data source. A daemon thread deletes expired rows once a
- * minute.
+ * {@code latchkey.state.store=jdbc}: shared state in PostgreSQL. Token buckets are Bucket4j buckets kept by
+ * compare-and-swap in {@code latchkey_state_buckets} ({@link JdbcCasProxyManager}); values are
+ * {@link JdbcSharedValues}; invalidations are {@link PgNotificationBus}. Connections come from a HikariCP pool
+ * (validated on borrow, so a database that comes back is used again without restart) or from the container's data
+ * source. A daemon thread deletes expired rows once a minute.
  */
 public final class JdbcStateStore implements StateStore {
 
@@ -46,7 +45,7 @@ public final class JdbcStateStore implements StateStore {
     private final Clock clock;
     private final int timeoutSeconds;
     private final StoreFailures failures = new StoreFailures(StateSettings.JDBC);
-    private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
+    private final JdbcCasProxyManager buckets;
     private final PgNotificationBus bus;
     private final ScheduledExecutorService cleaner;
 
@@ -56,13 +55,11 @@ public final class JdbcStateStore implements StateStore {
         this.ownedPool = ownedPool;
         this.clock = clock;
         this.timeoutSeconds = (int) Math.max(1, timeout.toSeconds());
-        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
-                .primaryKeyMapper(PrimaryKeyMapper.STRING)
-                .table("latchkey_state_buckets").idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))
-                .clientClock(new ClockTimeMeter(clock))
-                .requestTimeout(timeout)
-                .build();
+        this.buckets = new JdbcCasProxyManager(dataSource, timeoutSeconds, ClientSideConfig.getDefault()
+                .withExpirationAfterWriteStrategy(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                        Duration.ZERO))
+                .withClientClock(new ClockTimeMeter(clock))
+                .withRequestTimeout(timeout));
         this.bus = new PgNotificationBus(dataSource, timeoutSeconds, failures).start();
         this.cleaner = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "latchkey-state-cleaner");
@@ -105,8 +102,9 @@ public final class JdbcStateStore implements StateStore {
     /** Runs the shipped DDL ({@code dev/latchkey/state/schema.sql}); idempotent. */
     public static void createSchema(DataSource dataSource) throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String ddl : schema().split(";")) {
-                String sql = ddl.lines().filter(l -> !l.trim().startsWith("--")).reduce("", (a, b) -> a + "\n" + b);
+            // Comments go first: a ';' in one must not split a statement.
+            String ddl = schema().lines().filter(l -> !l.trim().startsWith("--")).collect(Collectors.joining("\n"));
+            for (String sql : ddl.split(";")) {
                 if (!sql.isBlank()) {
                     s.execute(sql);
                 }
