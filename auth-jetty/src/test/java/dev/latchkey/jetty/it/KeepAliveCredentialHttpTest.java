@@ -1,7 +1,7 @@
 package dev.latchkey.jetty.it;
 
 import dev.latchkey.jetty.it.fixtures.TestServer;
-import dev.latchkey.jetty.it.fixtures.Tokens;
+import dev.latchkey.test.jwt.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,15 +25,15 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
  */
 class KeepAliveCredentialHttpTest {
 
-    private static Tokens tokens;
+    private static TestIssuer tokens;
     private static TestServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        tokens = Tokens.generate();
+        tokens = TestServer.issuer();
         server = TestServer.start(Map.of(
                 "latchkey.mechanisms", "jwt",
-                "mp.jwt.verify.issuer", Tokens.ISSUER,
+                "mp.jwt.verify.issuer", TestServer.ISSUER,
                 "mp.jwt.verify.publickey", tokens.publicJwks(),
                 "mp.jwt.verify.audiences", "it-api"), null);
     }
@@ -47,7 +47,7 @@ class KeepAliveCredentialHttpTest {
 
     @Test
     void whenACaseChangedTwinFollowsAValidTokenOnOneConnectionThenTheTwinIsRefused() throws Exception {
-        String valid = tokens.token("alice", "", Map.of("aud", "it-api"));
+        String valid = TestServer.token(tokens, "alice", "", Map.of("aud", "it-api"));
         String twin = caseChanged(valid);
         URI me = URI.create(server.http("/me"));
         try (Socket socket = new Socket(me.getHost(), me.getPort())) {

@@ -75,7 +75,7 @@ public class JdbcApiKeyStore implements ApiKeyStore {
     public Optional<ApiKeyRecord> revoke(String keyId, Instant when) {
         table.update("revoke", "UPDATE latchkey_api_keys SET revoked_at = ? WHERE key_id = ? AND revoked_at IS NULL",
                 ps -> {
-                    ps.setTimestamp(1, Timestamp.from(when));
+                    ps.setTimestamp(1, timestamp(when));
                     ps.setString(2, keyId);
                 });
         return findById(keyId);
@@ -87,7 +87,7 @@ public class JdbcApiKeyStore implements ApiKeyStore {
         return table.update("mark replaced", "UPDATE latchkey_api_keys SET replaced_by = ?, grace_until = ? "
                 + "WHERE key_id = ? AND revoked_at IS NULL AND replaced_by IS NULL", ps -> {
                     ps.setString(1, newKeyId);
-                    ps.setTimestamp(2, Timestamp.from(graceUntil));
+                    ps.setTimestamp(2, timestamp(graceUntil));
                     ps.setString(3, keyId);
                 }) == 1;
     }
@@ -125,9 +125,9 @@ public class JdbcApiKeyStore implements ApiKeyStore {
         table.batch("record last use", "UPDATE latchkey_api_keys SET last_used_at = ? WHERE key_id = ? "
                 + "AND (last_used_at IS NULL OR last_used_at < ?)", ps -> {
                     for (Map.Entry<String, Instant> e : lastUsedByKeyId.entrySet()) {
-                        ps.setTimestamp(1, Timestamp.from(e.getValue()));
+                        ps.setTimestamp(1, timestamp(e.getValue()));
                         ps.setString(2, e.getKey());
-                        ps.setTimestamp(3, Timestamp.from(e.getValue()));
+                        ps.setTimestamp(3, timestamp(e.getValue()));
                         ps.addBatch();
                     }
                 });
@@ -139,7 +139,7 @@ public class JdbcApiKeyStore implements ApiKeyStore {
         ps.setString(i++, r.name());
         ps.setString(i++, String.join(" ", r.scopes()));
         ps.setString(i++, String.join(" ", r.groups()));
-        ps.setTimestamp(i++, Timestamp.from(r.created()));
+        ps.setTimestamp(i++, timestamp(r.created()));
         ps.setTimestamp(i++, timestamp(r.expires()));
         ps.setTimestamp(i++, timestamp(r.revoked()));
         ps.setString(i++, r.rotatedFrom());
@@ -158,6 +158,7 @@ public class JdbcApiKeyStore implements ApiKeyStore {
                 instant(rs.getTimestamp("grace_until")), instant(rs.getTimestamp("last_used_at")),
                 rateLimit == null ? null : RateLimit.parse(rateLimit));
     }
+
 
     @Override
     public String toString() {
