@@ -3,7 +3,7 @@ package dev.latchkey.bench;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.latchkey.auth.apikey.ApiKeyRateLimiter;
 import dev.latchkey.auth.limit.RateLimit;
-import dev.latchkey.auth.apikey.jdbc.JdbcPool;
+import dev.latchkey.auth.jdbc.JdbcPool;
 import dev.latchkey.auth.limit.FailedAttemptLimiter;
 import dev.latchkey.auth.limit.FailedAttemptSettings;
 import dev.latchkey.auth.request.ClientNetwork;

@@ -1,5 +1,6 @@
 package dev.latchkey.sample.cli;
 
+import dev.latchkey.auth.jwt.revocation.SharedJtiDenylist;
 import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.config.ConfigurationException;
 import dev.latchkey.auth.state.StateSettings;
@@ -38,7 +39,7 @@ public final class TokenRevokeCommand {
                         + "share (jdbc or redis): a memory denylist would be lost when the command exits");
             }
             try (StateStore store = StateStores.open(settings, clock)) {
-                StateStores.denylist(store, clock).revoke(issuer, jti, until);
+                SharedJtiDenylist.on(store, clock).revoke(issuer, jti, until);
             }
             io.out().println("revoked: " + jti + " (issuer " + issuer + ") until " + until);
         };

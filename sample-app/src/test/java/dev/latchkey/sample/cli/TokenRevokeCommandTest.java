@@ -1,5 +1,6 @@
 package dev.latchkey.sample.cli;
 
+import dev.latchkey.auth.jwt.revocation.SharedJtiDenylist;
 import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.config.ConfigurationException;
 import dev.latchkey.auth.jwt.revocation.JtiDenylist;
@@ -42,7 +43,7 @@ class TokenRevokeCommandTest {
                     .run();
             assertTrue(io.out().startsWith("revoked: token-1 (issuer https://issuer.example) until "), io.out());
             try (StateStore store = StateStores.open(StateSettings.from(config), Clock.systemUTC())) {
-                JtiDenylist instance = StateStores.denylist(store, Clock.systemUTC());
+                JtiDenylist instance = SharedJtiDenylist.on(store, Clock.systemUTC());
                 assertTrue(instance.isRevoked("https://issuer.example", "token-1"));
                 assertFalse(instance.isRevoked("https://issuer.example", "token-2"));
             }

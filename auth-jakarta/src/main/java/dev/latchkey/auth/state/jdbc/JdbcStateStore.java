@@ -1,6 +1,6 @@
 package dev.latchkey.auth.state.jdbc;
 
-import dev.latchkey.auth.apikey.jdbc.JdbcPool;
+import dev.latchkey.auth.jdbc.JdbcPool;
 import dev.latchkey.auth.clock.ClockTimeMeter;
 import dev.latchkey.auth.config.ConfigurationException;
 import dev.latchkey.auth.state.BucketStore;

@@ -1,6 +1,8 @@
-package dev.latchkey.auth.state;
+package dev.latchkey.auth.jwt.revocation;
 
-import dev.latchkey.auth.jwt.revocation.JtiDenylist;
+import dev.latchkey.auth.state.SharedValues;
+import dev.latchkey.auth.state.StateSettings;
+import dev.latchkey.auth.state.StateStore;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -17,9 +19,21 @@ public final class SharedJtiDenylist implements JtiDenylist {
     /** The namespace of revoked token ids in the store. */
     public static final String NAMESPACE = "jti";
     private static final Duration SKEW_MARGIN = Duration.ofMinutes(10);
+    /** Bound of the in-memory denylist. */
+    static final long MAX_ENTRIES = 1_000_000;
 
     private final SharedValues revoked;
     private final Clock clock;
+
+    /**
+     * The {@code jti} denylist on {@code store}: in memory, or the one every instance shares. The Java API of
+     * revocation: {@code SharedJtiDenylist.on(StateStores.open(StateSettings.from(config), clock), clock)
+     * .revoke(issuer, jti, exp)} from a tool revokes for every instance on the same store.
+     */
+    public static JtiDenylist on(StateStore store, Clock clock) {
+        return store.kind().equals(StateSettings.MEMORY) ? InMemoryJtiDenylist.of(clock)
+                : new SharedJtiDenylist(store.values(NAMESPACE, MAX_ENTRIES), clock);
+    }
 
     public SharedJtiDenylist(SharedValues revoked, Clock clock) {
         this.revoked = revoked;

@@ -1,4 +1,4 @@
-package dev.latchkey.auth.apikey.jdbc;
+package dev.latchkey.auth.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;

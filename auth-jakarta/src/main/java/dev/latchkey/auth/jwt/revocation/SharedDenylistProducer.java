@@ -1,7 +1,7 @@
-package dev.latchkey.auth.state;
+package dev.latchkey.auth.jwt.revocation;
 
 import dev.latchkey.auth.clock.LatchkeyClock;
-import dev.latchkey.auth.jwt.revocation.JtiDenylist;
+import dev.latchkey.auth.state.StateStore;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -29,6 +29,6 @@ public class SharedDenylistProducer {
     @Produces
     @Singleton
     JtiDenylist denylist(StateStore store) {
-        return StateStores.denylist(store, clock);
+        return SharedJtiDenylist.on(store, clock);
     }
 }
