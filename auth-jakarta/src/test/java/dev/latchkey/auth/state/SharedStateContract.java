@@ -1,5 +1,6 @@
 package dev.latchkey.auth.state;
 
+import dev.latchkey.auth.state.select.StateStores;
 import dev.latchkey.auth.jwt.revocation.SharedJtiDenylist;
 import dev.latchkey.auth.limit.RateLimit;
 import dev.latchkey.auth.basic.BasicSettings;

@@ -1,5 +1,6 @@
 package dev.latchkey.auth.state;
 
+import dev.latchkey.auth.state.select.StateStores;
 import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.config.ConfigurationException;
 import io.smallrye.config.PropertiesConfigSource;

@@ -9,7 +9,7 @@ import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.config.ConfigurationException;
 import dev.latchkey.auth.state.StateSettings;
 import dev.latchkey.auth.state.StateStore;
-import dev.latchkey.auth.state.StateStores;
+import dev.latchkey.auth.state.select.StateStores;
 
 import java.io.PrintStream;
 import java.time.Clock;

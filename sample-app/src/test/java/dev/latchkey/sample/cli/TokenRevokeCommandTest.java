@@ -6,7 +6,7 @@ import dev.latchkey.auth.config.ConfigurationException;
 import dev.latchkey.auth.jwt.revocation.JtiDenylist;
 import dev.latchkey.auth.state.StateSettings;
 import dev.latchkey.auth.state.StateStore;
-import dev.latchkey.auth.state.StateStores;
+import dev.latchkey.auth.state.select.StateStores;
 import dev.latchkey.sample.fixtures.CapturedIo;
 import dev.latchkey.sample.fixtures.Redis;
 import io.smallrye.config.PropertiesConfigSource;

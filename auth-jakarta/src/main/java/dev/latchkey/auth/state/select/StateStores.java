@@ -1,5 +1,11 @@
-package dev.latchkey.auth.state;
+package dev.latchkey.auth.state.select;
 
+import dev.latchkey.auth.state.MemoryReplayCache;
+import dev.latchkey.auth.state.MemoryStateStore;
+import dev.latchkey.auth.state.ReplayCache;
+import dev.latchkey.auth.state.SharedReplayCache;
+import dev.latchkey.auth.state.StateSettings;
+import dev.latchkey.auth.state.StateStore;
 import dev.latchkey.auth.config.ConfigurationException;
 import dev.latchkey.auth.state.jdbc.JdbcStateStore;
 import dev.latchkey.auth.state.redis.RedisStateStore;

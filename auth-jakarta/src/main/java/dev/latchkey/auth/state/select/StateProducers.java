@@ -1,5 +1,8 @@
-package dev.latchkey.auth.state;
+package dev.latchkey.auth.state.select;
 
+import dev.latchkey.auth.state.ReplayCache;
+import dev.latchkey.auth.state.StateSettings;
+import dev.latchkey.auth.state.StateStore;
 import dev.latchkey.auth.clock.LatchkeyClock;
 import dev.latchkey.auth.config.ConfigReader;
 import jakarta.enterprise.context.ApplicationScoped;
