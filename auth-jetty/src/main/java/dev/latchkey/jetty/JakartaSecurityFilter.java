@@ -74,10 +74,19 @@ public class JakartaSecurityFilter extends HttpFilter {
                 beanManager.createCreationalContext(bean));
     }
 
+    /**
+     * Where the web application's bean manager is found before {@code CDI.current()} (which, with several applications
+     * in one JVM, may be another's): the standard name, and Weld Servlet's
+     * ({@code WeldServletLifecycle.BEAN_MANAGER_ATTRIBUTE_NAME}).
+     */
+    private static final String[] BEAN_MANAGER_ATTRIBUTES = {BeanManager.class.getName(),
+            "org.jboss.weld.environment.servlet." + BeanManager.class.getName()};
+
     private static BeanManager beanManager(FilterConfig config) throws ServletException {
-        Object attribute = config.getServletContext().getAttribute(BeanManager.class.getName());
-        if (attribute instanceof BeanManager beanManager) {
-            return beanManager;
+        for (String name : BEAN_MANAGER_ATTRIBUTES) {
+            if (config.getServletContext().getAttribute(name) instanceof BeanManager beanManager) {
+                return beanManager;
+            }
         }
         try {
             return CDI.current().getBeanManager();

@@ -1,5 +1,6 @@
 package dev.latchkey.bench;
 
+import dev.latchkey.auth.state.LocalInvalidationBus;
 import dev.latchkey.auth.apikey.ApiKeyCredential;
 import dev.latchkey.auth.apikey.ApiKeyHasher;
 import dev.latchkey.auth.apikey.ApiKeyIdentityStore;
@@ -42,7 +43,7 @@ public final class ApiKeyFixture {
                 "latchkey.api-key.cache.ttl", "PT24H")));
         backend = new CountingStore(new InMemoryApiKeyStore());
         CachingApiKeyStore cached = new CachingApiKeyStore(backend, settings.cacheTtl(), settings.negativeCacheTtl(),
-                settings.cacheMaxSize(), clock);
+                settings.cacheMaxSize(), clock, new LocalInvalidationBus());
         format = new ApiKeyFormat(settings.prefixes());
         validator = new ApiKeyValidator(format, ApiKeyHasher.of(settings), cached, settings.environment(), clock);
         identityStore = new ApiKeyIdentityStore(() -> validator);

@@ -74,8 +74,8 @@ public final class Main {
                 yield () -> serve(options, io);
             }
             case "certs" -> CertsCommand.prepare(rest, io);
-            case "apikey" -> ApiKeyCommand.prepare(rest, () -> ApiKeyServiceFactory.fromConfig(ConfigReader.current()),
-                    io);
+            case "apikey" -> ApiKeyCommand.prepare(rest, () -> ApiKeyServiceFactory.open(ConfigReader.current(),
+                    Clock.systemUTC(), io.err()), io);
             case "signature" -> SignatureKeyCommand.prepare(rest,
                     () -> SignatureKeyServiceFactory.fromConfig(ConfigReader.current()), io);
             case "user" -> UserCommand.prepare(rest, Main::userFileAdmin, io);

@@ -9,10 +9,12 @@ import dev.latchkey.auth.apikey.store.ApiKeyStore;
 import dev.latchkey.auth.apikey.store.CachingApiKeyStore;
 import dev.latchkey.auth.apikey.store.FileApiKeyStore;
 import dev.latchkey.auth.apikey.store.InMemoryApiKeyStore;
+import dev.latchkey.auth.apikey.store.PublishingApiKeyStore;
 import dev.latchkey.auth.clock.LatchkeyClock;
 import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.config.ConfigurationException;
 import dev.latchkey.auth.request.TrustedProxies;
+import dev.latchkey.auth.state.StateStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -62,9 +64,11 @@ public class ApiKeyProducers {
 
     @Produces
     @Singleton
-    ApiKeyStore store(ApiKeySettings settings) {
-        return new CachingApiKeyStore(backend(settings, ConfigReader.current(), pools), settings.cacheTtl(),
-                settings.negativeCacheTtl(), settings.cacheMaxSize(), clock);
+    ApiKeyStore store(ApiKeySettings settings, StateStore state) {
+        ApiKeyStore published = new PublishingApiKeyStore(backend(settings, ConfigReader.current(), pools),
+                state.bus());
+        return new CachingApiKeyStore(published, settings.cacheTtl(), settings.negativeCacheTtl(),
+                settings.cacheMaxSize(), clock, state.bus());
     }
 
     @PreDestroy
@@ -114,8 +118,8 @@ public class ApiKeyProducers {
 
     @Produces
     @Singleton
-    ApiKeyRateLimiter rateLimiter(ApiKeySettings settings) {
-        return new ApiKeyRateLimiter(settings.rateLimit(), settings.rateLimitMaxBuckets(), clock);
+    ApiKeyRateLimiter rateLimiter(ApiKeySettings settings, StateStore state) {
+        return new ApiKeyRateLimiter(settings.rateLimit(), state.buckets("api-key", settings.rateLimitMaxBuckets()));
     }
 
     @Produces

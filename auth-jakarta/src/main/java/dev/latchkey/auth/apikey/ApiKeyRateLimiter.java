@@ -1,28 +1,24 @@
 package dev.latchkey.auth.apikey;
 
 import dev.latchkey.auth.limit.RateLimit;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
-import dev.latchkey.auth.clock.ClockTicker;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.AuthenticationFailure;
-import dev.latchkey.auth.limit.ClockTimeMeter;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import dev.latchkey.auth.limit.KeyedBuckets;
+import dev.latchkey.auth.state.BucketStore;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
 
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Per-key quotas with Bucket4j token buckets (greedy refill), held in a bounded Caffeine cache. Each bucket is dropped
- * after one idle period of its own limit, when it would be full anyway (a {@code 1000/P1D} key keeps its bucket for a
- * day). The quota is the record's own limit, else {@code latchkey.api-key.rate-limit}. A hot key costs one lock-free
- * cache read per request; the bucket is replaced only when the key's limit changed.
+ * Per-key quotas with Bucket4j token buckets (greedy refill) in a {@link BucketStore}: in this JVM (bounded; each
+ * bucket is dropped after one idle period of its own limit, when it would be full anyway: a {@code 1000/P1D} key keeps
+ * its bucket for a day), or in the store every instance shares ({@code latchkey.state.store}), so that a limit holds
+ * across instances. The quota is the record's own limit, else {@code latchkey.api-key.rate-limit}. A hot key costs
+ * one lock-free cache read per request in memory, one Bucket4j command on a shared store; a key whose limit changed
+ * starts a fresh bucket.
  *
  * <p>Headers follow draft-ietf-httpapi-ratelimit-headers (RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset in
  * seconds until the bucket is full again); over the limit the answer is 429 (RFC 6585 §4) with Retry-After
@@ -42,19 +38,14 @@ public final class ApiKeyRateLimiter {
         }
     }
 
-    private record Holder(RateLimit limit, Bucket bucket) {
-    }
-
     private final Optional<RateLimit> defaultLimit;
-    private final Cache<String, Holder> buckets;
-    private final TimeMeter time;
+    private final Optional<BucketConfiguration> defaultConfiguration;
+    private final BucketStore buckets;
 
-    public ApiKeyRateLimiter(Optional<RateLimit> defaultLimit, long maxBuckets, Clock clock) {
+    public ApiKeyRateLimiter(Optional<RateLimit> defaultLimit, BucketStore buckets) {
         this.defaultLimit = defaultLimit;
-        this.time = new ClockTimeMeter(clock);
-        this.buckets = Caffeine.newBuilder().maximumSize(maxBuckets).ticker(ClockTicker.of(clock))
-                .expireAfter(Expiry.accessing((String id, Holder h) -> h.limit().period()))
-                .build();
+        this.defaultConfiguration = defaultLimit.map(KeyedBuckets::configuration);
+        this.buckets = buckets;
     }
 
     /** Consumes one request for the key; empty when neither the record nor the settings set a limit. */
@@ -64,12 +55,9 @@ public final class ApiKeyRateLimiter {
             return Optional.empty();
         }
         RateLimit l = limit.get();
-        Holder holder = buckets.get(keyId, id -> new Holder(l, newBucket(l)));
-        if (!holder.limit().equals(l)) {
-            holder = buckets.asMap().compute(keyId,
-                    (id, old) -> old != null && old.limit().equals(l) ? old : new Holder(l, newBucket(l)));
-        }
-        ConsumptionProbe probe = holder.bucket().tryConsumeAndReturnRemaining(1);
+        BucketConfiguration configuration = override.isPresent() ? KeyedBuckets.configuration(l)
+                : defaultConfiguration.orElseThrow();
+        ConsumptionProbe probe = buckets.tryConsume(keyId, configuration);
         return Optional.of(new Decision(probe.isConsumed(), l.capacity(), probe.getRemainingTokens(),
                 ceilSeconds(probe.getNanosToWaitForReset()),
                 probe.isConsumed() ? 0 : Math.max(1, ceilSeconds(probe.getNanosToWaitForRefill()))));
@@ -92,13 +80,6 @@ public final class ApiKeyRateLimiter {
                     .withCredentialId(keyId));
         }
         return d.headers();
-    }
-
-    private Bucket newBucket(RateLimit l) {
-        return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(l.capacity()).refillGreedy(l.capacity(), l.period()).build())
-                .withCustomTimePrecision(time)
-                .build();
     }
 
     private static long ceilSeconds(long nanos) {

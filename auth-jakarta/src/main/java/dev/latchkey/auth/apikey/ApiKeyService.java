@@ -103,7 +103,9 @@ public class ApiKeyService {
     }
 
     /**
-     * Revokes at once (on this node immediately; elsewhere within the cache TTL). Idempotent: an earlier revocation
+     * Revokes at once (on this node immediately; on the others within a second when the store under this service
+     * publishes its writes, {@link dev.latchkey.auth.apikey.store.PublishingApiKeyStore}, else within their cache
+     * TTL). Idempotent: an earlier revocation
      * instant stands. Only the revocation instant is written, so a racing rotation or last-use flush cannot undo it.
      */
     public ApiKeyRecord revoke(String keyId) {

@@ -3,6 +3,7 @@ package dev.latchkey.auth.basic;
 import dev.latchkey.auth.clock.LatchkeyClock;
 import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.request.TrustedProxies;
+import dev.latchkey.auth.state.StateStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -26,8 +27,8 @@ public class BasicProducers {
 
     @Produces
     @Singleton
-    LoginThrottle throttle(BasicSettings settings, @LatchkeyClock Clock clock) {
-        return new LoginThrottle(settings, clock);
+    LoginThrottle throttle(BasicSettings settings, StateStore state, @LatchkeyClock Clock clock) {
+        return new LoginThrottle(settings, state, clock);
     }
 
     @Produces

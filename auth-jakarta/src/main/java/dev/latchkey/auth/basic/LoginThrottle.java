@@ -1,10 +1,11 @@
 package dev.latchkey.auth.basic;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.latchkey.auth.clock.ClockTicker;
+import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.limit.KeyedBuckets;
 import dev.latchkey.auth.request.ClientNetwork;
+import dev.latchkey.auth.state.InstantText;
+import dev.latchkey.auth.state.SharedValues;
+import dev.latchkey.auth.state.StateStore;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -34,9 +35,11 @@ import java.util.Optional;
  * ones. How many networks an attacker holds therefore bounds its checks: one per fresh network per
  * {@code remember-failures}, plus the name's bucket.
  *
- * <p>Counters live in bounded Caffeine caches ({@code maximumSize} {@code latchkey.basic.lockout.max-tracked}), so
- * that a spray of random names evicts old entries instead of growing memory. Unknown names are counted like known
- * ones (no enumeration). Counters are per JVM; a cluster needs a shared store.
+ * <p>Counters live in the {@link StateStore} ({@code latchkey.state.store}): in memory, bounded
+ * ({@code latchkey.basic.lockout.max-tracked}) so that a spray of random names evicts old entries instead of growing
+ * memory; or in the store every instance shares, so that a lockout on one instance is a lockout on all. A pair's
+ * count changes by compare-and-set. Unknown names are counted like known ones (no enumeration). A shared store that
+ * cannot answer refuses the attempt with 503 before the password is checked.
  */
 public class LoginThrottle {
 
@@ -45,104 +48,130 @@ public class LoginThrottle {
     private final Duration window;
     private final Duration remember;
     private final Duration lockout;
-    private final Cache<Pair, Attempts> byPair;
+    private final Duration keep;
+    private final SharedValues byPair;
     private final KeyedBuckets checksPerUser;
-
-    /** The counter key: a normalized user name and a client network. */
-    private record Pair(String username, String network) {
-    }
 
     /**
      * Failures of one pair in the current window; {@code lockedUntil} is null while not locked; {@code lastFailure}
-     * is the last counted attempt, also from earlier windows.
+     * is the last counted attempt, also from earlier windows. Stored as text ({@link InstantText}).
      */
     private record Attempts(Instant windowStart, int failures, Instant lockedUntil, Instant lastFailure) {
+
+        String encode() {
+            return InstantText.text(windowStart) + "," + failures + "," + InstantText.text(lockedUntil) + ","
+                    + InstantText.text(lastFailure);
+        }
+
+        static Attempts decode(String text) {
+            String[] f = text.split(",", -1);
+            return new Attempts(InstantText.instant(f[0]), Integer.parseInt(f[1]), InstantText.instant(f[2]),
+                    InstantText.instant(f[3]));
+        }
     }
 
-    public LoginThrottle(BasicSettings settings, Clock clock) {
+    public LoginThrottle(BasicSettings settings, StateStore state, Clock clock) {
         this.clock = clock;
         this.maxFailures = settings.maxFailures();
         this.window = settings.window();
         this.remember = settings.rememberFailures();
         this.lockout = settings.lockoutDuration();
-        Duration keep = longest(longest(window, lockout), remember);
-        this.byPair = Caffeine.newBuilder()
-                .maximumSize(settings.maxTrackedKeys())
-                .expireAfterWrite(keep)
-                .ticker(ClockTicker.of(clock))
-                .executor(Runnable::run)
-                .build();
-        this.checksPerUser = new KeyedBuckets(settings.userChecks(), settings.maxTrackedKeys(), clock);
+        this.keep = longest(longest(window, lockout), remember);
+        this.byPair = state.values("basic-lockout", settings.maxTrackedKeys());
+        this.checksPerUser = new KeyedBuckets(settings.userChecks(),
+                state.buckets("basic-user-checks", settings.maxTrackedKeys()));
     }
 
     /**
      * Admits one login attempt, counting it as a failure <em>before</em> the password is checked, atomically per pair
-     * ({@code compute}): so N concurrent guesses cannot all pass a check made before any of them is counted. Call
-     * {@link #recordSuccess} when the password was right; a wrong one needs no further call.
+     * (compare-and-set, re-judged when another attempt changed the pair meanwhile): so N concurrent guesses, on one
+     * instance or several, cannot all pass a check made before any of them is counted. Call {@link #recordSuccess}
+     * when the password was right; a wrong one needs no further call.
      *
      * @return how long the caller must wait when the pair is locked out or the name's checks are used up for a network
      * with recent failures (nothing is counted then); empty when the password may be checked
+     * @throws AuthenticationFailure 503 when a shared store cannot answer
      */
     public Optional<Duration> tryAttempt(String username, ClientNetwork network) {
         Instant now = clock.instant();
-        Pair pair = pair(username, network);
-        Duration[] refused = {Duration.ZERO};
-        byPair.asMap().compute(pair, (k, a) -> {
+        String key = pair(username, network);
+        Optional<String> stored = byPair.get(key);
+        Duration wait = null;
+        while (true) {
+            Attempts a = stored.map(Attempts::decode).orElse(null);
             Duration left = remaining(a, now);
             if (!left.isZero()) {
-                refused[0] = left;
-                return a;
+                return Optional.of(left);
             }
-            boolean failedBefore = a != null && a.lastFailure() != null
-                    && !now.isAfter(a.lastFailure().plus(remember));
-            Duration wait = checksPerUser.tryTake(pair.username());
+            if (wait == null) {
+                wait = checksPerUser.tryTake(Usernames.normalize(username));
+            }
+            boolean failedBefore = a != null && a.lastFailure() != null && !now.isAfter(a.lastFailure().plus(remember));
             if (failedBefore && !wait.isZero()) {
-                refused[0] = wait;
-                return a;
+                return Optional.of(wait);
             }
-            return next(a, now);
-        });
-        return refused[0].isZero() ? Optional.empty() : Optional.of(refused[0]);
+            if (byPair.compareAndSet(key, stored, Optional.of(next(a, now).encode()), now.plus(keep))) {
+                return Optional.empty();
+            }
+            stored = byPair.get(key);
+        }
     }
 
     /** The attempt admitted by {@link #tryAttempt} succeeded: the pair's count is cleared. */
     public void recordSuccess(String username, ClientNetwork network) {
-        byPair.invalidate(pair(username, network));
+        try {
+            byPair.remove(pair(username, network));
+        } catch (AuthenticationFailure reported) {
+            // the store reported its failure; the caller's correct password stands
+        }
     }
 
     /** The attempt admitted by {@link #tryAttempt} was not judged (the store failed): taken back from the pair. */
     public void cancelAttempt(String username, ClientNetwork network) {
-        undo(pair(username, network));
+        try {
+            undo(pair(username, network));
+        } catch (AuthenticationFailure reported) {
+            // the store reported its failure; the attempt stays counted
+        }
     }
 
     /** How long the pair must wait while it is locked out; empty when not locked. Read-only. */
     public Optional<Duration> lockedFor(String username, ClientNetwork network) {
-        Duration left = remaining(byPair.getIfPresent(pair(username, network)), clock.instant());
+        Attempts a = byPair.get(pair(username, network)).map(Attempts::decode).orElse(null);
+        Duration left = remaining(a, clock.instant());
         return left.isZero() ? Optional.empty() : Optional.of(left);
     }
 
-    /** Number of (user name, network) pairs tracked, after pending evictions; for monitoring and tests. */
+    /** Number of (user name, network) pairs tracked in this JVM; for monitoring and tests (-1: held elsewhere). */
     public long trackedPairs() {
-        byPair.cleanUp();
-        return byPair.estimatedSize();
+        return byPair.size();
     }
 
-    /** Number of user names with a check bucket; for monitoring and tests. */
+    /** Number of user names with a check bucket in this JVM; for monitoring and tests (-1: held elsewhere). */
     public long trackedUsernames() {
         return checksPerUser.size();
     }
 
-    private static Pair pair(String username, ClientNetwork network) {
-        return new Pair(Usernames.normalize(username), network.key());
+    /** The counter key: the client network (length-prefixed) and the normalized user name. */
+    private static String pair(String username, ClientNetwork network) {
+        return network.key().length() + ":" + network.key() + Usernames.normalize(username);
     }
 
     /** Takes one admitted attempt back; lifts a lock that attempt set, keeps one that other failures justify. */
-    private void undo(Pair pair) {
-        byPair.asMap().computeIfPresent(pair, (k, a) -> {
+    private void undo(String key) {
+        for (int tries = 0; tries < 10; tries++) {
+            Optional<String> stored = byPair.get(key);
+            if (stored.isEmpty()) {
+                return;
+            }
+            Attempts a = Attempts.decode(stored.get());
             int failures = Math.max(0, a.failures() - 1);
-            return new Attempts(a.windowStart(), failures, failures >= maxFailures ? a.lockedUntil() : null,
+            Attempts undone = new Attempts(a.windowStart(), failures, failures >= maxFailures ? a.lockedUntil() : null,
                     failures == 0 ? null : a.lastFailure());
-        });
+            if (byPair.compareAndSet(key, stored, Optional.of(undone.encode()), clock.instant().plus(keep))) {
+                return;
+            }
+        }
     }
 
     private Attempts next(Attempts a, Instant now) {

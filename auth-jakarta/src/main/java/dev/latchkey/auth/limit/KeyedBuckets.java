@@ -1,33 +1,28 @@
 package dev.latchkey.auth.limit;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.latchkey.auth.limit.RateLimit;
-import dev.latchkey.auth.clock.ClockTicker;
+import dev.latchkey.auth.state.BucketStore;
 import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 
-import java.time.Clock;
 import java.time.Duration;
 
 /**
- * One Bucket4j token bucket per key ({@code capacity} per {@code period}, greedy refill), in a bounded Caffeine cache:
- * a bucket idle for one period is full again and is dropped; a spray of fresh keys evicts the least used ones instead
- * of growing memory. Used for counters that are not per API key: failed attempts per client network, password checks
- * per user name.
+ * One Bucket4j token bucket per key ({@code capacity} per {@code period}, greedy refill) in a {@link BucketStore}: in
+ * this JVM (bounded; a bucket idle until full again is dropped; a spray of fresh keys evicts the least used ones), or
+ * in the store every instance shares ({@code latchkey.state.store}). Used for counters that are not per API key: failed
+ * attempts per client network, password checks per user name.
  */
 public final class KeyedBuckets {
 
     private final RateLimit limit;
-    private final Cache<String, Bucket> buckets;
-    private final ClockTimeMeter time;
+    private final BucketConfiguration configuration;
+    private final BucketStore store;
 
-    public KeyedBuckets(RateLimit limit, long maxKeys, Clock clock) {
+    public KeyedBuckets(RateLimit limit, BucketStore store) {
         this.limit = limit;
-        this.time = new ClockTimeMeter(clock);
-        this.buckets = Caffeine.newBuilder().maximumSize(maxKeys).ticker(ClockTicker.of(clock))
-                .expireAfterAccess(limit.period()).executor(Runnable::run).build();
+        this.configuration = configuration(limit);
+        this.store = store;
     }
 
     public RateLimit limit() {
@@ -36,40 +31,29 @@ public final class KeyedBuckets {
 
     /** Takes one token; {@link Duration#ZERO} when taken, otherwise how long until one is available (nothing taken). */
     public Duration tryTake(String key) {
-        ConsumptionProbe probe = bucket(key).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = store.tryConsume(key, configuration);
         return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(Math.max(1, probe.getNanosToWaitForRefill()));
-    }
-
-    /** How long until the key has a token again; {@link Duration#ZERO} when it has one now. Takes nothing. */
-    public Duration waitFor(String key) {
-        Bucket bucket = buckets.getIfPresent(key);
-        if (bucket == null) {
-            return Duration.ZERO;
-        }
-        long nanos = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
-        return nanos <= 0 ? Duration.ZERO : Duration.ofNanos(nanos);
     }
 
     /**
      * Takes one token even when none is left (the bucket goes into debt): every event is counted, also those that ran
-     * concurrently after one {@link #waitFor} said yes.
+     * concurrently after a check said yes.
+     *
+     * @return how long from now until the key has a token again; {@link Duration#ZERO} when one is left
      */
-    public void takeAlways(String key) {
-        bucket(key).consumeIgnoringRateLimits(1);
+    public Duration takeAlways(String key) {
+        return store.consumeAlways(key, configuration);
     }
 
-    /** Number of keys held, after pending evictions; for monitoring and tests. */
+    /** Number of keys held in this JVM, after pending evictions; for monitoring and tests (-1: held elsewhere). */
     public long size() {
-        buckets.cleanUp();
-        return buckets.estimatedSize();
+        return store.size();
     }
 
-    private Bucket bucket(String key) {
-        return buckets.get(key, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(limit.capacity())
-                        .refillGreedy(limit.capacity(), limit.period()).build())
-                .withCustomTimePrecision(time)
-                .build());
+    /** The bucket of a quota: {@code capacity} tokens, all refilled over {@code period}, greedily. */
+    public static BucketConfiguration configuration(RateLimit limit) {
+        return BucketConfiguration.builder().addLimit(Bandwidth.builder().capacity(limit.capacity())
+                .refillGreedy(limit.capacity(), limit.period()).build()).build();
     }
 
     /** Whole seconds for {@code Retry-After} (RFC 9110 §10.2.3), rounded up, at least one. */

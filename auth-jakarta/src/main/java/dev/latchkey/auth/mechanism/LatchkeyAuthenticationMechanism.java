@@ -15,6 +15,7 @@ import dev.latchkey.auth.request.RequestContent;
 import dev.latchkey.auth.request.TrustedProxies;
 import dev.latchkey.auth.spi.CredentialKind;
 import dev.latchkey.auth.spi.DefaultMechanisms;
+import dev.latchkey.auth.state.StateStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -86,6 +87,10 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
     @Any
     Instance<IdentityStore> identityStores;
 
+    /** Where failed-attempt counters live ({@code latchkey.state.store}); opened here, at start-up. */
+    @Inject
+    StateStore state;
+
     @Inject
     @LatchkeyClock
     Clock clock;
@@ -105,7 +110,7 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
             LOG.log(warning.level(), warning.message());
         }
         chain = new AuthenticatorChain(settings, byName(), new CredentialLogin(identityStoreHandler),
-                new FailedAttemptLimiter(FailedAttemptSettings.from(config), trustedProxies, clock));
+                new FailedAttemptLimiter(FailedAttemptSettings.from(config), trustedProxies, state, clock));
         audit = events::fire;
         GroupStoreWarning.of(settings.mechanisms(),
                 chain.kinds().stream().mapToInt(CredentialKind::callerNamespaces).sum(), this::plainGroupStores)

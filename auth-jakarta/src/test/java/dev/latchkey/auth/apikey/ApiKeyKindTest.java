@@ -1,6 +1,7 @@
 package dev.latchkey.auth.apikey;
 
 import dev.latchkey.auth.limit.RateLimit;
+import dev.latchkey.auth.state.MemoryBucketStore;
 import dev.latchkey.auth.apikey.fixtures.ApiKeyFixtures;
 import dev.latchkey.auth.apikey.fixtures.CountingApiKeyStore;
 import dev.latchkey.auth.fixtures.FakeRequest;
@@ -36,7 +37,8 @@ class ApiKeyKindTest {
     private final ApiKeyIdentityStore identityStore = new ApiKeyIdentityStore(() -> fx.validator);
     private final IdentityStoreHandler handler = identityStore::validate;
     private final List<ApiKeyExposed> exposures = new ArrayList<>();
-    private final ApiKeyRateLimiter rateLimiter = new ApiKeyRateLimiter(Optional.of(RateLimit.parse("3/PT1M")), 100, fx.clock);
+    private final ApiKeyRateLimiter rateLimiter = new ApiKeyRateLimiter(Optional.of(RateLimit.parse("3/PT1M")),
+            new MemoryBucketStore(100, fx.clock));
     private final LastUsedRecorder lastUsed = new LastUsedRecorder(store, fx.clock);
     private final ApiKeyKind kind = new ApiKeyKind(new ApiKeyResolver(fx.format, fx.settings, TrustedProxies.NONE,
             exposures::add), rateLimiter, lastUsed);

@@ -2,6 +2,7 @@ package dev.latchkey.auth.apikey;
 
 import dev.latchkey.auth.limit.RateLimit;
 import dev.latchkey.test.time.MutableClock;
+import dev.latchkey.auth.state.MemoryBucketStore;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -14,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ApiKeyRateLimiterTest {
 
     private final MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
-    private final ApiKeyRateLimiter limiter = new ApiKeyRateLimiter(Optional.of(RateLimit.parse("3/PT1M")), 100, clock);
+    private final ApiKeyRateLimiter limiter = new ApiKeyRateLimiter(Optional.of(RateLimit.parse("3/PT1M")),
+            new MemoryBucketStore(100, clock));
 
     @Test
     void whenAKeyWithADailyLimitIdlesLongerThanTheDefaultPeriodThenItsBucketIsNotRefilled() {
@@ -58,7 +60,7 @@ class ApiKeyRateLimiterTest {
 
     @Test
     void whenNeitherKeyNorSettingsSetALimitThenUnlimited() {
-        ApiKeyRateLimiter off = new ApiKeyRateLimiter(Optional.empty(), 100, clock);
+        ApiKeyRateLimiter off = new ApiKeyRateLimiter(Optional.empty(), new MemoryBucketStore(100, clock));
         assertTrue(off.tryConsume("k", Optional.empty()).isEmpty());
         assertTrue(off.enforce("k", Optional.empty()).isEmpty());
     }

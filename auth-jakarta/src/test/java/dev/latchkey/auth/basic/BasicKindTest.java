@@ -1,6 +1,7 @@
 package dev.latchkey.auth.basic;
 
 import dev.latchkey.auth.limit.RateLimit;
+import dev.latchkey.auth.state.MemoryStateStore;
 import dev.latchkey.auth.caller.LatchkeyCaller;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.AuthenticationFailure;
@@ -52,7 +53,7 @@ class BasicKindTest {
     };
 
     private Login authenticator() {
-        return login(settings, new LoginThrottle(settings, clock), TrustedProxies.NONE);
+        return login(settings, new LoginThrottle(settings, new MemoryStateStore(clock), clock), TrustedProxies.NONE);
     }
 
     private Login login(BasicSettings s, LoginThrottle throttle, TrustedProxies proxies) {
@@ -100,7 +101,7 @@ class BasicKindTest {
         BasicSettings lax = new BasicSettings(false, Path.of("unused"), List.of(), 5,
                 new RateLimit(10, Duration.ofMinutes(1)), Duration.ofMinutes(15), Duration.ofDays(1),
                 Duration.ofMinutes(15), 1000, PasswordHasher.DEFAULT_ITERATIONS);
-        Login a = login(lax, new LoginThrottle(lax, clock), TrustedProxies.NONE);
+        Login a = login(lax, new LoginThrottle(lax, new MemoryStateStore(clock), clock), TrustedProxies.NONE);
         HttpServletRequest plain = FakeRequest.create().secure(false).header("Authorization", basic("alice:secret"))
                 .build();
         assertInstanceOf(AuthOutcome.Authenticated.class, a.authenticate(plain));
@@ -215,7 +216,8 @@ class BasicKindTest {
 
     @Test
     void whenBehindATrustedProxyThenTheForwardedClientIsTheNetwork() {
-        Login a = login(settings, new LoginThrottle(settings, clock), TrustedProxies.of("10.0.0.0/8"));
+        Login a = login(settings, new LoginThrottle(settings, new MemoryStateStore(clock), clock),
+                TrustedProxies.of("10.0.0.0/8"));
         for (int i = 0; i < 5; i++) {
             a.authenticate(proxied("alice:guess", "198.51.100.66, 203.0.113.5"));
         }
@@ -280,7 +282,7 @@ class BasicKindTest {
 
     @Test
     void whenUserIdIsTooLongThen400BeforeTheThrottle() {
-        LoginThrottle throttle = new LoginThrottle(settings, clock);
+        LoginThrottle throttle = new LoginThrottle(settings, new MemoryStateStore(clock), clock);
         Login a = login(settings, throttle, TrustedProxies.NONE);
         String longUser = "u".repeat(UserFile.MAX_USERNAME_LENGTH + 1);
         AuthError e = a.refused(req(longUser + ":x", "192.0.2.1"));

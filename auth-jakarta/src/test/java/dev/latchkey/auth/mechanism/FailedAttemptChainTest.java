@@ -1,6 +1,7 @@
 package dev.latchkey.auth.mechanism;
 
 import dev.latchkey.auth.limit.RateLimit;
+import dev.latchkey.auth.state.MemoryStateStore;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.fixtures.FakeRequest;
 import dev.latchkey.auth.limit.FailedAttemptLimiter;
@@ -45,7 +46,7 @@ class FailedAttemptChainTest {
         return new AuthenticatorChain(new MechanismSettings(KINDS, "api", Map.of()), available,
                 new CredentialLogin(StubKind.ACCEPT), new FailedAttemptLimiter(
                 new FailedAttemptSettings(new RateLimit(limit, Duration.ofMinutes(1)), 1000), TrustedProxies.NONE,
-                clock));
+                new MemoryStateStore(clock), clock));
     }
 
     private static HttpServletRequest request(String kind, String address) {

@@ -11,6 +11,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * {@code apikey create|list|rotate|revoke}: key administration through {@link ApiKeyService}. A full key is printed
@@ -26,8 +28,11 @@ public final class ApiKeyCommand {
         this.io = io;
     }
 
-    /** Checks the sub-command and its arguments before any store is opened. */
-    public static Action prepare(List<String> args, java.util.function.Supplier<ApiKeyService> service, CliIo io) {
+    /**
+     * Checks the sub-command and its arguments before any store is opened; the action opens the service (and the
+     * shared state store its writes are announced on) and closes them when done.
+     */
+    public static Action prepare(List<String> args, Supplier<ApiKeyServiceFactory.Opened> open, CliIo io) {
         if (args.isEmpty()) {
             throw new UsageException("apikey needs a sub-command: create, list, rotate or revoke");
         }
@@ -38,11 +43,11 @@ public final class ApiKeyCommand {
                         .expectPositional(0, "");
                 ApiKeySpec spec = new ApiKeySpec(nonBlank(a.required("--name"), "--name"), a.set("--scopes"),
                         a.set("--groups"), a.option("--expires").map(ApiKeyCommand::expiry).orElse(null), null);
-                yield () -> new ApiKeyCommand(service.get(), io).create(spec);
+                yield run(open, io, command -> command.create(spec));
             }
             case "list" -> {
                 Arguments.parse(rest, Set.of(), Set.of()).expectPositional(0, "");
-                yield () -> new ApiKeyCommand(service.get(), io).list();
+                yield run(open, io, ApiKeyCommand::list);
             }
             case "rotate" -> {
                 Arguments a = Arguments.parse(rest, Set.of("--grace"), Set.of()).expectPositional(1, "key id");
@@ -50,13 +55,21 @@ public final class ApiKeyCommand {
                 if (grace.isNegative()) {
                     throw new UsageException("--grace must not be negative");
                 }
-                yield () -> new ApiKeyCommand(service.get(), io).rotate(a.positional(0), grace);
+                yield run(open, io, command -> command.rotate(a.positional(0), grace));
             }
             case "revoke" -> {
                 Arguments a = Arguments.parse(rest, Set.of(), Set.of()).expectPositional(1, "key id");
-                yield () -> new ApiKeyCommand(service.get(), io).revoke(a.positional(0));
+                yield run(open, io, command -> command.revoke(a.positional(0)));
             }
             default -> throw new UsageException("unknown apikey sub-command '" + args.get(0) + "'");
+        };
+    }
+
+    private static Action run(Supplier<ApiKeyServiceFactory.Opened> open, CliIo io, Consumer<ApiKeyCommand> body) {
+        return () -> {
+            try (ApiKeyServiceFactory.Opened opened = open.get()) {
+                body.accept(new ApiKeyCommand(opened.service(), io));
+            }
         };
     }
 

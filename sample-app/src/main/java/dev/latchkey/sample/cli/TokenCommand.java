@@ -1,6 +1,7 @@
 package dev.latchkey.sample.cli;
 
 import dev.latchkey.sample.jwt.DPoPKey;
+import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.sample.jwt.DevSigningKey;
 import dev.latchkey.sample.jwt.SampleJwtSettings;
 import dev.latchkey.sample.jwt.SampleTokens;
@@ -33,6 +34,9 @@ public final class TokenCommand {
 
     /** Parses the arguments first (usage errors before any file is touched), then returns the action. */
     public static Action prepare(List<String> args, Supplier<SampleJwtSettings> settings, Clock clock, CliIo io) {
+        if (!args.isEmpty() && args.get(0).equals("revoke")) {
+            return TokenRevokeCommand.prepare(args.subList(1, args.size()), ConfigReader::current, clock, io);
+        }
         Arguments a = Arguments.parse(args, Set.of("--sub", "--scope", "--groups", "--ttl", "--aud", "--dpop-key"),
                 Set.of("--expired")).expectPositional(0, "");
         String subject = a.required("--sub");

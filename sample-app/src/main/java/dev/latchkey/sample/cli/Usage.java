@@ -24,6 +24,9 @@ public final class Usage {
               token --sub NAME [--scope "a b"] [--groups a,b] [--ttl PT15M] [--aud AUD] [--expired]
                     [--dpop-key FILE]               print one RS256 access token signed with the development key
                                                     (bound to the DPoP key in FILE, generated when absent)
+              token revoke JTI --until EXP [--issuer ISS]
+                                                    refuse a token on every instance sharing latchkey.state.store
+                                                    (jdbc or redis) until its exp (instant or epoch seconds)
               dpop-proof --key FILE --url URL [--method GET] [--token TOKEN] [--nonce N]
                                                     print one DPoP proof for a request
               help""";

@@ -116,9 +116,9 @@ public class JdbcApiKeyStore implements ApiKeyStore {
         table.batch("record last use", "UPDATE latchkey_api_keys SET last_used_at = ? WHERE key_id = ? "
                 + "AND (last_used_at IS NULL OR last_used_at < ?)", ps -> {
                     for (Map.Entry<String, Instant> e : lastUsedByKeyId.entrySet()) {
-                        ps.setTimestamp(1, Timestamp.from(e.getValue()));
+                        ps.setTimestamp(1, timestamp(e.getValue()));
                         ps.setString(2, e.getKey());
-                        ps.setTimestamp(3, Timestamp.from(e.getValue()));
+                        ps.setTimestamp(3, timestamp(e.getValue()));
                         ps.addBatch();
                     }
                 });
@@ -130,7 +130,7 @@ public class JdbcApiKeyStore implements ApiKeyStore {
         ps.setString(i++, r.name());
         ps.setString(i++, String.join(" ", r.scopes()));
         ps.setString(i++, String.join(" ", r.groups()));
-        ps.setTimestamp(i++, Timestamp.from(r.created()));
+        ps.setTimestamp(i++, timestamp(r.created()));
         ps.setTimestamp(i++, timestamp(r.expires()));
         ps.setTimestamp(i++, timestamp(r.revoked()));
         ps.setString(i++, r.rotatedFrom());
@@ -149,6 +149,7 @@ public class JdbcApiKeyStore implements ApiKeyStore {
                 instant(rs.getTimestamp("grace_until")), instant(rs.getTimestamp("last_used_at")),
                 rateLimit == null ? null : RateLimit.parse(rateLimit));
     }
+
 
     @Override
     public String toString() {

@@ -1,11 +1,10 @@
 package dev.latchkey.auth.apikey.jdbc;
 
+import dev.latchkey.auth.jdbc.JdbcPool;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.config.ConfigurationException;
 
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.Optional;
@@ -50,12 +49,7 @@ public record JdbcSettings(Optional<String> dataSourceJndi, Optional<String> url
      */
     public DataSource dataSource(Consumer<AutoCloseable> owned) {
         if (dataSourceJndi.isPresent()) {
-            try {
-                return (DataSource) new InitialContext().lookup(dataSourceJndi.get());
-            } catch (NamingException | ClassCastException e) {
-                throw new ConfigurationException(PREFIX + "datasource",
-                        "no DataSource at '" + dataSourceJndi.get() + "': " + e.getMessage(), e);
-            }
+            return JdbcPool.lookup(PREFIX + "datasource", dataSourceJndi.get());
         }
         HikariDataSource pool = JdbcPool.open(url.orElseThrow(), user.orElse(null), password.orElse(null),
                 queryTimeout, poolMaxSize);

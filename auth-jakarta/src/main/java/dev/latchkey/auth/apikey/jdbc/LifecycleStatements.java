@@ -1,6 +1,5 @@
 package dev.latchkey.auth.apikey.jdbc;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 
 /**
@@ -17,7 +16,7 @@ public final class LifecycleStatements {
     public static void revoke(SqlTable<?> table, String tableName, String keyId, Instant when) {
         table.update("revoke", "UPDATE " + tableName + " SET revoked_at = ? WHERE key_id = ? AND revoked_at IS NULL",
                 ps -> {
-                    ps.setTimestamp(1, Timestamp.from(when));
+                    ps.setTimestamp(1, SqlValues.timestamp(when));
                     ps.setString(2, keyId);
                 });
     }
@@ -28,7 +27,7 @@ public final class LifecycleStatements {
         return table.update("mark replaced", "UPDATE " + tableName + " SET replaced_by = ?, grace_until = ? "
                 + "WHERE key_id = ? AND revoked_at IS NULL AND replaced_by IS NULL", ps -> {
                     ps.setString(1, newKeyId);
-                    ps.setTimestamp(2, Timestamp.from(graceUntil));
+                    ps.setTimestamp(2, SqlValues.timestamp(graceUntil));
                     ps.setString(3, keyId);
                 }) == 1;
     }

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -25,8 +26,13 @@ public final class SqlValues {
                 : new LinkedHashSet<>(Arrays.asList(value.trim().split("\\s+")));
     }
 
+    /**
+     * The instant as the database keeps it: PostgreSQL and H2 keep microseconds and <em>round</em> the rest, which
+     * could store a revocation after the instant it was made (the key still accepted within that microsecond);
+     * truncated here, every instant is stored at or before the one given.
+     */
     public static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
+        return instant == null ? null : Timestamp.from(instant.truncatedTo(ChronoUnit.MICROS));
     }
 
     public static Instant instant(Timestamp ts) {

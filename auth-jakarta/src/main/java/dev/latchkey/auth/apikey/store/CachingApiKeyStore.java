@@ -4,14 +4,11 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.latchkey.auth.apikey.store.ApiKeyRecord;
 import dev.latchkey.auth.clock.ClockTicker;
+import dev.latchkey.auth.state.InvalidationBus;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 /**
  * Caffeine caches of {@link #findByHash} results in front of any store: one for keys found, one for keys not found,
@@ -26,23 +23,42 @@ import java.util.function.UnaryOperator;
  *   <li>Writes through this store (revoke, rotate, create) invalidate the entry at once; a load racing a write cannot
  *   put the record it read before the write back (Caffeine's atomic {@code get} with a loader).</li>
  *   <li>A store failure is never cached: the caller sees {@link ApiKeyStoreUnavailable} unless the key was cached.</li>
+ *   <li>Revocations, rotations and changes made anywhere reach this cache through the {@link InvalidationBus}
+ *   ({@code latchkey.state.store}: PostgreSQL {@code LISTEN/NOTIFY} or Redis pub/sub): a {@link PublishingApiKeyStore}
+ *   (under this cache, or in a tool writing to the store directly) publishes the key's hash, and this cache drops it
+ *   at once, so a revoked key is refused everywhere within a second; the TTL stays the bound when a message is lost
+ *   (a listener that reconnects drops everything).</li>
  * </ul>
  *
  * Admin reads ({@link #findById}, {@link #list}) always go to the store.
  */
-public class CachingApiKeyStore implements ApiKeyStore {
+public class CachingApiKeyStore extends ForwardingApiKeyStore {
 
-    private final ApiKeyStore delegate;
     private final Cache<String, ApiKeyRecord> found;
     private final Cache<String, Boolean> notFound;
 
     public CachingApiKeyStore(ApiKeyStore delegate, Duration positiveTtl, Duration negativeTtl, long maximumSize,
-                              Clock clock) {
-        this.delegate = delegate;
+                              Clock clock, InvalidationBus bus) {
+        super(delegate);
         this.found = Caffeine.newBuilder().maximumSize(maximumSize).ticker(ClockTicker.of(clock))
                 .expireAfterWrite(positiveTtl).build();
         this.notFound = Caffeine.newBuilder().maximumSize(maximumSize).ticker(ClockTicker.of(clock))
                 .expireAfterWrite(negativeTtl).build();
+        // The message is the hash, the cache key: an invalidation waits for a load of that hash in progress, so the
+        // load cannot undo it.
+        bus.subscribe(PublishingApiKeyStore.TOPIC, new InvalidationBus.Listener() {
+            @Override
+            public void invalidate(String hash) {
+                found.invalidate(hash);
+                notFound.invalidate(hash);
+            }
+
+            @Override
+            public void invalidateAll() {
+                found.invalidateAll();
+                notFound.invalidateAll();
+            }
+        });
     }
 
     @Override
@@ -65,55 +81,13 @@ public class CachingApiKeyStore implements ApiKeyStore {
         return notFound.estimatedSize();
     }
 
-    @Override
-    public Optional<ApiKeyRecord> findById(String keyId) {
-        return delegate.findById(keyId);
-    }
-
-    @Override
-    public List<ApiKeyRecord> list() {
-        return delegate.list();
-    }
-
-    @Override
-    public void insert(ApiKeyRecord record) {
-        delegate.insert(record);
-        found.invalidate(record.hash());
-        notFound.invalidate(record.hash());
-    }
-
-    @Override
-    public Optional<ApiKeyRecord> compute(String keyId, UnaryOperator<ApiKeyRecord> change) {
-        return cached(delegate.compute(keyId, change));
-    }
-
-    @Override
-    public Optional<ApiKeyRecord> revoke(String keyId, Instant when) {
-        return cached(delegate.revoke(keyId, when));
-    }
-
-    @Override
-    public boolean markReplaced(String keyId, String newKeyId, Instant graceUntil) {
-        boolean set = delegate.markReplaced(keyId, newKeyId, graceUntil);
-        cached(delegate.findById(keyId));
-        return set;
-    }
-
     /**
-     * Drops the cached entry for the written record's hash, so the next lookup reads the store. Never puts the
+     * Drops the cached entries of the written record's hash, so the next lookup reads the store. Never puts the
      * written record: two writes racing could put them in the wrong order and cache an un-revoked key.
      */
-    private Optional<ApiKeyRecord> cached(Optional<ApiKeyRecord> stored) {
-        stored.ifPresent(r -> {
-            found.invalidate(r.hash());
-            notFound.invalidate(r.hash());
-        });
-        return stored;
-    }
-
-    /** Last-use writes do not touch cached entries: a stale {@code lastUsed} in the cache is harmless. */
     @Override
-    public void recordLastUsed(Map<String, Instant> lastUsedByKeyId) {
-        delegate.recordLastUsed(lastUsedByKeyId);
+    protected void written(ApiKeyRecord record) {
+        found.invalidate(record.hash());
+        notFound.invalidate(record.hash());
     }
 }

@@ -1,5 +1,6 @@
 package dev.latchkey.auth.apikey.jdbc;
 
+import dev.latchkey.auth.jdbc.JdbcPool;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterAll;
 

@@ -1,5 +1,6 @@
 package dev.latchkey.auth.apikey.jdbc;
 
+import dev.latchkey.auth.jdbc.JdbcPool;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.latchkey.auth.apikey.store.ApiKeyRecord;
 import dev.latchkey.auth.apikey.CreatedApiKey;
@@ -96,6 +97,20 @@ abstract class JdbcApiKeyStoreContract {
         assertEquals("API key revoked", assertThrows(AuthenticationFailure.class,
                 () -> fx.validator.validate(fresh.key())).error().description());
         assertEquals(2, fx.service.list().size());
+    }
+
+    /**
+     * The database keeps microseconds and rounds the rest: a revocation made in the last half of a microsecond must
+     * not be stored after the instant it was made, or the key is still accepted at that instant (a frozen clock, or
+     * another instance reading the row within the microsecond).
+     */
+    @Test
+    void whenRevokedAtAnInstantFinerThanTheDatabaseKeepsThenTheKeyIsRefusedAtThatInstant() {
+        CreatedApiKey key = fx.service.create("svc", Set.of("read"), null);
+        fx.clock.set(fx.clock.instant().truncatedTo(ChronoUnit.SECONDS).plusNanos(999_999_999));
+        fx.service.revoke(key.keyId());
+        assertEquals("API key revoked", assertThrows(AuthenticationFailure.class,
+                () -> fx.validator.validate(key.key())).error().description());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.latchkey.auth.apikey.store;
 
+import dev.latchkey.auth.state.LocalInvalidationBus;
 import dev.latchkey.auth.apikey.ApiKeyService;
 import dev.latchkey.auth.apikey.ApiKeyValidator;
 import dev.latchkey.auth.apikey.CreatedApiKey;
@@ -24,7 +25,7 @@ class CachingApiKeyStoreTest {
     private final MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
     private final CountingApiKeyStore backend = new CountingApiKeyStore(new InMemoryApiKeyStore());
     private final CachingApiKeyStore cache = new CachingApiKeyStore(backend, Duration.ofSeconds(30),
-            Duration.ofSeconds(5), 1000, clock);
+            Duration.ofSeconds(5), 1000, clock, new LocalInvalidationBus());
     private final ApiKeyFixtures fx = new ApiKeyFixtures(cache, clock, "live", null);
     private final ApiKeyValidator validator = fx.validator;
     private final ApiKeyService service = fx.service;

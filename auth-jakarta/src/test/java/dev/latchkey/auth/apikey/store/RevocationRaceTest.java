@@ -1,5 +1,6 @@
 package dev.latchkey.auth.apikey.store;
 
+import dev.latchkey.auth.state.LocalInvalidationBus;
 import dev.latchkey.auth.apikey.fixtures.ApiKeyFixtures;
 import dev.latchkey.auth.apikey.fixtures.RevocationRace;
 import dev.latchkey.test.time.MutableClock;
@@ -29,7 +30,7 @@ class RevocationRaceTest {
     void whenRevokeRacesLastUseAndRotationBehindTheCacheThenTheKeyStaysRevoked() throws Exception {
         MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
         CachingApiKeyStore cached = new CachingApiKeyStore(new InMemoryApiKeyStore(), Duration.ofSeconds(30),
-                Duration.ofSeconds(5), 1000, clock);
+                Duration.ofSeconds(5), 1000, clock, new LocalInvalidationBus());
         RevocationRace.hammer(new ApiKeyFixtures(cached, clock, "live", null), 500);
     }
 }

@@ -1,7 +1,7 @@
 package dev.latchkey.auth.signature.keys;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.latchkey.auth.apikey.jdbc.JdbcPool;
+import dev.latchkey.auth.jdbc.JdbcPool;
 import dev.latchkey.test.time.MutableClock;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;

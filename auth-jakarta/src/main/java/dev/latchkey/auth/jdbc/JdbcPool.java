@@ -1,7 +1,12 @@
-package dev.latchkey.auth.apikey.jdbc;
+package dev.latchkey.auth.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.latchkey.auth.config.ConfigurationException;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
 
 import java.time.Duration;
 
@@ -29,6 +34,27 @@ public final class JdbcPool {
 
     public static HikariDataSource open(String url, String user, String password, Duration timeout, int maxSize) {
         return new HikariDataSource(config(url, user, password, timeout, maxSize));
+    }
+
+    /** As {@link #open(String, String, String, Duration, int)}, a pool of another name (the shared state's). */
+    public static HikariDataSource open(String poolName, String url, String user, String password, Duration timeout,
+                                        int maxSize) {
+        HikariConfig config = config(url, user, password, timeout, maxSize);
+        config.setPoolName(poolName);
+        return new HikariDataSource(config);
+    }
+
+    /**
+     * The container's data source bound at {@code jndiName}.
+     *
+     * @throws ConfigurationException naming {@code property} when there is none
+     */
+    public static DataSource lookup(String property, String jndiName) {
+        try {
+            return (DataSource) new InitialContext().lookup(jndiName);
+        } catch (NamingException | ClassCastException e) {
+            throw new ConfigurationException(property, "no DataSource at '" + jndiName + "': " + e.getMessage(), e);
+        }
     }
 
     /** The pool's configuration (package-private for tests). */

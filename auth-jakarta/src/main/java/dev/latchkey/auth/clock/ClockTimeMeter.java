@@ -1,6 +1,5 @@
-package dev.latchkey.auth.limit;
+package dev.latchkey.auth.clock;
 
-import dev.latchkey.auth.clock.ClockTicker;
 import io.github.bucket4j.TimeMeter;
 
 import java.time.Clock;

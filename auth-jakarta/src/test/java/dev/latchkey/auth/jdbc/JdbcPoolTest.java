@@ -1,8 +1,9 @@
-package dev.latchkey.auth.apikey.jdbc;
+package dev.latchkey.auth.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.latchkey.auth.apikey.fixtures.ApiKeyFixtures;
+import dev.latchkey.auth.apikey.jdbc.JdbcApiKeyStore;
 import dev.latchkey.auth.apikey.store.ApiKeyStoreUnavailable;
 import dev.latchkey.auth.error.AuthenticationFailure;
 import org.junit.jupiter.api.Test;
