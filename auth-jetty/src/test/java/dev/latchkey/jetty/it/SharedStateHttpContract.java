@@ -81,7 +81,7 @@ abstract class SharedStateHttpContract {
     }
 
     static void stopBoth() throws Exception {
-        for (AutoCloseable c : new AutoCloseable[]{one, two, engine, keys}) {
+        for (AutoCloseable c : new AutoCloseable[]{two, one, engine, keys}) {
             if (c != null) {
                 c.close();
             }
