@@ -2,7 +2,8 @@ package dev.latchkey.jetty.it;
 
 import dev.latchkey.jetty.it.app.OrdersResource;
 import dev.latchkey.jetty.it.dpop.DPoPApplication;
-import dev.latchkey.jetty.it.fixtures.DPoPClient;
+import dev.latchkey.jetty.it.fixtures.TestClockProducer;
+import dev.latchkey.test.dpop.DPoPClient;
 import dev.latchkey.jetty.it.fixtures.TestServer;
 import dev.latchkey.test.jwt.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
@@ -38,7 +39,7 @@ class DPoPHttpTest {
     @BeforeAll
     static void start() throws Exception {
         tokens = TestServer.issuer();
-        client = DPoPClient.generate();
+        client = DPoPClient.generate(TestClockProducer.CLOCK);
         int port;
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
@@ -133,7 +134,7 @@ class DPoPHttpTest {
     void whenProofMissingOrByAnotherKeyThen401() throws Exception {
         String token = boundToken();
         assertDPoPRefusal(orders(token, null), "invalid_dpop_proof", "DPoP proof missing");
-        String thief = DPoPClient.generate().proof("GET", server.http("/orders"), token, null);
+        String thief = DPoPClient.generate(TestClockProducer.CLOCK).proof("GET", server.http("/orders"), token, null);
         assertDPoPRefusal(orders(token, thief), "invalid_token", "DPoP key binding does not match");
     }
 

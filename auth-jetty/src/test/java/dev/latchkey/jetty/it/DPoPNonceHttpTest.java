@@ -1,6 +1,6 @@
 package dev.latchkey.jetty.it;
 
-import dev.latchkey.jetty.it.fixtures.DPoPClient;
+import dev.latchkey.test.dpop.DPoPClient;
 import dev.latchkey.jetty.it.fixtures.TestClockProducer;
 import dev.latchkey.jetty.it.fixtures.TestServer;
 import dev.latchkey.test.jwt.TestIssuer;
@@ -30,7 +30,7 @@ class DPoPNonceHttpTest {
     @BeforeAll
     static void start() throws Exception {
         tokens = TestServer.issuer();
-        client = DPoPClient.generate();
+        client = DPoPClient.generate(TestClockProducer.CLOCK);
         server = TestServer.start(Map.of(
                 "latchkey.mechanisms", "dpop,jwt",
                 "mp.jwt.verify.publickey", tokens.publicJwks(),

@@ -1,15 +1,14 @@
 package dev.latchkey.jetty.it;
 
-import com.sun.net.httpserver.HttpServer;
-import dev.latchkey.jetty.it.fixtures.DPoPClient;
+import dev.latchkey.jetty.it.fixtures.TestClockProducer;
+import dev.latchkey.test.dpop.DPoPClient;
+import dev.latchkey.test.oauth.IntrospectionEndpoint;
 import dev.latchkey.jetty.it.fixtures.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import static dev.latchkey.test.http.Http.get;
@@ -23,13 +22,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class IntrospectionHttpTest {
 
-    private static HttpServer authorizationServer;
+    private static IntrospectionEndpoint authorizationServer;
     private static DPoPClient client;
     private static TestServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        client = DPoPClient.generate();
+        client = DPoPClient.generate(TestClockProducer.CLOCK);
         String jkt = ((Map<?, ?>) client.binding().get("cnf")).get("jkt").toString();
         long exp = System.currentTimeMillis() / 1000 + 600;
         Map<String, String> answers = Map.of(
@@ -39,24 +38,11 @@ class IntrospectionHttpTest {
                 "opaque-inactive", "{\"active\":false}",
                 "opaque-bound-cert", "{\"active\":true,\"sub\":\"bound\",\"scope\":\"orders:read\",\"exp\":" + exp
                         + ",\"cnf\":{\"jkt\":\"" + jkt + "\",\"x5t#S256\":\"bm90LWEtY2VydGlmaWNhdGU\"}}");
-        authorizationServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        authorizationServer.createContext("/introspect", exchange -> {
-            String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            String token = form.replaceAll(".*token=([^&]*).*", "$1");
-            boolean client = ("Basic " + java.util.Base64.getEncoder().encodeToString("orders-api:s3cret"
-                    .getBytes(StandardCharsets.UTF_8))).equals(exchange.getRequestHeaders().getFirst("Authorization"));
-            String answer = client ? answers.get(token) : null;
-            byte[] body = (answer == null ? "{\"error\":\"server_error\"}" : answer).getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(answer == null ? 500 : 200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        authorizationServer.start();
+        authorizationServer = new IntrospectionEndpoint("orders-api", "s3cret");
+        answers.forEach(authorizationServer::answer);
         server = TestServer.start(Map.of(
                 "latchkey.mechanisms", "introspection,dpop",
-                "latchkey.introspection.endpoint",
-                "http://127.0.0.1:" + authorizationServer.getAddress().getPort() + "/introspect",
+                "latchkey.introspection.endpoint", authorizationServer.url(),
                 "latchkey.introspection.client-id", "orders-api",
                 "latchkey.introspection.client-secret", "s3cret"), null);
     }
@@ -68,7 +54,7 @@ class IntrospectionHttpTest {
                 server.close();
             }
         } finally {
-            authorizationServer.stop(0);
+            authorizationServer.close();
         }
     }
 
