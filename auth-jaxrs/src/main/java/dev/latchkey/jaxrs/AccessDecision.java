@@ -6,7 +6,6 @@ import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.request.AuthScheme;
 
 import java.security.Principal;
-import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -31,12 +30,13 @@ public final class AccessDecision {
      * @param scopeScheme the challenge scheme of an {@code insufficient_scope} or
      *                    {@code insufficient_user_authentication} for a caller of a credential kind (by kind name;
      *                    {@link Challenges#scopeScheme}): its kind's when that is {@code Bearer} or {@code DPoP}
-     * @param now       the time the token's {@code auth_time} is measured against (RFC 9470)
+     * @param time      what the token's {@code auth_time} is measured against (RFC 9470); read only for a rule with a
+     *                  step-up requirement (may be null for others)
      * @return the error to answer, or empty when access is granted
      */
     public static Optional<AuthError> decide(AccessRule rule, Principal principal, LatchkeyCaller caller,
                                              Predicate<String> inRole,
-                                             Function<String, Optional<String>> scopeScheme, Instant now) {
+                                             Function<String, Optional<String>> scopeScheme, StepUpClock time) {
         if (rule.isUnrestricted()) {
             return Optional.empty();
         }
@@ -63,7 +63,7 @@ public final class AccessDecision {
         if (!missing.isEmpty()) {
             return Optional.of(AuthError.insufficientScope(tokenScheme(caller, scopeScheme), missing));
         }
-        return rule.authContext().flatMap(required -> required.check(caller, tokenScheme(caller, scopeScheme), now));
+        return rule.authContext().flatMap(required -> required.check(caller, tokenScheme(caller, scopeScheme), time));
     }
 
     /**

@@ -37,6 +37,9 @@ abstract class AnnotationGuardInterceptor {
     @Inject
     CurrentCaller currentCaller;
 
+    @Inject
+    StepUpClock stepUpClock;
+
     @AroundInvoke
     Object check(InvocationContext invocation) throws Exception {
         Method method = invocation.getMethod();
@@ -46,7 +49,7 @@ abstract class AnnotationGuardInterceptor {
             LatchkeyCaller caller = currentCaller.get().orElse(null);
             RequestAuthContext authContext = currentCaller.authContext().orElse(null);
             AccessDecision.decide(rule, caller, caller, role -> caller != null && caller.isInGroup(role),
-                    challenges.scopeScheme(authContext), java.time.Instant.now()).ifPresent(error -> {
+                    challenges.scopeScheme(authContext), stepUpClock).ifPresent(error -> {
                         throw new InsufficientScopeException(error, authContext);
                     });
         }

@@ -82,16 +82,17 @@ public record AuthContextRequirement(List<String> acr, Optional<Duration> maxAge
 
     /**
      * The 401 {@code insufficient_user_authentication} for {@code caller}, or empty when its token's {@code acr} and
-     * {@code auth_time} satisfy this requirement at {@code now}.
+     * {@code auth_time} satisfy this requirement at {@code time}'s instant: {@code auth_time} no older than the max age
+     * and no further in the future than the clock skew (a later one is no authentication that has happened).
      *
      * @param scheme the challenge scheme ({@code Bearer}, {@code DPoP}), or null for a caller without a token
      *               (then 403: no challenge can ask it for a stronger token)
      */
-    public Optional<AuthError> check(LatchkeyCaller caller, String scheme, Instant now) {
+    public Optional<AuthError> check(LatchkeyCaller caller, String scheme, StepUpClock time) {
         Map<String, Object> attributes = caller == null ? Map.of() : caller.attributes();
         boolean acrOk = acr.isEmpty() || attributes.get("acr") instanceof String value && acr.contains(value);
-        boolean ageOk = maxAge.isEmpty() || authTime(attributes.get("auth_time"))
-                .filter(t -> !t.isAfter(now) && Duration.between(t, now).compareTo(maxAge.get()) <= 0).isPresent();
+        boolean ageOk = maxAge.isEmpty() || authTime(attributes.get("auth_time")).filter(t -> recent(t, time))
+                .isPresent();
         if (acrOk && ageOk) {
             return Optional.empty();
         }
@@ -106,6 +107,11 @@ public record AuthContextRequirement(List<String> acr, Optional<Duration> maxAge
         return Optional.of(new AuthError(status, ErrorCodes.INSUFFICIENT_USER_AUTHENTICATION,
                 "a more recent or stronger authentication is required", scheme, Set.of(), Map.of(),
                 "insufficient_user_authentication", null, params));
+    }
+
+    private boolean recent(Instant authTime, StepUpClock time) {
+        Instant now = time.clock().instant();
+        return !authTime.isAfter(now.plus(time.skew())) && Duration.between(authTime, now).compareTo(maxAge.get()) <= 0;
     }
 
     /** {@code acr any of [...]}, {@code max age PT5M}: for the route report. */

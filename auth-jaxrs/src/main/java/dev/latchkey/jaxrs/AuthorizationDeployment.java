@@ -19,6 +19,7 @@ final class AuthorizationDeployment {
 
     private final UnannotatedPolicy policy;
     private final Challenges challenges = new Challenges();
+    private volatile StepUpClock stepUpClock;
     private volatile ResourceTable table;
     private volatile boolean widened;
     private volatile IllegalStateException failure;
@@ -38,6 +39,16 @@ final class AuthorizationDeployment {
 
     Challenges challenges() {
         return challenges;
+    }
+
+    /** Looked up at the first step-up check (CDI is not ready while JAX-RS deploys on every runtime), then kept. */
+    StepUpClock stepUpClock() {
+        StepUpClock clock = stepUpClock;
+        if (clock == null) {
+            clock = StepUpClock.lookUp();
+            stepUpClock = clock;
+        }
+        return clock;
     }
 
     ResourceTable table() {

@@ -38,7 +38,7 @@ final class AuthorizationFilter implements ContainerRequestFilter {
         if (!locatorsChecked(request)) {
             return;
         }
-        CallerCheck.denyIfNotAllowed(request, rule, deployment.challenges());
+        CallerCheck.denyIfNotAllowed(request, rule, deployment);
     }
 
     /** @return false when the request was aborted */
@@ -63,7 +63,7 @@ final class AuthorizationFilter implements ContainerRequestFilter {
         }
         for (ResourceMember locator : ran) {
             if (locator.rule().isPresent()
-                    && CallerCheck.denyIfNotAllowed(request, locator.rule().get(), deployment.challenges())) {
+                    && CallerCheck.denyIfNotAllowed(request, locator.rule().get(), deployment)) {
                 return false;
             }
         }

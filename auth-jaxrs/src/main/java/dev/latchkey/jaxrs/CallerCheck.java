@@ -8,7 +8,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.SecurityContext;
 
 import java.security.Principal;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -23,15 +22,18 @@ final class CallerCheck {
     }
 
     /** @return true when the request was aborted */
-    static boolean denyIfNotAllowed(ContainerRequestContext request, AccessRule rule, Challenges challenges) {
+    static boolean denyIfNotAllowed(ContainerRequestContext request, AccessRule rule,
+                                    AuthorizationDeployment deployment) {
+        Challenges challenges = deployment.challenges();
         SecurityContext security = request.getSecurityContext();
         Principal principal = security.getUserPrincipal();
         // What the mechanism left for this request (JAX-RS exposes servlet request attributes as properties).
         Object authContext = request.getProperty(AuthenticatorChain.REQUEST_ATTRIBUTE);
         LatchkeyCaller caller = caller(authContext, principal);
         Predicate<String> inRole = caller != null ? caller::isInGroup : security::isUserInRole;
+        StepUpClock time = rule.authContext().isPresent() ? deployment.stepUpClock() : null;
         Optional<AuthError> denied = AccessDecision.decide(rule, principal, caller, inRole,
-                challenges.scopeScheme(authContext), Instant.now());
+                challenges.scopeScheme(authContext), time);
         denied.ifPresent(error -> {
             if (principal == null) {
                 challenges.challenged(authContext, request.getUriInfo().getRequestUri().getPath());

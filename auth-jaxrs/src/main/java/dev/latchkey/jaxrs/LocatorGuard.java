@@ -63,7 +63,7 @@ final class LocatorGuard implements ContainerRequestFilter {
         }
         for (ResourceMember locator : locators) {
             if (locator.rule().isPresent()
-                    && CallerCheck.denyIfNotAllowed(request, locator.rule().get(), deployment.challenges())) {
+                    && CallerCheck.denyIfNotAllowed(request, locator.rule().get(), deployment)) {
                 return;
             }
         }

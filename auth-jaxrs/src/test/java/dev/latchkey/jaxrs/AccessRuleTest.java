@@ -96,7 +96,8 @@ class AccessRuleTest {
 
     private static Optional<AuthError> decide(AccessRule rule, LatchkeyCaller caller) {
         return AccessDecision.decide(rule, caller, caller, r -> caller != null && caller.isInGroup(r),
-                mechanism -> Optional.of("Bearer").filter(b -> mechanism.equals("jwt")), java.time.Instant.now());
+                mechanism -> Optional.of("Bearer").filter(b -> mechanism.equals("jwt")),
+                new StepUpClock(java.time.Clock.systemUTC(), java.time.Duration.ZERO));
     }
 
     @Test

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AuthContextRequirementTest {
 
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
+    private static final Duration SKEW = Duration.ofSeconds(30);
+    private static final StepUpClock TIME = new StepUpClock(Clock.fixed(NOW, ZoneOffset.UTC), SKEW);
 
     @RequiresAuthenticationContext(acr = {"gold", "silver"}, maxAge = "PT1H")
     static class Payments {
@@ -106,8 +110,12 @@ class AuthContextRequirementTest {
     }
 
     private static Optional<AuthError> decide(AccessRule rule, LatchkeyCaller caller) {
+        return decide(rule, caller, TIME);
+    }
+
+    private static Optional<AuthError> decide(AccessRule rule, LatchkeyCaller caller, StepUpClock time) {
         return AccessDecision.decide(rule, caller, caller, caller::isInGroup,
-                mechanism -> Optional.of("Bearer").filter(b -> mechanism.equals("jwt")), NOW);
+                mechanism -> Optional.of("Bearer").filter(b -> mechanism.equals("jwt")), time);
     }
 
     @Test
@@ -171,6 +179,30 @@ class AuthContextRequirementTest {
                     String.valueOf(authTime));
         }
         assertTrue(decide(rule, caller(Map.of("acr", "silver"))).isPresent());
+    }
+
+    /** The authorization server's clock may run ahead by the configured skew, no further. */
+    @Test
+    void whenAuthTimeInTheFutureThenAllowedWithinTheSkewOnly() {
+        AccessRule rule = rule(Payments.class, "transfer");
+        assertTrue(decide(rule, caller(Map.of("acr", "silver", "auth_time", NOW.plus(SKEW).getEpochSecond())))
+                .isEmpty());
+        assertTrue(decide(rule, caller(Map.of("acr", "silver",
+                "auth_time", NOW.plus(SKEW).plusSeconds(1).getEpochSecond()))).isPresent());
+        StepUpClock noSkew = new StepUpClock(TIME.clock(), Duration.ZERO);
+        assertTrue(decide(rule, caller(Map.of("acr", "silver", "auth_time", NOW.getEpochSecond())), noSkew).isEmpty());
+        assertTrue(decide(rule, caller(Map.of("acr", "silver", "auth_time", NOW.plusSeconds(1).getEpochSecond())),
+                noSkew).isPresent());
+    }
+
+    /** The time is the injected clock's, not the system's: a token recent by the system clock is old by this one. */
+    @Test
+    void whenClockMovedPastMaxAgeThenInsufficientUserAuthentication() {
+        AccessRule rule = rule(Payments.class, "transfer");
+        LatchkeyCaller recent = caller(Map.of("acr", "silver", "auth_time", NOW.getEpochSecond()));
+        assertTrue(decide(rule, recent).isEmpty());
+        StepUpClock later = new StepUpClock(Clock.offset(TIME.clock(), Duration.ofMinutes(6)), SKEW);
+        assertTrue(decide(rule, recent, later).isPresent());
     }
 
     @Test

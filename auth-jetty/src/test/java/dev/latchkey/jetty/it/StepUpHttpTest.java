@@ -1,5 +1,6 @@
 package dev.latchkey.jetty.it;
 
+import dev.latchkey.jetty.it.fixtures.TestClockProducer;
 import dev.latchkey.jetty.it.fixtures.TestServer;
 import dev.latchkey.test.jwt.TestIssuer;
 import dev.latchkey.jetty.it.stepup.Approvals;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -87,6 +89,25 @@ class StepUpHttpTest {
         assertEquals(401, pay(Map.of("acr", "urn:example:gold",
                 "auth_time", Instant.now().minusSeconds(600).getEpochSecond())).statusCode());
         assertEquals(401, pay(Map.of("acr", "urn:example:gold")).statusCode());
+    }
+
+    /**
+     * {@code auth_time} is measured by Latchkey's clock (here the tests' {@link TestClockProducer#CLOCK}), never the
+     * system's, with {@code mp.jwt.verify.clock.skew} (default 60 s) of leeway for one in the future.
+     */
+    @Test
+    void whenLatchkeyClockMovesPastMaxAgeOrAuthTimeBeyondTheSkewThen401() throws Exception {
+        Instant now = TestClockProducer.CLOCK.instant();
+        assertEquals(200, pay(Map.of("acr", "urn:example:gold", "auth_time", now.plusSeconds(60).getEpochSecond()))
+                .statusCode());
+        assertEquals(401, pay(Map.of("acr", "urn:example:gold", "auth_time", now.plusSeconds(61).getEpochSecond()))
+                .statusCode());
+        try {
+            TestClockProducer.CLOCK.advance(Duration.ofMinutes(6));
+            assertEquals(401, pay(Map.of("acr", "urn:example:gold", "auth_time", now.getEpochSecond())).statusCode());
+        } finally {
+            TestClockProducer.CLOCK.set(now);
+        }
     }
 
     @Test

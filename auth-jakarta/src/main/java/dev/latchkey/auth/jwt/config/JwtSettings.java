@@ -49,6 +49,8 @@ public record JwtSettings(List<IssuerSettings> issuers, Duration clockSkew, Opti
 
     public static final String MP = "mp.jwt.verify.";
     public static final String LK = "latchkey.jwt.";
+    /** The leeway for {@code exp}, {@code nbf}, {@code iat} and step-up's {@code auth_time}. */
+    public static final String CLOCK_SKEW = MP + "clock.skew";
     public static final String ISSUERS = LK + "issuers.";
     /**
      * {@code upn}, then {@code sub}. MicroProfile JWT 2.1 §5.1 also tries {@code preferred_username} before
@@ -72,9 +74,7 @@ public record JwtSettings(List<IssuerSettings> issuers, Duration clockSkew, Opti
                         + "' is configured twice");
             }
         }
-        if (clockSkew == null || clockSkew.isNegative() || clockSkew.compareTo(Duration.ofMinutes(10)) > 0) {
-            throw new ConfigurationException(MP + "clock.skew", "must be between 0 and 600 seconds");
-        }
+        checkedSkew(clockSkew);
         tokenAge = tokenAge == null ? Optional.empty() : tokenAge;
         if (tokenAge.filter(a -> a.isZero() || a.isNegative()).isPresent()) {
             throw new ConfigurationException(MP + "token.age", "must be a positive number of seconds");
@@ -123,6 +123,23 @@ public record JwtSettings(List<IssuerSettings> issuers, Duration clockSkew, Opti
     }
 
     /**
+     * {@value #CLOCK_SKEW} alone: also the leeway of checks outside the JWT kind (RFC 9470 step-up's
+     * {@code auth_time}), read where no issuer is configured.
+     *
+     * @throws ConfigurationException naming the property for a value outside 0 to 600 seconds
+     */
+    public static Duration clockSkew(ConfigReader config) {
+        return checkedSkew(config.duration(CLOCK_SKEW, Duration.ofSeconds(60)));
+    }
+
+    private static Duration checkedSkew(Duration skew) {
+        if (skew == null || skew.isNegative() || skew.compareTo(Duration.ofMinutes(10)) > 0) {
+            throw new ConfigurationException(CLOCK_SKEW, "must be between 0 and 600 seconds");
+        }
+        return skew;
+    }
+
+    /**
      * Reads every property from {@code config}; the issuer names of {@code latchkey.jwt.issuers.<name>.*} come from
      * {@link Config#getPropertyNames()}.
      */
@@ -150,7 +167,7 @@ public record JwtSettings(List<IssuerSettings> issuers, Duration clockSkew, Opti
                             : defaultAlgs));
         }
         return new JwtSettings(issuers,
-                config.duration(MP + "clock.skew", Duration.ofSeconds(60)),
+                clockSkew(config),
                 Optional.ofNullable(config.duration(MP + "token.age", null)),
                 config.string("mp.jwt.token.header", "Authorization"),
                 config.string("mp.jwt.token.cookie", "Bearer"), // MicroProfile JWT 2.1 §9.3: the cookie's default name
