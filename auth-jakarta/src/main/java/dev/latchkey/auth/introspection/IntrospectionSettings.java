@@ -44,13 +44,16 @@ import java.util.Set;
  * @param negativeTtl    {@code .cache.negative-ttl}: how long an inactive answer is reused (default 5 s, at most
  *                       {@code cacheTtl})
  * @param cacheMaxSize   {@code .cache.max-size} (default 10000)
+ * @param maxConcurrent  {@code .max-concurrent}: most requests to the endpoint in flight at once (default 64, 1 to
+ *                       10000); look-ups beyond it are answered 503 at once, never queued (concurrent look-ups of one
+ *                       token share one request and count once)
  */
 public record IntrospectionSettings(URI endpoint, String clientId, ClientAuth clientAuth, Optional<String> clientSecret,
                                     Optional<Path> privateKey, JWSAlgorithm signingAlg, Optional<String> keyId,
                                     URI assertionAudience, Optional<String> issuer, Set<String> audiences,
                                     boolean allTokens, List<String> nameClaims, String groupsClaim,
                                     Duration connectTimeout, Duration readTimeout, Duration cacheTtl,
-                                    Duration negativeTtl, long cacheMaxSize) {
+                                    Duration negativeTtl, long cacheMaxSize, int maxConcurrent) {
 
     /** The kind's name in {@code latchkey.mechanisms}. */
     public static final String KIND = "introspection";
@@ -73,6 +76,7 @@ public record IntrospectionSettings(URI endpoint, String clientId, ClientAuth cl
     public static final String CACHE_TTL = PREFIX + "cache.ttl";
     public static final String NEGATIVE_TTL = PREFIX + "cache.negative-ttl";
     public static final String CACHE_MAX_SIZE = PREFIX + "cache.max-size";
+    public static final String MAX_CONCURRENT = PREFIX + "max-concurrent";
 
     /** How this resource server authenticates to the introspection endpoint (RFC 7662 §2.1). */
     public enum ClientAuth {
@@ -121,6 +125,9 @@ public record IntrospectionSettings(URI endpoint, String clientId, ClientAuth cl
         if (cacheMaxSize < 0) {
             throw new ConfigurationException(CACHE_MAX_SIZE, "must not be negative");
         }
+        if (maxConcurrent < 1 || maxConcurrent > 10_000) {
+            throw new ConfigurationException(MAX_CONCURRENT, "must be between 1 and 10000");
+        }
     }
 
     /** @throws ConfigurationException naming the property for a missing or bad value */
@@ -145,7 +152,8 @@ public record IntrospectionSettings(URI endpoint, String clientId, ClientAuth cl
                 config.duration(READ_TIMEOUT, Duration.ofSeconds(5)),
                 config.duration(CACHE_TTL, Duration.ofSeconds(60)),
                 config.duration(NEGATIVE_TTL, Duration.ofSeconds(5)),
-                config.longValue(CACHE_MAX_SIZE, 10_000));
+                config.longValue(CACHE_MAX_SIZE, 10_000),
+                config.integer(MAX_CONCURRENT, 64));
     }
 
     private static boolean tokens(String value) {
@@ -198,6 +206,7 @@ public record IntrospectionSettings(URI endpoint, String clientId, ClientAuth cl
     public String toString() {
         return "IntrospectionSettings[endpoint=" + endpoint + ", clientId=" + clientId + ", clientAuth=" + clientAuth
                 + ", clientSecret=" + (clientSecret.isPresent() ? "(set)" : "(none)") + ", privateKey="
-                + privateKey.orElse(null) + ", cacheTtl=" + cacheTtl + ", negativeTtl=" + negativeTtl + "]";
+                + privateKey.orElse(null) + ", cacheTtl=" + cacheTtl + ", negativeTtl=" + negativeTtl
+                + ", maxConcurrent=" + maxConcurrent + "]";
     }
 }

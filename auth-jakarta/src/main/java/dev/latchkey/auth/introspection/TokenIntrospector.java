@@ -23,12 +23,13 @@ public final class TokenIntrospector {
     private final Clock clock;
 
     /**
-     * @param client asks the endpoint ({@link IntrospectionClient#introspect}), never called for a cached answer
+     * @param client asks the endpoint ({@link IntrospectionClient#introspect}), never called for a cached answer, at
+     *               most {@link IntrospectionSettings#maxConcurrent()} calls at once
      */
     public TokenIntrospector(IntrospectionSettings settings, Function<String, IntrospectedToken> client, Clock clock) {
         this.settings = settings;
         this.cache = new IntrospectionCache(settings, clock);
-        this.client = client;
+        this.client = new IntrospectionLimit(settings.maxConcurrent(), client);
         this.clock = clock;
     }
 

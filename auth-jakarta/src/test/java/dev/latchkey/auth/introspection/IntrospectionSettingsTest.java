@@ -39,6 +39,7 @@ class IntrospectionSettingsTest {
         assertEquals(IntrospectionSettings.ClientAuth.CLIENT_SECRET_BASIC, s.clientAuth());
         assertEquals(s.endpoint(), s.assertionAudience());
         assertFalse(s.allTokens());
+        assertEquals(64, s.maxConcurrent());
         assertFalse(s.toString().contains("s3cret"));
     }
 
@@ -91,5 +92,17 @@ class IntrospectionSettingsTest {
         Map<String, String> q = valid();
         q.put(IntrospectionSettings.TOKENS, "some");
         assertRefused(IntrospectionSettings.TOKENS, q);
+    }
+
+    @Test
+    void whenMaxConcurrentOutOfRangeThenDeploymentFailsNamingIt() {
+        for (String bad : new String[] {"0", "-1", "10001", "many"}) {
+            Map<String, String> p = valid();
+            p.put(IntrospectionSettings.MAX_CONCURRENT, bad);
+            assertRefused(IntrospectionSettings.MAX_CONCURRENT, p);
+        }
+        Map<String, String> p = valid();
+        p.put(IntrospectionSettings.MAX_CONCURRENT, "1");
+        assertEquals(1, settings(p).maxConcurrent());
     }
 }

@@ -11,6 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -25,6 +28,7 @@ public final class IntrospectionEndpoint implements AutoCloseable {
     private final String expectedAuthorization;
     private final Map<String, String> answers = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
+    private final Map<String, CountDownLatch[]> held = new ConcurrentHashMap<>();
 
     /** On a free port, for the client {@code clientId} with {@code clientSecret}. */
     public IntrospectionEndpoint(String clientId, String clientSecret) {
@@ -38,8 +42,10 @@ public final class IntrospectionEndpoint implements AutoCloseable {
         server.createContext("/introspect", exchange -> {
             requests.incrementAndGet();
             String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String token = token(form);
             String answer = expectedAuthorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))
-                    ? answers.get(token(form)) : null;
+                    ? answers.get(token) : null;
+            awaitRelease(token);
             byte[] body = (answer == null ? "{\"error\":\"server_error\"}" : answer).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(answer == null ? 500 : 200, body.length);
@@ -47,6 +53,11 @@ public final class IntrospectionEndpoint implements AutoCloseable {
                 out.write(body);
             }
         });
+        server.setExecutor(Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "introspection-endpoint");
+            thread.setDaemon(true);
+            return thread;
+        }));
         server.start();
     }
 
@@ -54,6 +65,29 @@ public final class IntrospectionEndpoint implements AutoCloseable {
     public IntrospectionEndpoint answer(String token, String json) {
         answers.put(token, json);
         return this;
+    }
+
+    /**
+     * Answers {@code token} only once {@code release} is counted down, counting {@code entered} down when a request
+     * for it arrives: an endpoint that is slow for that token, held open as long as a test needs.
+     */
+    public IntrospectionEndpoint answerWhenReleased(String token, String json, CountDownLatch entered,
+                                                   CountDownLatch release) {
+        held.put(token, new CountDownLatch[] {entered, release});
+        return answer(token, json);
+    }
+
+    private void awaitRelease(String token) {
+        CountDownLatch[] latches = held.get(token);
+        if (latches == null) {
+            return;
+        }
+        latches[0].countDown();
+        try {
+            latches[1].await(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The endpoint's URL ({@code latchkey.introspection.endpoint}). */
