@@ -3,7 +3,8 @@ package dev.latchkey.jaxrs;
 import dev.latchkey.auth.clock.LatchkeyClock;
 import dev.latchkey.auth.config.ConfigReader;
 import dev.latchkey.auth.jwt.config.JwtSettings;
-
+import jakarta.enterprise.inject.AmbiguousResolutionException;
+import jakarta.enterprise.inject.UnsatisfiedResolutionException;
 import jakarta.enterprise.inject.spi.CDI;
 
 import java.time.Clock;
@@ -32,13 +33,13 @@ public record StepUpClock(Clock clock, Duration skew) {
 
     /**
      * The application's ({@link StepUpClockProducer}) for the JAX-RS layer, which CDI does not inject; without a CDI
-     * container, the system clock and the configured skew.
+     * container (or without the bean in it), the system clock and the configured skew.
      */
     static StepUpClock lookUp() {
         try {
             return CDI.current().select(StepUpClock.class).get();
-        } catch (IllegalStateException e) {
-            return of(Clock.systemUTC(), ConfigReader.current()); // no CDI container
+        } catch (IllegalStateException | UnsatisfiedResolutionException | AmbiguousResolutionException e) {
+            return of(Clock.systemUTC(), ConfigReader.current());
         }
     }
 }

@@ -57,6 +57,19 @@ class ResourceServerFeaturesTest {
                 challenge);
     }
 
+    /** {@code auth_time} ahead of this server's clock by at most {@code mp.jwt.verify.clock.skew} (60 s), no more. */
+    @Test
+    void whenAuthTimeInTheFutureThenWithinTheClockSkew200AndBeyondIt401() {
+        Instant now = Instant.now();
+        assertEquals(200, pay(Map.of("acr", "urn:example:gold", "auth_time", now.plusSeconds(20).getEpochSecond()))
+                .statusCode());
+        HttpResponse<String> ahead = pay(Map.of("acr", "urn:example:gold",
+                "auth_time", now.plusSeconds(600).getEpochSecond()));
+        assertEquals(401, ahead.statusCode(), ahead.body());
+        assertTrue(ahead.headers().firstValue("WWW-Authenticate").orElseThrow()
+                .contains("error=\"insufficient_user_authentication\""), ahead.headers().toString());
+    }
+
     @Test
     void whenMetadataRequestedThenTheDocumentWithTheRoutesScopes() {
         pay(Map.of()); // runtimes that report their routes at the first request (RESTEasy) have done so now
