@@ -71,8 +71,8 @@ public class JwtBreakdownBenchmark {
         nimbus.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(JwtFixture.AUDIENCE,
                 new JWTClaimsSet.Builder().issuer(JwtFixture.ISSUER).build(), Set.of("exp")));
         JwtSettings settings = fixture.settings(0);
-        verifier = new JwtVerifier(settings, InMemoryJtiDenylist.of(Clock.systemUTC()), Clock.systemUTC());
-        mapper = new JwtCallerMapper(settings);
+        verifier = JwtVerifier.of(settings, InMemoryJtiDenylist.of(Clock.systemUTC()), Clock.systemUTC());
+        mapper = JwtCallerMapper.of(settings);
         claims = verifier.verify(token, null).claims();
         nimbus.process(token, null);
         nimbus.process(es256, null);

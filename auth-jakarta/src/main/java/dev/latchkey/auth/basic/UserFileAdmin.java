@@ -20,14 +20,15 @@ public final class UserFileAdmin {
     private final PasswordHasher hasher;
     private final int iterations;
 
-    public UserFileAdmin(Path file) {
-        this(file, new PasswordHasher(), PasswordHasher.DEFAULT_ITERATIONS);
-    }
-
     public UserFileAdmin(Path file, PasswordHasher hasher, int iterations) {
         this.file = file;
         this.hasher = hasher;
         this.iterations = iterations;
+    }
+
+    /** With the default hasher and iteration count. */
+    public static UserFileAdmin of(Path file) {
+        return new UserFileAdmin(file, new PasswordHasher(), PasswordHasher.DEFAULT_ITERATIONS);
     }
 
     /** Adds a user; fails when it exists. Clears {@code password}. */
