@@ -19,22 +19,8 @@ import java.util.Set;
  * inside {@link CreatedApiKey}, once; stores receive hashes. Writes go through the (caching) store, so a revocation
  * takes effect on this node at once and on other nodes within the cache TTL.
  */
-public class ApiKeyService {
-
-    private final ApiKeyStore store;
-    private final ApiKeyGenerator generator;
-    private final ApiKeyHasher hasher;
-    private final String environment;
-    private final Clock clock;
-
-    public ApiKeyService(ApiKeyStore store, ApiKeyGenerator generator, ApiKeyHasher hasher, String environment,
-                         Clock clock) {
-        this.store = store;
-        this.generator = generator;
-        this.hasher = hasher;
-        this.environment = environment;
-        this.clock = clock;
-    }
+public record ApiKeyService(ApiKeyStore store, ApiKeyGenerator generator, ApiKeyHasher hasher, String environment,
+                            Clock clock) {
 
     /**
      * The service for {@code settings} over {@code store}: key format from the prefixes, hasher from the pepper
