@@ -14,17 +14,7 @@ import java.util.TreeMap;
  * Every change rewrites the file atomically; a running {@link UserFileIdentityStore} picks it up on its next check.
  * Passwords are taken as {@code char[]} and cleared after hashing.
  */
-public final class UserFileAdmin {
-
-    private final Path file;
-    private final PasswordHasher hasher;
-    private final int iterations;
-
-    public UserFileAdmin(Path file, PasswordHasher hasher, int iterations) {
-        this.file = file;
-        this.hasher = hasher;
-        this.iterations = iterations;
-    }
+public record UserFileAdmin(Path file, PasswordHasher hasher, int iterations) {
 
     /** With the default hasher and iteration count. */
     public static UserFileAdmin of(Path file) {

@@ -49,7 +49,7 @@ import java.util.Set;
  * request's own values appear in it only through a filter to RFC 6750's {@code error_description} characters. The
  * content itself is not checked here: see {@link VerifiedSignature#coversContentDigest()}.
  */
-public final class SignatureVerifier {
+public record SignatureVerifier(SignatureSettings settings, SignatureKeys keys, ReplayCache replayCache, Clock clock) {
 
     /** The challenge scheme of signature failures. RFC 9421 defines none; this names the credential kind. */
     public static final String SCHEME = "Signature";
@@ -65,17 +65,6 @@ public final class SignatureVerifier {
     static final String KEY_NOT_ACCEPTED = "key not accepted";
     private static final String REPLAY_NAMESPACE = "signature";
 
-    private final SignatureSettings settings;
-    private final SignatureKeys keys;
-    private final ReplayCache replayCache;
-    private final Clock clock;
-
-    public SignatureVerifier(SignatureSettings settings, SignatureKeys keys, ReplayCache replayCache, Clock clock) {
-        this.settings = settings;
-        this.keys = keys;
-        this.replayCache = replayCache;
-        this.clock = clock;
-    }
 
     /** Whether the request carries a signature at all (either field present). */
     public static boolean present(RequestComponents request) {
