@@ -1,14 +1,12 @@
 package dev.latchkey.auth.apikey.store;
 
-import dev.latchkey.auth.apikey.store.ApiKeyRecord;
+import dev.latchkey.auth.keylife.SnapshotKeyStore;
 import dev.latchkey.auth.limit.RateLimit;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
 import java.time.Instant;
-import java.util.List;
 
 import static dev.latchkey.auth.file.JsonFields.array;
 import static dev.latchkey.auth.file.JsonFields.instant;
@@ -21,23 +19,11 @@ import static dev.latchkey.auth.file.JsonFields.set;
  */
 final class ApiKeyRecordJson {
 
-    static final int VERSION = 1;
+    /** The records' file and memory form: unique by {@code hash()}. */
+    static final SnapshotKeyStore.Format<ApiKeyRecord> FORMAT = new SnapshotKeyStore.Format<>("API key",
+            ApiKeyRecord::hash, ApiKeyRecordJson::recordToJson, ApiKeyRecordJson::recordFromJson);
 
     private ApiKeyRecordJson() {
-    }
-
-    static JsonObject recordsToJson(List<ApiKeyRecord> records) {
-        JsonArrayBuilder keys = Json.createArrayBuilder();
-        records.forEach(r -> keys.add(recordToJson(r)));
-        return Json.createObjectBuilder().add("version", VERSION).add("keys", keys).build();
-    }
-
-    static List<ApiKeyRecord> recordsFromJson(JsonObject file) {
-        int version = file.getInt("version", VERSION);
-        if (version != VERSION) {
-            throw new IllegalArgumentException("unsupported key file version " + version);
-        }
-        return file.getJsonArray("keys").getValuesAs(JsonObject.class).stream().map(ApiKeyRecordJson::recordFromJson).toList();
     }
 
     static JsonObject recordToJson(ApiKeyRecord r) {
