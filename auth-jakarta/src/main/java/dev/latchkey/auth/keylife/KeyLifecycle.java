@@ -1,6 +1,7 @@
 package dev.latchkey.auth.keylife;
 
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * The lifecycle fields an issued credential record (an API key, a client's signing key) carries, and the status they
@@ -14,6 +15,17 @@ public interface KeyLifecycle<R extends KeyLifecycle<R>> {
     enum Phase { ACTIVE, EXPIRED, ROTATED_OUT, REVOKED }
 
     String keyId();
+
+    /** Scopes granted to the key. */
+    Set<String> scopes();
+
+    /** Groups (roles) granted to the key. */
+    Set<String> groups();
+
+    Instant created();
+
+    /** The key id this key replaced, or {@code null}. */
+    String rotatedFrom();
 
     Instant expires();
 

@@ -1,14 +1,13 @@
 package dev.latchkey.auth.apikey.store;
 
+import dev.latchkey.auth.keylife.KeyLifecycleJson;
 import dev.latchkey.auth.keylife.SnapshotKeyStore;
 import dev.latchkey.auth.limit.RateLimit;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
 import java.time.Instant;
 
-import static dev.latchkey.auth.file.JsonFields.array;
 import static dev.latchkey.auth.file.JsonFields.instant;
 import static dev.latchkey.auth.file.JsonFields.optional;
 import static dev.latchkey.auth.file.JsonFields.set;
@@ -27,19 +26,10 @@ final class ApiKeyRecordJson {
     }
 
     static JsonObject recordToJson(ApiKeyRecord r) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
-                .add("keyId", r.keyId())
+        JsonObjectBuilder b = KeyLifecycleJson.lifecycleFields(r)
                 .add("hash", r.hash())
                 .add("environment", r.environment())
-                .add("name", r.name())
-                .add("scopes", array(r.scopes()))
-                .add("groups", array(r.groups()))
-                .add("created", r.created().toString());
-        optional(b, "expires", r.expires());
-        optional(b, "revoked", r.revoked());
-        optional(b, "rotatedFrom", r.rotatedFrom());
-        optional(b, "replacedBy", r.replacedBy());
-        optional(b, "graceUntil", r.graceUntil());
+                .add("name", r.name());
         optional(b, "lastUsed", r.lastUsed());
         optional(b, "rateLimit", r.rateLimit());
         return b.build();

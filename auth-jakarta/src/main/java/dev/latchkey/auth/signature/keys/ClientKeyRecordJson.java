@@ -1,13 +1,12 @@
 package dev.latchkey.auth.signature.keys;
 
+import dev.latchkey.auth.keylife.KeyLifecycleJson;
 import dev.latchkey.auth.keylife.SnapshotKeyStore;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
 import java.time.Instant;
 
-import static dev.latchkey.auth.file.JsonFields.array;
 import static dev.latchkey.auth.file.JsonFields.instant;
 import static dev.latchkey.auth.file.JsonFields.optional;
 import static dev.latchkey.auth.file.JsonFields.set;
@@ -23,20 +22,11 @@ final class ClientKeyRecordJson {
     }
 
     static JsonObject recordToJson(ClientKeyRecord r) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
-                .add("keyId", r.keyId())
+        JsonObjectBuilder b = KeyLifecycleJson.lifecycleFields(r)
                 .add("client", r.client())
-                .add("algorithm", r.algorithm().httpName())
-                .add("scopes", array(r.scopes()))
-                .add("groups", array(r.groups()))
-                .add("created", r.created().toString());
+                .add("algorithm", r.algorithm().httpName());
         optional(b, "publicJwk", r.publicJwk());
         optional(b, "sealedSecret", r.sealedSecret());
-        optional(b, "expires", r.expires());
-        optional(b, "revoked", r.revoked());
-        optional(b, "rotatedFrom", r.rotatedFrom());
-        optional(b, "replacedBy", r.replacedBy());
-        optional(b, "graceUntil", r.graceUntil());
         return b.build();
     }
 
