@@ -5,6 +5,7 @@ import dev.latchkey.auth.apikey.format.ApiKeyFormat;
 import dev.latchkey.auth.apikey.format.ApiKeyGenerator;
 import dev.latchkey.auth.apikey.format.ParsedApiKey;
 import dev.latchkey.auth.apikey.store.ApiKeyStore;
+import dev.latchkey.auth.keylife.KeyLifecycle;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -74,7 +75,7 @@ public record ApiKeyService(ApiKeyStore store, ApiKeyGenerator generator, ApiKey
         }
         ApiKeyRecord old = require(keyId);
         Instant now = clock.instant();
-        if (old.status(now) != ApiKeyRecord.Status.ACTIVE || old.replacedBy() != null) {
+        if (old.status(now) != KeyLifecycle.Status.ACTIVE || old.replacedBy() != null) {
             throw new IllegalStateException("API key " + keyId + " is not active (" + old.status(now)
                     + (old.replacedBy() != null ? ", replaced by " + old.replacedBy() : "") + ")");
         }

@@ -3,6 +3,7 @@ package dev.latchkey.auth.signature;
 import dev.latchkey.auth.signature.keys.SignatureAlgorithm;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.AuthenticationFailure;
+import dev.latchkey.auth.keylife.KeyLifecycle;
 import dev.latchkey.auth.request.LogSafe;
 import dev.latchkey.auth.signature.keys.ClientKeyRecord;
 import dev.latchkey.auth.signature.keys.ClientKeyStoreUnavailable;
@@ -211,8 +212,8 @@ public record SignatureVerifier(SignatureSettings settings, SignatureKeys keys, 
             throw new AuthenticationFailure(AuthError.unavailable("signature keys are unavailable",
                     "signature_keys_unavailable"), e);
         }
-        ClientKeyRecord.Status status = key.record().status(now);
-        if (status != ClientKeyRecord.Status.ACTIVE) {
+        KeyLifecycle.Status status = key.record().status(now);
+        if (status != KeyLifecycle.Status.ACTIVE) {
             throw invalid(request, KEY_NOT_ACCEPTED, "signature_key_" + status.name().toLowerCase(Locale.ROOT),
                     keyId);
         }

@@ -4,6 +4,7 @@ import dev.latchkey.auth.apikey.store.ApiKeyRecord;
 import dev.latchkey.auth.apikey.ApiKeyService;
 import dev.latchkey.auth.apikey.ApiKeySpec;
 import dev.latchkey.auth.apikey.CreatedApiKey;
+import dev.latchkey.auth.keylife.KeyLifecycle;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -117,8 +118,8 @@ public final class ApiKeyCommand {
     }
 
     private static String status(ApiKeyRecord r, Instant now) {
-        ApiKeyRecord.Status s = r.status(now);
-        return s == ApiKeyRecord.Status.ACTIVE && r.replacedBy() != null ? "GRACE" : s.name();
+        KeyLifecycle.Status s = r.status(now);
+        return s == KeyLifecycle.Status.ACTIVE && r.replacedBy() != null ? "GRACE" : s.name();
     }
 
     /** {@code --expires}: an ISO-8601 duration from now ({@code P90D}, {@code PT12H}) or an instant. */

@@ -1,5 +1,6 @@
 package dev.latchkey.sample.cli;
 
+import dev.latchkey.auth.keylife.KeyLifecycle;
 import dev.latchkey.auth.signature.keys.ClientKeyRecord;
 import dev.latchkey.auth.signature.keys.ClientKeyService;
 import dev.latchkey.auth.signature.keys.IssuedKey;
@@ -119,9 +120,9 @@ public final class SignatureKeyCommand {
         io.out().printf("%-26s %-18s %-18s %-11s %-28s %s%n", "ID", "CLIENT", "ALGORITHM", "STATUS", "SCOPES",
                 "EXPIRES");
         for (ClientKeyRecord r : records) {
-            ClientKeyRecord.Status s = r.status(now);
+            KeyLifecycle.Status s = r.status(now);
             io.out().printf("%-26s %-18s %-18s %-11s %-28s %s%n", r.keyId(), r.client(), r.algorithm(),
-                    s == ClientKeyRecord.Status.ACTIVE && r.replacedBy() != null ? "GRACE" : s.name(),
+                    s == KeyLifecycle.Status.ACTIVE && r.replacedBy() != null ? "GRACE" : s.name(),
                     String.join(",", new TreeSet<>(r.scopes())), r.expires() == null ? "never" : r.expires());
         }
     }
