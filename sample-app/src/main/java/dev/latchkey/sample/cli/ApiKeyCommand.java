@@ -19,26 +19,16 @@ import java.util.function.Supplier;
  * {@code apikey create|list|rotate|revoke}: key administration through {@link ApiKeyService}. A full key is printed
  * once, by {@code create} and {@code rotate}, on a line of its own starting with {@code key:}.
  */
-public final class ApiKeyCommand {
-
-    private final ApiKeyService service;
-    private final CliIo io;
-
-    public ApiKeyCommand(ApiKeyService service, CliIo io) {
-        this.service = service;
-        this.io = io;
-    }
+public record ApiKeyCommand(ApiKeyService service, CliIo io) {
 
     /**
      * Checks the sub-command and its arguments before any store is opened; the action opens the service (and the
      * shared state store its writes are announced on) and closes them when done.
      */
     public static Action prepare(List<String> args, Supplier<ApiKeyServiceFactory.Opened> open, CliIo io) {
-        if (args.isEmpty()) {
-            throw new UsageException("apikey needs a sub-command: create, list, rotate or revoke");
-        }
-        List<String> rest = args.subList(1, args.size());
-        return switch (args.get(0)) {
+        SubCommand sub = SubCommand.of("apikey", args, "create, list, rotate or revoke");
+        List<String> rest = sub.rest();
+        return switch (sub.name()) {
             case "create" -> {
                 Arguments a = Arguments.parse(rest, Set.of("--name", "--scopes", "--groups", "--expires"), Set.of())
                         .expectPositional(0, "");
@@ -62,7 +52,7 @@ public final class ApiKeyCommand {
                 Arguments a = Arguments.parse(rest, Set.of(), Set.of()).expectPositional(1, "key id");
                 yield run(open, io, command -> command.revoke(a.positional(0)));
             }
-            default -> throw new UsageException("unknown apikey sub-command '" + args.get(0) + "'");
+            default -> throw sub.unknown();
         };
     }
 
