@@ -58,8 +58,7 @@ public record ServletRequestComponents(HttpServletRequest request,
 
     @Override
     public String path() {
-        String uri = request.getRequestURI();
-        return uri == null || uri.isEmpty() ? "/" : uri;
+        return RequestComponents.pathOrRoot(request.getRequestURI());
     }
 
     @Override

@@ -55,8 +55,7 @@ public final class UriRequestComponents implements RequestComponents {
 
     @Override
     public String path() {
-        String path = uri.getRawPath();
-        return path == null || path.isEmpty() ? "/" : path;
+        return RequestComponents.pathOrRoot(uri.getRawPath());
     }
 
     @Override
