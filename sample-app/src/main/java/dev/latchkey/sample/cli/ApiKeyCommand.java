@@ -4,7 +4,6 @@ import dev.latchkey.auth.apikey.store.ApiKeyRecord;
 import dev.latchkey.auth.apikey.ApiKeyService;
 import dev.latchkey.auth.apikey.ApiKeySpec;
 import dev.latchkey.auth.apikey.CreatedApiKey;
-import dev.latchkey.auth.keylife.KeyLifecycle;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -75,18 +74,10 @@ public record ApiKeyCommand(ApiKeyService service, CliIo io) {
 
     void list() {
         Instant now = Instant.now();
-        List<ApiKeyRecord> records = service.list();
-        if (records.isEmpty()) {
-            io.out().println("No API keys.");
-            return;
-        }
-        io.out().printf("%-26s %-16s %-6s %-11s %-28s %-22s %s%n", "ID", "NAME", "ENV", "STATUS", "SCOPES", "EXPIRES",
-                "LAST USED");
-        for (ApiKeyRecord r : records) {
-            io.out().printf("%-26s %-16s %-6s %-11s %-28s %-22s %s%n", r.keyId(), r.name(), r.environment(),
-                    status(r, now), String.join(",", new TreeSet<>(r.scopes())),
-                    r.expires() == null ? "never" : r.expires(), r.lastUsed() == null ? "-" : r.lastUsed());
-        }
+        KeyListing.print(io, service.list(), "No API keys.", "%-26s %-16s %-6s %-11s %-28s %-22s %s%n",
+                List.of("ID", "NAME", "ENV", "STATUS", "SCOPES", "EXPIRES", "LAST USED"),
+                r -> List.of(r.keyId(), r.name(), r.environment(), KeyListing.status(r, now), KeyListing.scopes(r),
+                        KeyListing.expires(r), r.lastUsed() == null ? "-" : r.lastUsed()));
     }
 
     void rotate(String keyId, Duration grace) {
@@ -105,11 +96,6 @@ public record ApiKeyCommand(ApiKeyService service, CliIo io) {
     private void printKey(CreatedApiKey created) {
         io.out().println("id:      " + created.keyId());
         io.out().println("key:     " + created.key());
-    }
-
-    private static String status(ApiKeyRecord r, Instant now) {
-        KeyLifecycle.Status s = r.status(now);
-        return s == KeyLifecycle.Status.ACTIVE && r.replacedBy() != null ? "GRACE" : s.name();
     }
 
     /** {@code --expires}: an ISO-8601 duration from now ({@code P90D}, {@code PT12H}) or an instant. */

@@ -1,6 +1,5 @@
 package dev.latchkey.sample.cli;
 
-import dev.latchkey.auth.keylife.KeyLifecycle;
 import dev.latchkey.auth.signature.keys.ClientKeyRecord;
 import dev.latchkey.auth.signature.keys.ClientKeyService;
 import dev.latchkey.auth.signature.keys.IssuedKey;
@@ -102,19 +101,10 @@ public record SignatureKeyCommand(ClientKeyService service, CliIo io) {
 
     void list() {
         Instant now = Instant.now();
-        List<ClientKeyRecord> records = service.list();
-        if (records.isEmpty()) {
-            io.out().println("No signature keys.");
-            return;
-        }
-        io.out().printf("%-26s %-18s %-18s %-11s %-28s %s%n", "ID", "CLIENT", "ALGORITHM", "STATUS", "SCOPES",
-                "EXPIRES");
-        for (ClientKeyRecord r : records) {
-            KeyLifecycle.Status s = r.status(now);
-            io.out().printf("%-26s %-18s %-18s %-11s %-28s %s%n", r.keyId(), r.client(), r.algorithm(),
-                    s == KeyLifecycle.Status.ACTIVE && r.replacedBy() != null ? "GRACE" : s.name(),
-                    String.join(",", new TreeSet<>(r.scopes())), r.expires() == null ? "never" : r.expires());
-        }
+        KeyListing.print(io, service.list(), "No signature keys.", "%-26s %-18s %-18s %-11s %-28s %s%n",
+                List.of("ID", "CLIENT", "ALGORITHM", "STATUS", "SCOPES", "EXPIRES"),
+                r -> List.of(r.keyId(), r.client(), r.algorithm(), KeyListing.status(r, now), KeyListing.scopes(r),
+                        KeyListing.expires(r)));
     }
 
     private static Instant expiry(Arguments a) {
