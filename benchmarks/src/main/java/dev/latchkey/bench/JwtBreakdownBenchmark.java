@@ -2,6 +2,7 @@ package dev.latchkey.bench;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.AsymmetricJWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.BadJOSEException;
@@ -21,12 +22,12 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-import java.security.interfaces.ECPublicKey;
-import java.security.interfaces.RSAPublicKey;
+import java.security.PublicKey;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,14 +36,14 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Where the time of {@link JwtBenchmark#rs256Full} goes, one step at a time (RS256, cache disabled):
+ * Where the time of {@link JwtBenchmark#full} goes, one step at a time (cache disabled), for each algorithm
+ * ({@code alg}: an RS256 and an ES256 token):
  * <ul>
  *   <li>{@code parse}: {@code SignedJWT.parse} plus the claims JSON;</li>
- *   <li>{@code jwkToJdkKey} / {@code ecJwkToJdkKey}: converting the RSA / EC JWK to a JDK key, which Nimbus's {@code JWSVerificationKeySelector}
- *   does for every token;</li>
+ *   <li>{@code jwkToJdkKey}: converting the RSA / EC JWK to a JDK key, which Nimbus's
+ *   {@code JWSVerificationKeySelector} does for every token;</li>
  *   <li>{@code nimbusProcessor}: stock Nimbus {@code DefaultJWTProcessor} (parse, key selection, signature, default
- *   claims checks): the reference for "a plain Nimbus validation" ({@code es256NimbusProcessor}: the same for
- *   the ES256 token);</li>
+ *   claims checks): the reference for "a plain Nimbus validation";</li>
  *   <li>{@code latchkeyVerifier}: {@code JwtVerifier.verify} alone (no caller mapping);</li>
  *   <li>{@code callerMapping}: {@code JwtCallerMapper.map} of a freshly verified token.</li>
  * </ul>
@@ -52,9 +53,11 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class JwtBreakdownBenchmark {
 
-    private JwtFixture fixture;
+    @Param({"RS256", "ES256"})
+    public String alg;
+
     private String token;
-    private String es256;
+    private AsymmetricJWK key;
     private DefaultJWTProcessor<SecurityContext> nimbus;
     private JwtVerifier verifier;
     private JwtCallerMapper mapper;
@@ -62,20 +65,20 @@ public class JwtBreakdownBenchmark {
 
     @Setup
     public void setUp() throws Exception {
-        fixture = JwtFixture.generate();
-        token = fixture.rs256Token();
-        es256 = fixture.es256Token();
+        JwtFixture fixture = JwtFixture.generate();
+        boolean rsa = "RS256".equals(alg);
+        token = rsa ? fixture.rs256Token() : fixture.es256Token();
+        key = rsa ? fixture.rsa : fixture.ec;
         nimbus = new DefaultJWTProcessor<>();
         nimbus.setJWSKeySelector(new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256),
                 new ImmutableJWKSet<>(new JWKSet(List.of(fixture.rsa.toPublicJWK(), fixture.ec.toPublicJWK())))));
         nimbus.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(JwtFixture.AUDIENCE,
                 new JWTClaimsSet.Builder().issuer(JwtFixture.ISSUER).build(), Set.of("exp")));
         JwtSettings settings = fixture.settings(0);
-        verifier = new JwtVerifier(settings, InMemoryJtiDenylist.of(Clock.systemUTC()), Clock.systemUTC());
-        mapper = new JwtCallerMapper(settings);
+        verifier = JwtVerifier.of(settings, InMemoryJtiDenylist.of(Clock.systemUTC()), Clock.systemUTC());
+        mapper = JwtCallerMapper.of(settings);
         claims = verifier.verify(token, null).claims();
         nimbus.process(token, null);
-        nimbus.process(es256, null);
     }
 
     @Benchmark
@@ -85,27 +88,15 @@ public class JwtBreakdownBenchmark {
     }
 
     @Benchmark
-    public RSAPublicKey jwkToJdkKey(ThreadCpu cpu) throws JOSEException {
+    public PublicKey jwkToJdkKey(ThreadCpu cpu) throws JOSEException {
         cpu.op();
-        return fixture.rsa.toRSAPublicKey();
+        return key.toPublicKey();
     }
 
     @Benchmark
     public JWTClaimsSet nimbusProcessor(ThreadCpu cpu) throws ParseException, BadJOSEException, JOSEException {
         cpu.op();
         return nimbus.process(token, null);
-    }
-
-    @Benchmark
-    public ECPublicKey ecJwkToJdkKey(ThreadCpu cpu) throws JOSEException {
-        cpu.op();
-        return fixture.ec.toECPublicKey();
-    }
-
-    @Benchmark
-    public JWTClaimsSet es256NimbusProcessor(ThreadCpu cpu) throws ParseException, BadJOSEException, JOSEException {
-        cpu.op();
-        return nimbus.process(es256, null);
     }
 
     @Benchmark

@@ -71,8 +71,8 @@ public final class JwtFixture {
     /** The identity store as {@code JwtProducers} wires it (denylist: the default in-memory one). */
     public JwtIdentityStore identityStore(long cacheMaxSize) {
         JwtSettings settings = settings(cacheMaxSize);
-        JwtVerifier verifier = new JwtVerifier(settings, InMemoryJtiDenylist.of(Clock.systemUTC()), Clock.systemUTC());
-        JwtCallerMapper mapper = new JwtCallerMapper(settings);
+        JwtVerifier verifier = JwtVerifier.of(settings, InMemoryJtiDenylist.of(Clock.systemUTC()), Clock.systemUTC());
+        JwtCallerMapper mapper = JwtCallerMapper.of(settings);
         return new JwtIdentityStore(() -> verifier, () -> mapper);
     }
 

@@ -17,6 +17,7 @@ import java.security.cert.Certificate;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Writes a development PKI into a directory (uses {@link DevCertificates}, hence BouncyCastle):
@@ -37,9 +38,8 @@ public final class DevCertificateFiles {
     public static final String TRUST_DOMAIN = "latchkey.test";
     public static final String SPIFFE_ID = "spiffe://latchkey.test/ns/demo/sa/client";
 
-    /** What was written; {@code toString()} prints paths only. */
-    public record Generated(Path directory, DevCertificates.Issued ca, DevCertificates.Issued server,
-                            DevCertificates.Issued client, DevCertificates.Issued spiffeClient) {
+    /** Where the files are in a directory: their names, written once for the writer and every reader. */
+    public record Layout(Path directory) {
         public Path caPem() {
             return directory.resolve("ca.pem");
         }
@@ -50,6 +50,19 @@ public final class DevCertificateFiles {
 
         public Path trustStore() {
             return directory.resolve("truststore.p12");
+        }
+
+        /** Every file: a directory holding them all has been generated. */
+        public List<Path> all() {
+            return List.of(caPem(), serverKeyStore(), trustStore());
+        }
+    }
+
+    /** What was written; {@code toString()} prints paths only. */
+    public record Generated(Path directory, DevCertificates.Issued ca, DevCertificates.Issued server,
+                            DevCertificates.Issued client, DevCertificates.Issued spiffeClient) {
+        public Layout files() {
+            return new Layout(directory);
         }
 
         @Override
@@ -70,12 +83,13 @@ public final class DevCertificateFiles {
         DevCertificates.Issued client = DevCertificates.leaf(ca, CLIENT_CN).issue();
         DevCertificates.Issued spiffe = DevCertificates.leaf(ca, "spiffe-client").uri(SPIFFE_ID).issue();
 
-        writeString(dir.resolve("ca.pem"), pem(ca.certificate()), false);
+        Layout files = new Layout(dir);
+        writeString(files.caPem(), pem(ca.certificate()), false);
         writeString(dir.resolve("ca-key.pem"), pem(ca.keyPair().getPrivate()), true);
         writeString(dir.resolve("server.pem"), pem(server.certificate()) + pem(ca.certificate()), false);
         writeString(dir.resolve("server-key.pem"), pem(server.keyPair().getPrivate()), true);
-        pkcs12(dir.resolve("server.p12"), "server", server, ca, password);
-        trustStore(dir.resolve("truststore.p12"), ca.certificate(), password);
+        pkcs12(files.serverKeyStore(), "server", server, ca, password);
+        trustStore(files.trustStore(), ca.certificate(), password);
         for (var entry : java.util.Map.of("client", client, "spiffe", spiffe).entrySet()) {
             String n = entry.getKey();
             writeString(dir.resolve(n + ".pem"), pem(entry.getValue().certificate()), false);

@@ -60,11 +60,11 @@ class DevCertificateFilesTest {
         assertFalse(g.toString().contains("PRIVATE"));
 
         KeyStore trust = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(g.trustStore())) {
+        try (InputStream in = Files.newInputStream(g.files().trustStore())) {
             trust.load(in, pw);
         }
         KeyStore server = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(g.serverKeyStore())) {
+        try (InputStream in = Files.newInputStream(g.files().serverKeyStore())) {
             server.load(in, pw);
         }
         assertTrue(server.isKeyEntry("server"));

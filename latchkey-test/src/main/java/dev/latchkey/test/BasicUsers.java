@@ -23,7 +23,7 @@ public final class BasicUsers {
     /** Adds {@code name} with {@code password} and {@code groups}; the credential sends them over TLS. */
     public Credential add(String name, String password, String... groups) {
         try {
-            new UserFileAdmin(file).add(name, password.toCharArray(), Set.of(groups));
+            UserFileAdmin.of(file).add(name, password.toCharArray(), Set.of(groups));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

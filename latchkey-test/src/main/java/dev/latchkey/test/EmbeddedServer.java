@@ -28,26 +28,13 @@ import java.util.Map;
  * {@link LatchkeyJetty} on 127.0.0.1, free HTTP and HTTPS ports (the kit's PKI: a {@code localhost} / {@code 127.0.0.1}
  * server certificate, client certificates of its CA wanted), configured through system properties while it runs.
  */
-final class EmbeddedServer implements Target {
+record EmbeddedServer(LatchkeyServer server, TestProperties properties, TestPki pki, Path usersFile,
+                      String apiKeyHeader) implements Target {
 
     static final String USERS_FILE = "latchkey.basic.users-file";
     static final String API_KEY_HEADER = "latchkey.api-key.header";
     static final String INLINE_KEY = "mp.jwt.verify.publickey";
 
-    private final LatchkeyServer server;
-    private final TestProperties properties;
-    private final TestPki pki;
-    private final Path usersFile;
-    private final String apiKeyHeader;
-
-    private EmbeddedServer(LatchkeyServer server, TestProperties properties, TestPki pki, Path usersFile,
-                           String apiKeyHeader) {
-        this.server = server;
-        this.properties = properties;
-        this.pki = pki;
-        this.usersFile = usersFile;
-        this.apiKeyHeader = apiKeyHeader;
-    }
 
     static EmbeddedServer start(Setup setup, String jwksUrl, TestPki pki) throws Exception {
         TestProperties.releaseConfig();
@@ -135,7 +122,7 @@ final class EmbeddedServer implements Target {
         return new BasicUsers(usersFile);
     }
 
-    LatchkeyServer server() {
+    public LatchkeyServer server() {
         return server;
     }
 

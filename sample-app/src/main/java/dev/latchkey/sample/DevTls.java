@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.List;
 
 /**
  * Development TLS material in {@code latchkey.sample.certs-dir} (default {@code .latchkey/certs}), written by
@@ -20,20 +19,11 @@ import java.util.List;
 public final class DevTls {
 
     public static final String PASSWORD_FILE = "store-password";
-    private static final List<String> REQUIRED = List.of(PASSWORD_FILE, "ca.pem", "server.p12", "truststore.p12");
 
     /** The stores the HTTPS connector needs. {@code toString()} omits the password. */
     public record Material(Path directory, String password, boolean generated) {
-        public Path keyStore() {
-            return directory.resolve("server.p12");
-        }
-
-        public Path trustStore() {
-            return directory.resolve("truststore.p12");
-        }
-
-        public Path caCertificate() {
-            return directory.resolve("ca.pem");
+        public DevCertificateFiles.Layout files() {
+            return new DevCertificateFiles.Layout(directory);
         }
 
         @Override
@@ -47,7 +37,8 @@ public final class DevTls {
 
     /** Reuses the certificates in {@code dir} when complete, otherwise generates them. */
     public static Material ensure(Path dir) throws IOException {
-        if (REQUIRED.stream().allMatch(f -> Files.isRegularFile(dir.resolve(f)))) {
+        if (Files.isRegularFile(dir.resolve(PASSWORD_FILE))
+                && new DevCertificateFiles.Layout(dir).all().stream().allMatch(Files::isRegularFile)) {
             String password = Files.readString(dir.resolve(PASSWORD_FILE), StandardCharsets.US_ASCII).trim();
             return new Material(dir, password, false);
         }

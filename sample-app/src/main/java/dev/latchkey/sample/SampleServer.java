@@ -80,10 +80,10 @@ public final class SampleServer {
             DevTls.Material tls = DevTls.ensure(certsDir(config));
             if (tls.generated()) {
                 notes.accept("Generated development certificates in " + tls.directory() + " (CA: "
-                        + tls.caCertificate() + ")");
+                        + tls.files().caPem() + ")");
             }
-            builder.tls(new LatchkeyJetty.Tls(options.httpsPort(), tls.keyStore(), tls.password(), tls.trustStore(),
-                    tls.password(), LatchkeyJetty.ClientAuth.WANT));
+            builder.tls(new LatchkeyJetty.Tls(options.httpsPort(), tls.files().serverKeyStore(), tls.password(),
+                    tls.files().trustStore(), tls.password(), LatchkeyJetty.ClientAuth.WANT));
         }
         return builder;
     }

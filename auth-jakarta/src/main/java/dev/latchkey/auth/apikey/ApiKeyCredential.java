@@ -1,36 +1,33 @@
 package dev.latchkey.auth.apikey;
 
 import dev.latchkey.auth.apikey.format.ParsedApiKey;
-import jakarta.security.enterprise.credential.Credential;
-
-import java.util.Objects;
+import dev.latchkey.auth.spi.ClearableCredential;
 
 /**
  * An API key presented by a request, already parsed and checksummed by its resolver (once per request), validated
  * by {@link ApiKeyIdentityStore} (or an application's identity store) through the {@code IdentityStoreHandler}.
  * {@link #toString()} never shows the key.
  */
-public final class ApiKeyCredential implements Credential {
+public final class ApiKeyCredential extends ClearableCredential<ParsedApiKey> {
 
-    private volatile ParsedApiKey key;
     private final String keyId;
     private final String source;
 
     public ApiKeyCredential(ParsedApiKey key, String source) {
-        this.key = Objects.requireNonNull(key, "key");
+        super(key);
         this.keyId = key.keyId();
         this.source = source;
     }
 
     /** The presented key (a secret), or {@code null} once {@link #clear() cleared}. */
     public String key() {
-        ParsedApiKey k = key;
+        ParsedApiKey k = secret();
         return k == null ? null : k.value();
     }
 
     /** The parsed key (its value is a secret), or {@code null} once {@link #clear() cleared}. */
     public ParsedApiKey parsedKey() {
-        return key;
+        return secret();
     }
 
     /** The public key id, safe to log. */
@@ -41,16 +38,6 @@ public final class ApiKeyCredential implements Credential {
     /** Where it came from, e.g. {@code header:X-API-Key}. */
     public String source() {
         return source;
-    }
-
-    @Override
-    public boolean isCleared() {
-        return key == null;
-    }
-
-    @Override
-    public void clear() {
-        key = null;
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.latchkey.auth.apikey.format.ApiKeyFormat;
 import dev.latchkey.auth.apikey.format.ApiKeyGenerator;
 import dev.latchkey.auth.apikey.format.ParsedApiKey;
 import dev.latchkey.auth.apikey.store.ApiKeyStore;
+import dev.latchkey.auth.keylife.KeyLifecycle;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -19,22 +20,8 @@ import java.util.Set;
  * inside {@link CreatedApiKey}, once; stores receive hashes. Writes go through the (caching) store, so a revocation
  * takes effect on this node at once and on other nodes within the cache TTL.
  */
-public class ApiKeyService {
-
-    private final ApiKeyStore store;
-    private final ApiKeyGenerator generator;
-    private final ApiKeyHasher hasher;
-    private final String environment;
-    private final Clock clock;
-
-    public ApiKeyService(ApiKeyStore store, ApiKeyGenerator generator, ApiKeyHasher hasher, String environment,
-                         Clock clock) {
-        this.store = store;
-        this.generator = generator;
-        this.hasher = hasher;
-        this.environment = environment;
-        this.clock = clock;
-    }
+public record ApiKeyService(ApiKeyStore store, ApiKeyGenerator generator, ApiKeyHasher hasher, String environment,
+                            Clock clock) {
 
     /**
      * The service for {@code settings} over {@code store}: key format from the prefixes, hasher from the pepper
@@ -88,7 +75,7 @@ public class ApiKeyService {
         }
         ApiKeyRecord old = require(keyId);
         Instant now = clock.instant();
-        if (old.status(now) != ApiKeyRecord.Status.ACTIVE || old.replacedBy() != null) {
+        if (old.status(now) != KeyLifecycle.Status.ACTIVE || old.replacedBy() != null) {
             throw new IllegalStateException("API key " + keyId + " is not active (" + old.status(now)
                     + (old.replacedBy() != null ? ", replaced by " + old.replacedBy() : "") + ")");
         }

@@ -20,28 +20,11 @@ import java.util.Optional;
  * caller answers "invalid API key") so that responses never reveal whether a key id exists; the detailed reasons
  * (revoked, expired) are only given to a caller who holds the complete, correct key. A store outage is a 503.
  */
-public final class ApiKeyValidator {
+public record ApiKeyValidator(ApiKeyFormat format, ApiKeyHasher hasher, ApiKeyStore store, String environment,
+                              Clock clock) {
 
     static final String SCHEME = AuthScheme.BEARER;
 
-    private final ApiKeyFormat format;
-    private final ApiKeyHasher hasher;
-    private final ApiKeyStore store;
-    private final String environment;
-    private final Clock clock;
-
-    public ApiKeyValidator(ApiKeyFormat format, ApiKeyHasher hasher, ApiKeyStore store, String environment,
-                           Clock clock) {
-        this.format = format;
-        this.hasher = hasher;
-        this.store = store;
-        this.environment = environment;
-        this.clock = clock;
-    }
-
-    public ApiKeyFormat format() {
-        return format;
-    }
 
     /**
      * @return the record of a valid, active key; empty for a well-formed key that is not issued

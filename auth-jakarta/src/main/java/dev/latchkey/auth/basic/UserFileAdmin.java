@@ -14,20 +14,11 @@ import java.util.TreeMap;
  * Every change rewrites the file atomically; a running {@link UserFileIdentityStore} picks it up on its next check.
  * Passwords are taken as {@code char[]} and cleared after hashing.
  */
-public final class UserFileAdmin {
+public record UserFileAdmin(Path file, PasswordHasher hasher, int iterations) {
 
-    private final Path file;
-    private final PasswordHasher hasher;
-    private final int iterations;
-
-    public UserFileAdmin(Path file) {
-        this(file, new PasswordHasher(), PasswordHasher.DEFAULT_ITERATIONS);
-    }
-
-    public UserFileAdmin(Path file, PasswordHasher hasher, int iterations) {
-        this.file = file;
-        this.hasher = hasher;
-        this.iterations = iterations;
+    /** With the default hasher and iteration count. */
+    public static UserFileAdmin of(Path file) {
+        return new UserFileAdmin(file, new PasswordHasher(), PasswordHasher.DEFAULT_ITERATIONS);
     }
 
     /** Adds a user; fails when it exists. Clears {@code password}. */

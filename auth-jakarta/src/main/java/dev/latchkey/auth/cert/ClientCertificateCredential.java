@@ -9,16 +9,10 @@ import java.util.Objects;
  * A client's leaf certificate, as presented over TLS or forwarded by a trusted proxy, for validation by an
  * {@code IdentityStore}. Not a secret (the private key never leaves the client), so it is never "cleared".
  */
-public final class ClientCertificateCredential implements Credential {
+public record ClientCertificateCredential(X509Certificate certificate) implements Credential {
 
-    private final X509Certificate certificate;
-
-    public ClientCertificateCredential(X509Certificate certificate) {
-        this.certificate = Objects.requireNonNull(certificate, "certificate");
-    }
-
-    public X509Certificate certificate() {
-        return certificate;
+    public ClientCertificateCredential {
+        Objects.requireNonNull(certificate, "certificate");
     }
 
     /** The serial number in hex: the certificate's id in logs. */

@@ -55,16 +55,16 @@ public class CrlRevocationChecker {
     private final WarnOnce staleWarnings = new WarnOnce();
     private final WarnOnce missingWarnings = new WarnOnce();
 
-    /** Fails closed on a stale CRL ({@link CrlStale#FAIL}). */
-    public CrlRevocationChecker(Path file, Clock clock) {
-        this(file, clock, CrlStale.FAIL);
-    }
-
     public CrlRevocationChecker(Path file, Clock clock, CrlStale stale) {
         this.path = file;
         this.file = new ReloadingFile<>(file, "CRL file", CrlRevocationChecker::read, null);
         this.clock = clock;
         this.stale = stale;
+    }
+
+    /** Fails closed on a stale CRL ({@link CrlStale#FAIL}). */
+    public static CrlRevocationChecker failingWhenStale(Path file, Clock clock) {
+        return new CrlRevocationChecker(file, clock, CrlStale.FAIL);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Typed reads of MicroProfile Config properties for the settings records. Every conversion failure becomes a
@@ -65,19 +66,17 @@ public final class ConfigReader {
     }
 
     public int integer(String name, int defaultValue) {
-        return string(name).map(v -> {
-            try {
-                return Integer.parseInt(v);
-            } catch (NumberFormatException e) {
-                throw new ConfigurationException(name, "expected an integer, got '" + v + "'");
-            }
-        }).orElse(defaultValue);
+        return whole(name, defaultValue, Integer::parseInt);
     }
 
     public long longValue(String name, long defaultValue) {
+        return whole(name, defaultValue, Long::parseLong);
+    }
+
+    private <T> T whole(String name, T defaultValue, Function<String, T> parse) {
         return string(name).map(v -> {
             try {
-                return Long.parseLong(v);
+                return parse.apply(v);
             } catch (NumberFormatException e) {
                 throw new ConfigurationException(name, "expected an integer, got '" + v + "'");
             }

@@ -1,8 +1,10 @@
 package dev.latchkey.auth.dpop;
 
 import dev.latchkey.auth.error.AuthError;
+import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.error.ErrorCodes;
 import dev.latchkey.auth.request.AuthScheme;
+import dev.latchkey.auth.spi.Admission;
 
 import java.util.Map;
 import java.util.Set;
@@ -46,6 +48,17 @@ public final class DPoPErrors {
     public static AuthError bearerRefused() {
         return AuthError.invalidToken(AuthScheme.DPOP, "bearer tokens are not accepted here: use DPoP",
                 "bearer_refused");
+    }
+
+    /**
+     * The admission of a bearer token by a bearer kind (JWT, introspection): none needed, unless bearer tokens are
+     * {@code refused} ({@code latchkey.dpop.required}), then the failure of {@link #bearerRefused()}.
+     */
+    public static Admission admitBearer(boolean refused) {
+        if (refused) {
+            throw new AuthenticationFailure(bearerRefused());
+        }
+        return Admission.NONE;
     }
 
     /** 401 {@code invalid_token} with a DPoP challenge: the token is not bound to the proof's key (§7.1 example). */

@@ -4,18 +4,15 @@ import jakarta.security.enterprise.credential.Credential;
 
 import java.util.Objects;
 
-/** An opaque bearer token for introspection (RFC 7662); {@link #toString()} never shows it. */
-public final class IntrospectionCredential implements Credential {
+/**
+ * An opaque bearer token for introspection (RFC 7662); {@link #toString()} never shows it.
+ *
+ * @param token the token. Secret: do not log it
+ */
+public record IntrospectionCredential(String token) implements Credential {
 
-    private final String token;
-
-    public IntrospectionCredential(String token) {
-        this.token = Objects.requireNonNull(token, "token");
-    }
-
-    /** The token. Secret: do not log it. */
-    public String token() {
-        return token;
+    public IntrospectionCredential {
+        Objects.requireNonNull(token, "token");
     }
 
     @Override

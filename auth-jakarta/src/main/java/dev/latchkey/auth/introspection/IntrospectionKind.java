@@ -2,7 +2,6 @@ package dev.latchkey.auth.introspection;
 
 import dev.latchkey.auth.dpop.DPoPErrors;
 import dev.latchkey.auth.error.AuthError;
-import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.request.AuthScheme;
 import dev.latchkey.auth.spi.AbstractCredentialKind;
 import dev.latchkey.auth.spi.Admission;
@@ -26,10 +25,7 @@ public final class IntrospectionKind extends AbstractCredentialKind<Introspectio
 
     @Override
     public Admission admit(IntrospectionCredential credential, CredentialRequest request) {
-        if (bearerRefused) {
-            throw new AuthenticationFailure(DPoPErrors.bearerRefused());
-        }
-        return Admission.NONE;
+        return DPoPErrors.admitBearer(bearerRefused);
     }
 
     /** An application store that refused the token without saying why. */

@@ -2,7 +2,6 @@ package dev.latchkey.auth.jwt;
 
 import dev.latchkey.auth.dpop.DPoPErrors;
 import dev.latchkey.auth.error.AuthError;
-import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.jwt.mapping.JwtCallerMapper;
 import dev.latchkey.auth.request.AuthScheme;
 import dev.latchkey.auth.spi.AbstractCredentialKind;
@@ -36,10 +35,7 @@ public final class JwtKind extends AbstractCredentialKind<JwtCredential> {
 
     @Override
     public Admission admit(JwtCredential credential, CredentialRequest request) {
-        if (bearerRefused) {
-            throw new AuthenticationFailure(DPoPErrors.bearerRefused());
-        }
-        return Admission.NONE;
+        return DPoPErrors.admitBearer(bearerRefused);
     }
 
 

@@ -53,13 +53,13 @@ public class JwtProducers {
     @Produces
     @Singleton
     JwtVerifier verifier(JwtSettings settings, JtiDenylist denylist, @LatchkeyClock Clock clock) {
-        return new JwtVerifier(settings, denylist, clock);
+        return JwtVerifier.of(settings, denylist, clock);
     }
 
     @Produces
     @Singleton
     JwtCallerMapper mapper(JwtSettings settings) {
-        return new JwtCallerMapper(settings);
+        return JwtCallerMapper.of(settings);
     }
 
     /**

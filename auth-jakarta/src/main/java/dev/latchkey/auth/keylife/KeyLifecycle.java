@@ -1,6 +1,7 @@
 package dev.latchkey.auth.keylife;
 
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * The lifecycle fields an issued credential record (an API key, a client's signing key) carries, and the status they
@@ -10,10 +11,21 @@ import java.time.Instant;
  */
 public interface KeyLifecycle<R extends KeyLifecycle<R>> {
 
-    /** Why a record does not authenticate at a given instant; the order of the records' own status enums. */
-    enum Phase { ACTIVE, EXPIRED, ROTATED_OUT, REVOKED }
+    /** Why a record does not authenticate at a given instant. */
+    enum Status { ACTIVE, EXPIRED, ROTATED_OUT, REVOKED }
 
     String keyId();
+
+    /** Scopes granted to the key. */
+    Set<String> scopes();
+
+    /** Groups (roles) granted to the key. */
+    Set<String> groups();
+
+    Instant created();
+
+    /** The key id this key replaced, or {@code null}. */
+    String rotatedFrom();
 
     Instant expires();
 
@@ -27,17 +39,17 @@ public interface KeyLifecycle<R extends KeyLifecycle<R>> {
 
     R withReplacement(String newKeyId, Instant until);
 
-    /** The phase at {@code now}: a revocation outranks an expiry, which outranks the end of a rotation's grace. */
-    default Phase phase(Instant now) {
+    /** The status at {@code now}: a revocation outranks an expiry, which outranks the end of a rotation's grace. */
+    default Status status(Instant now) {
         if (revoked() != null && !now.isBefore(revoked())) {
-            return Phase.REVOKED;
+            return Status.REVOKED;
         }
         if (expires() != null && !now.isBefore(expires())) {
-            return Phase.EXPIRED;
+            return Status.EXPIRED;
         }
         if (graceUntil() != null && !now.isBefore(graceUntil())) {
-            return Phase.ROTATED_OUT;
+            return Status.ROTATED_OUT;
         }
-        return Phase.ACTIVE;
+        return Status.ACTIVE;
     }
 }

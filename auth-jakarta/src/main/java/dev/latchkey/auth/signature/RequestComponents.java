@@ -22,6 +22,11 @@ public interface RequestComponents {
     /** The absolute path as sent, {@code /} for an empty one, never with a query (RFC 9421 §2.2.6). */
     String path();
 
+    /** {@code rawPath} as {@link #path()} gives it: {@code /} for a null or empty one (RFC 9421 §2.2.6). */
+    static String pathOrRoot(String rawPath) {
+        return rawPath == null || rawPath.isEmpty() ? "/" : rawPath;
+    }
+
     /** The query as sent, without the {@code ?}; empty when the target has none (RFC 9421 §2.2.7). */
     Optional<String> query();
 

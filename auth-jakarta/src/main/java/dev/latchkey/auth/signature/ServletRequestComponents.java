@@ -17,15 +17,8 @@ import java.util.Optional;
  * names the host the request was routed to, else the routed server name and port (see {@link #authority()}). The path and query are read undecoded
  * ({@link HttpServletRequest#getRequestURI()}, {@link HttpServletRequest#getQueryString()}).
  */
-public final class ServletRequestComponents implements RequestComponents {
-
-    private final HttpServletRequest request;
-    private final TrustedProxies proxies;
-
-    public ServletRequestComponents(HttpServletRequest request, TrustedProxies proxies) {
-        this.request = request;
-        this.proxies = proxies;
-    }
+public record ServletRequestComponents(HttpServletRequest request,
+                                       TrustedProxies proxies) implements RequestComponents {
 
     @Override
     public String method() {
@@ -65,8 +58,7 @@ public final class ServletRequestComponents implements RequestComponents {
 
     @Override
     public String path() {
-        String uri = request.getRequestURI();
-        return uri == null || uri.isEmpty() ? "/" : uri;
+        return RequestComponents.pathOrRoot(request.getRequestURI());
     }
 
     @Override

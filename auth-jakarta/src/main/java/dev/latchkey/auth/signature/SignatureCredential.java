@@ -1,6 +1,6 @@
 package dev.latchkey.auth.signature;
 
-import jakarta.security.enterprise.credential.Credential;
+import dev.latchkey.auth.spi.ClearableCredential;
 
 import java.util.Optional;
 
@@ -9,18 +9,17 @@ import java.util.Optional;
  * signature base is rebuilt) with its {@code Signature-Input} and {@code Signature} fields. Once a store verified it,
  * the result is kept here ({@link #verified()}) for the content check that follows.
  */
-public final class SignatureCredential implements Credential {
+public final class SignatureCredential extends ClearableCredential<RequestComponents> {
 
-    private volatile RequestComponents request;
     private volatile VerifiedSignature verified;
 
     public SignatureCredential(RequestComponents request) {
-        this.request = request;
+        super(request);
     }
 
     /** @throws IllegalStateException once cleared */
     public RequestComponents request() {
-        RequestComponents r = request;
+        RequestComponents r = secret();
         if (r == null) {
             throw new IllegalStateException("credential cleared");
         }
@@ -33,15 +32,5 @@ public final class SignatureCredential implements Credential {
 
     void verified(VerifiedSignature signature) {
         this.verified = signature;
-    }
-
-    @Override
-    public boolean isCleared() {
-        return request == null;
-    }
-
-    @Override
-    public void clear() {
-        request = null;
     }
 }

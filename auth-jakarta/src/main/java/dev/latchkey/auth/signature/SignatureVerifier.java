@@ -3,6 +3,7 @@ package dev.latchkey.auth.signature;
 import dev.latchkey.auth.signature.keys.SignatureAlgorithm;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.AuthenticationFailure;
+import dev.latchkey.auth.keylife.KeyLifecycle;
 import dev.latchkey.auth.request.LogSafe;
 import dev.latchkey.auth.signature.keys.ClientKeyRecord;
 import dev.latchkey.auth.signature.keys.ClientKeyStoreUnavailable;
@@ -49,7 +50,7 @@ import java.util.Set;
  * request's own values appear in it only through a filter to RFC 6750's {@code error_description} characters. The
  * content itself is not checked here: see {@link VerifiedSignature#coversContentDigest()}.
  */
-public final class SignatureVerifier {
+public record SignatureVerifier(SignatureSettings settings, SignatureKeys keys, ReplayCache replayCache, Clock clock) {
 
     /** The challenge scheme of signature failures. RFC 9421 defines none; this names the credential kind. */
     public static final String SCHEME = "Signature";
@@ -65,17 +66,6 @@ public final class SignatureVerifier {
     static final String KEY_NOT_ACCEPTED = "key not accepted";
     private static final String REPLAY_NAMESPACE = "signature";
 
-    private final SignatureSettings settings;
-    private final SignatureKeys keys;
-    private final ReplayCache replayCache;
-    private final Clock clock;
-
-    public SignatureVerifier(SignatureSettings settings, SignatureKeys keys, ReplayCache replayCache, Clock clock) {
-        this.settings = settings;
-        this.keys = keys;
-        this.replayCache = replayCache;
-        this.clock = clock;
-    }
 
     /** Whether the request carries a signature at all (either field present). */
     public static boolean present(RequestComponents request) {
@@ -222,8 +212,8 @@ public final class SignatureVerifier {
             throw new AuthenticationFailure(AuthError.unavailable("signature keys are unavailable",
                     "signature_keys_unavailable"), e);
         }
-        ClientKeyRecord.Status status = key.record().status(now);
-        if (status != ClientKeyRecord.Status.ACTIVE) {
+        KeyLifecycle.Status status = key.record().status(now);
+        if (status != KeyLifecycle.Status.ACTIVE) {
             throw invalid(request, KEY_NOT_ACCEPTED, "signature_key_" + status.name().toLowerCase(Locale.ROOT),
                     keyId);
         }

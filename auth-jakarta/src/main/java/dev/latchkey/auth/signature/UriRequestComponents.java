@@ -2,6 +2,7 @@ package dev.latchkey.auth.signature;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,34 +12,21 @@ import java.util.Optional;
 /**
  * The components of a request that is about to be sent, or that a test describes: a method, an absolute target URI
  * and header fields (names case-insensitive, lines in order). Used by {@code client.RequestSigner}.
+ *
+ * @param headers    header field lines by name (any case on the way in; lower case as kept); the lines are copied
+ * @param hasContent whether the request carries content
  */
-public final class UriRequestComponents implements RequestComponents {
+public record UriRequestComponents(String method, URI uri, Map<String, List<String>> headers, boolean hasContent)
+        implements RequestComponents {
 
-    private final String method;
-    private final URI uri;
-    private final Map<String, List<String>> fields;
-    private final boolean hasContent;
-
-    /**
-     * @param headers    header field lines by name (any case); the values are not copied lazily
-     * @param hasContent whether the request carries content
-     */
-    public UriRequestComponents(String method, URI uri, Map<String, List<String>> headers, boolean hasContent) {
+    public UriRequestComponents {
         if (!uri.isAbsolute() || uri.getRawAuthority() == null) {
             throw new IllegalArgumentException("the target URI must be absolute with an authority");
         }
-        this.method = method;
-        this.uri = uri;
-        this.hasContent = hasContent;
         Map<String, List<String>> lower = new LinkedHashMap<>();
         headers.forEach((name, lines) -> lower.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>())
                 .addAll(lines));
-        this.fields = lower;
-    }
-
-    @Override
-    public String method() {
-        return method;
+        headers = Collections.unmodifiableMap(lower);
     }
 
     @Override
@@ -55,8 +43,7 @@ public final class UriRequestComponents implements RequestComponents {
 
     @Override
     public String path() {
-        String path = uri.getRawPath();
-        return path == null || path.isEmpty() ? "/" : path;
+        return RequestComponents.pathOrRoot(uri.getRawPath());
     }
 
     @Override
@@ -66,11 +53,6 @@ public final class UriRequestComponents implements RequestComponents {
 
     @Override
     public List<String> fieldLines(String lowercaseName) {
-        return List.copyOf(fields.getOrDefault(lowercaseName, List.of()));
-    }
-
-    @Override
-    public boolean hasContent() {
-        return hasContent;
+        return List.copyOf(headers.getOrDefault(lowercaseName, List.of()));
     }
 }

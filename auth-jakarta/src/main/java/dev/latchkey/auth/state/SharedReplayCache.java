@@ -9,15 +9,7 @@ import java.util.Optional;
  * insert-if-absent ({@link SharedValues#compareAndSet} from absent), one round-trip, so that two instances receiving the
  * same proof at once cannot both accept it. A store failure throws the 503 (never "first use").
  */
-public final class SharedReplayCache implements ReplayCache {
-
-    private final SharedValues seen;
-    private final Clock clock;
-
-    public SharedReplayCache(SharedValues seen, Clock clock) {
-        this.seen = seen;
-        this.clock = clock;
-    }
+public record SharedReplayCache(SharedValues seen, Clock clock) implements ReplayCache {
 
     @Override
     public boolean firstUse(String namespace, String id, Instant expiresAt) {

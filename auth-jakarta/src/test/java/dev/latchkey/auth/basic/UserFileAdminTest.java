@@ -23,7 +23,7 @@ class UserFileAdminTest {
     @Test
     void whenUsersAddedThenFileRoundTripsAndHoldsNoPlainPassword() throws Exception {
         Path file = dir.resolve("sub/users.properties");
-        UserFileAdmin admin = new UserFileAdmin(file);
+        UserFileAdmin admin = UserFileAdmin.of(file);
         char[] pw = "s3cret=:#!".toCharArray();
         admin.add("jürgen = the admin", pw, Set.of("admin", "ops"));
         assertArrayEquals(new char[pw.length], pw, "the password array must be cleared");
@@ -41,7 +41,7 @@ class UserFileAdminTest {
 
     @Test
     void whenPasswordChangedThenOldOneFailsAndGroupsKept() throws Exception {
-        UserFileAdmin admin = new UserFileAdmin(dir.resolve("users.properties"));
+        UserFileAdmin admin = UserFileAdmin.of(dir.resolve("users.properties"));
         admin.add("alice", "old".toCharArray(), Set.of("admin"));
         admin.setPassword("alice", "new".toCharArray());
         UserRecord u = admin.find("alice").orElseThrow();
@@ -52,7 +52,7 @@ class UserFileAdminTest {
 
     @Test
     void whenRemovedThenGone() throws Exception {
-        UserFileAdmin admin = new UserFileAdmin(dir.resolve("users.properties"));
+        UserFileAdmin admin = UserFileAdmin.of(dir.resolve("users.properties"));
         admin.add("alice", "pw".toCharArray(), Set.of());
         assertTrue(admin.remove("alice"));
         assertFalse(admin.remove("alice"));
@@ -61,7 +61,7 @@ class UserFileAdminTest {
 
     @Test
     void whenUserExistsOrNameInvalidThenRefused() throws Exception {
-        UserFileAdmin admin = new UserFileAdmin(dir.resolve("users.properties"));
+        UserFileAdmin admin = UserFileAdmin.of(dir.resolve("users.properties"));
         admin.add("alice", "pw".toCharArray(), Set.of());
         assertThrows(IllegalArgumentException.class, () -> admin.add("alice", "pw".toCharArray(), Set.of()));
         assertThrows(IllegalArgumentException.class, () -> admin.add("a:b", "pw".toCharArray(), Set.of()));

@@ -49,7 +49,7 @@ class UserFileIdentityStoreTest {
 
     @Test
     void whenPasswordMatchesThenValidWithGroups() throws Exception {
-        new UserFileAdmin(usersFile()).add("alice", "correct horse".toCharArray(), Set.of("admin", "ops"));
+        UserFileAdmin.of(usersFile()).add("alice", "correct horse".toCharArray(), Set.of("admin", "ops"));
         CredentialValidationResult r = store(new CountingHasher()).validate(cred("alice", "correct horse"));
         assertEquals(CredentialValidationResult.Status.VALID, r.getStatus());
         assertEquals(Set.of("admin", "ops"), r.getCallerGroups());
@@ -60,7 +60,7 @@ class UserFileIdentityStoreTest {
 
     @Test
     void whenUnknownUserOrWrongPasswordThenSameResultAndSameWork() throws Exception {
-        new UserFileAdmin(usersFile()).add("alice", "correct horse".toCharArray(), Set.of());
+        UserFileAdmin.of(usersFile()).add("alice", "correct horse".toCharArray(), Set.of());
         CountingHasher hasher = new CountingHasher();
         UserFileIdentityStore store = store(hasher);
         hasher.verifiedIterations.clear();
@@ -79,13 +79,13 @@ class UserFileIdentityStoreTest {
 
     @Test
     void whenPasswordEmptyThenInvalidNotAnError() throws Exception {
-        new UserFileAdmin(usersFile()).add("alice", "pw".toCharArray(), Set.of());
+        UserFileAdmin.of(usersFile()).add("alice", "pw".toCharArray(), Set.of());
         assertSame(CredentialValidationResult.INVALID_RESULT, store(new CountingHasher()).validate(cred("alice", "")));
     }
 
     @Test
     void whenFileChangesThenReloaded() throws Exception {
-        UserFileAdmin admin = new UserFileAdmin(usersFile());
+        UserFileAdmin admin = UserFileAdmin.of(usersFile());
         admin.add("alice", "one".toCharArray(), Set.of());
         UserFileIdentityStore store = store(new CountingHasher());
         assertEquals(CredentialValidationResult.Status.INVALID, store.validate(cred("bob", "two")).getStatus());
@@ -111,7 +111,7 @@ class UserFileIdentityStoreTest {
 
     @Test
     void whenFileCorruptAfterGoodLoadThenLastGoodKept() throws Exception {
-        new UserFileAdmin(usersFile()).add("alice", "one".toCharArray(), Set.of());
+        UserFileAdmin.of(usersFile()).add("alice", "one".toCharArray(), Set.of());
         UserFileIdentityStore store = store(new CountingHasher());
         assertEquals(CredentialValidationResult.Status.VALID, store.validate(cred("alice", "one")).getStatus());
 
@@ -139,7 +139,7 @@ class UserFileIdentityStoreTest {
 
     @Test
     void whenWeakHashAddedAfterGoodLoadThenLastGoodKeptAndLogNamesTheUserNotTheHash() throws Exception {
-        new UserFileAdmin(usersFile()).add("alice", "one".toCharArray(), Set.of());
+        UserFileAdmin.of(usersFile()).add("alice", "one".toCharArray(), Set.of());
         UserFileIdentityStore store = store(new CountingHasher());
         assertEquals(CredentialValidationResult.Status.VALID, store.validate(cred("alice", "one")).getStatus());
 
@@ -160,7 +160,7 @@ class UserFileIdentityStoreTest {
     void whenHashIterationsDifferFromTheConfiguredCountThenWarnedByUserName() throws Exception {
         new UserFileAdmin(usersFile(), new PasswordHasher(), PasswordHasher.DEFAULT_ITERATIONS + 1)
                 .add("alice", "one".toCharArray(), Set.of());
-        new UserFileAdmin(usersFile()).add("bob", "two".toCharArray(), Set.of());
+        UserFileAdmin.of(usersFile()).add("bob", "two".toCharArray(), Set.of());
         try (LogCapture log = LogCapture.of(UserFileIdentityStore.class)) {
             UserFileIdentityStore store = store(new CountingHasher());
             assertEquals(CredentialValidationResult.Status.VALID, store.validate(cred("alice", "one")).getStatus());

@@ -35,7 +35,7 @@ class CrlRevocationCheckerTest {
         DevCertificateFiles.writeCrl(crl, DevCertificates.crl(TestPki.CA, Duration.ofDays(7), bob));
         FileTime stamp = Files.getLastModifiedTime(crl);
         long size = Files.size(crl);
-        CrlRevocationChecker checker = new CrlRevocationChecker(crl, Clock.systemUTC());
+        CrlRevocationChecker checker = CrlRevocationChecker.failingWhenStale(crl, Clock.systemUTC());
         assertDoesNotThrow(() -> checker.check(alice));
 
         DevCertificateFiles.writeCrl(crl, DevCertificates.crl(TestPki.CA, Duration.ofDays(7), bob, alice));
@@ -54,13 +54,13 @@ class CrlRevocationCheckerTest {
         DevCertificateFiles.writeCrl(crl, DevCertificates.crl(TestPki.CA, Duration.ofDays(1), bob));
         Clock later = Clock.offset(Clock.systemUTC(), Duration.ofDays(2));
 
-        CrlRevocationChecker failing = new CrlRevocationChecker(crl, later);
+        CrlRevocationChecker failing = CrlRevocationChecker.failingWhenStale(crl, later);
         AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> failing.check(alice));
         assertEquals(503, f.error().status());
         assertEquals("crl_stale", f.error().reason());
         assertEquals("cert_revoked", assertThrows(AuthenticationFailure.class, () -> failing.check(bob))
                 .error().reason(), "a stale CRL still proves revocation");
-        assertDoesNotThrow(() -> new CrlRevocationChecker(crl, Clock.systemUTC()).check(alice), "fresh");
+        assertDoesNotThrow(() -> CrlRevocationChecker.failingWhenStale(crl, Clock.systemUTC()).check(alice), "fresh");
 
         CrlRevocationChecker accepting = new CrlRevocationChecker(crl, later, CrlStale.ACCEPT);
         assertDoesNotThrow(() -> accepting.check(alice));
@@ -73,7 +73,7 @@ class CrlRevocationCheckerTest {
         Path crl = dir.resolve("other.crl");
         DevCertificateFiles.writeCrl(crl, DevCertificates.crl(DevCertificates.ca("Other CA", Duration.ofDays(1)),
                 Duration.ofHours(-1)));
-        assertDoesNotThrow(() -> new CrlRevocationChecker(crl, Clock.systemUTC())
+        assertDoesNotThrow(() -> CrlRevocationChecker.failingWhenStale(crl, Clock.systemUTC())
                 .check(TestPki.spiffe("spiffe://prod.example/alice")));
     }
 
@@ -90,7 +90,7 @@ class CrlRevocationCheckerTest {
         DevCertificateFiles.writeCrl(newOld, fresh, stale);
         DevCertificateFiles.writeCrl(oldNew, stale, fresh);
         for (Path crl : new Path[]{newOld, oldNew}) {
-            CrlRevocationChecker checker = new CrlRevocationChecker(crl, Clock.systemUTC());
+            CrlRevocationChecker checker = CrlRevocationChecker.failingWhenStale(crl, Clock.systemUTC());
             assertDoesNotThrow(() -> checker.check(alice), "the stale CRL was replaced by the fresh one");
             assertEquals("cert_revoked", assertThrows(AuthenticationFailure.class, () -> checker.check(bob))
                     .error().reason());
@@ -102,7 +102,7 @@ class CrlRevocationCheckerTest {
         Path crl = dir.resolve("no-next.crl");
         DevCertificateFiles.writeCrl(crl, DevCertificates.crl(TestPki.CA, Instant.now(), null));
         Clock muchLater = Clock.offset(Clock.systemUTC(), Duration.ofDays(3650));
-        assertDoesNotThrow(() -> new CrlRevocationChecker(crl, muchLater)
+        assertDoesNotThrow(() -> CrlRevocationChecker.failingWhenStale(crl, muchLater)
                 .check(TestPki.spiffe("spiffe://prod.example/alice")));
     }
 
@@ -111,7 +111,7 @@ class CrlRevocationCheckerTest {
         Path crl = dir.resolve("other-ca.crl");
         DevCertificateFiles.writeCrl(crl, DevCertificates.crl(DevCertificates.ca("Other CA", Duration.ofDays(1)),
                 Duration.ofDays(1)));
-        CrlRevocationChecker checker = new CrlRevocationChecker(crl, Clock.systemUTC());
+        CrlRevocationChecker checker = CrlRevocationChecker.failingWhenStale(crl, Clock.systemUTC());
         X509Certificate alice = TestPki.spiffe("spiffe://prod.example/alice");
         assertDoesNotThrow(() -> checker.check(alice));
         AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> checker.checkRequired(alice));

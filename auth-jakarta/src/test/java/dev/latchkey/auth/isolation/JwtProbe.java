@@ -27,7 +27,7 @@ public final class JwtProbe implements Supplier<String> {
         RSAKey rsa = TestKeys.rsa("rsa-1");
         Map<String, String> config = TestConfig.single(rsa.toPublicJWK().toJSONString());
         JwtIdentityStore store = new JwtIdentityStore(() -> Verifiers.verifier(config, new MutableClock(Tokens.NOW)),
-                () -> new JwtCallerMapper(TestConfig.settings(config)));
+                () -> JwtCallerMapper.of(TestConfig.settings(config)));
         CredentialValidationResult result = store.validate(new JwtCredential(Tokens.signedBy(rsa).sign(), null));
         LatchkeyCaller caller = (LatchkeyCaller) result.getCallerPrincipal();
         return result.getStatus() + " " + caller.getClass().getSimpleName() + " " + caller.getName() + " "

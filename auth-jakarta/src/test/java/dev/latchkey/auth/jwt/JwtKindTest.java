@@ -44,9 +44,9 @@ class JwtKindTest {
 
     private final RSAKey rsa = TestKeys.rsa("rsa-1");
     private final JwtSettings settings = TestConfig.settings(TestConfig.single(rsa.toPublicJWK().toJSONString()));
-    private final JwtVerifier verifier = new JwtVerifier(settings, InMemoryJtiDenylist.of(Clock.systemUTC()),
+    private final JwtVerifier verifier = JwtVerifier.of(settings, InMemoryJtiDenylist.of(Clock.systemUTC()),
             new MutableClock(Tokens.NOW));
-    private final JwtIdentityStore store = new JwtIdentityStore(() -> verifier, () -> new JwtCallerMapper(settings));
+    private final JwtIdentityStore store = new JwtIdentityStore(() -> verifier, () -> JwtCallerMapper.of(settings));
     private final ClientCertificateResolver certificates = new ClientCertificateResolver(ClientCertificateSettings
             .spiffe().withTrustAnchors(TestPki.caPem())
             .withTrustedProxies(ForwardedFormat.PEM, null, "10.0.0.0/8"), Clock.systemUTC());

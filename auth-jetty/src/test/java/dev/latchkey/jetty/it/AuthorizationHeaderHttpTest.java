@@ -38,7 +38,7 @@ class AuthorizationHeaderHttpTest {
     @BeforeAll
     static void start() throws Exception {
         Path users = dir.resolve("users.properties");
-        new UserFileAdmin(users).add("alice", "correct horse".toCharArray(), Set.of("staff"));
+        UserFileAdmin.of(users).add("alice", "correct horse".toCharArray(), Set.of("staff"));
         server = TestServer.start(Map.of(
                 "latchkey.mechanisms", "api-key,basic",
                 "latchkey.api-key.store", "memory",

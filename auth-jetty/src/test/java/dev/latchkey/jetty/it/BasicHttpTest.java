@@ -45,7 +45,7 @@ class BasicHttpTest {
     @BeforeAll
     static void start() throws Exception {
         Path users = dir.resolve("users.properties");
-        UserFileAdmin admin = new UserFileAdmin(users);
+        UserFileAdmin admin = UserFileAdmin.of(users);
         for (String user : List.of("alice", "plain", "lockme", "resetme", "twin")) {
             admin.add(user, PASSWORD.toCharArray(), Set.of("staff"));
         }

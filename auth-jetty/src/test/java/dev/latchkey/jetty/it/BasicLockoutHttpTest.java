@@ -35,7 +35,7 @@ class BasicLockoutHttpTest {
     @BeforeAll
     static void start() throws Exception {
         Path users = dir.resolve("users.properties");
-        UserFileAdmin admin = new UserFileAdmin(users);
+        UserFileAdmin admin = UserFileAdmin.of(users);
         for (String user : new String[]{"victim1", "victim2", "victim3", "victim4"}) {
             admin.add(user, PASSWORD.toCharArray(), Set.of());
         }

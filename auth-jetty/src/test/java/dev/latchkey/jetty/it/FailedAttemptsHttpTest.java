@@ -47,7 +47,7 @@ class FailedAttemptsHttpTest {
     @BeforeAll
     static void start() throws Exception {
         Path users = dir.resolve("users.properties");
-        new UserFileAdmin(users).add("alice", PASSWORD.toCharArray(), Set.of("staff"));
+        UserFileAdmin.of(users).add("alice", PASSWORD.toCharArray(), Set.of("staff"));
         tokens = TestServer.issuer();
         server = TestServer.start(Map.ofEntries(
                 Map.entry("latchkey.mechanisms", "jwt,api-key,basic"),

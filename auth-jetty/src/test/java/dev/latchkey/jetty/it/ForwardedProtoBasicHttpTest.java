@@ -31,7 +31,7 @@ class ForwardedProtoBasicHttpTest {
     @BeforeAll
     static void users() throws Exception {
         users = dir.resolve("users.properties");
-        new UserFileAdmin(users).add("alice", PASSWORD.toCharArray(), Set.of("staff"));
+        UserFileAdmin.of(users).add("alice", PASSWORD.toCharArray(), Set.of("staff"));
     }
 
     private static TestServer start(String trustedProxies) throws Exception {

@@ -55,7 +55,7 @@ abstract class SharedStateHttpContract {
         keys = EmbeddedPostgres.builder().start();
         tokens = TestServer.issuer();
         Path users = Files.createTempFile("latchkey-it-users", ".properties");
-        UserFileAdmin admin = new UserFileAdmin(users);
+        UserFileAdmin admin = UserFileAdmin.of(users);
         for (int i = 0; i < 10; i++) {
             admin.add("user" + i, PASSWORD.toCharArray(), Set.of());
         }

@@ -33,7 +33,7 @@ class UntrustedProxyLockoutHttpTest {
     @BeforeAll
     static void start() throws Exception {
         Path users = dir.resolve("users.properties");
-        UserFileAdmin admin = new UserFileAdmin(users);
+        UserFileAdmin admin = UserFileAdmin.of(users);
         for (int i = 1; i <= 20; i++) {
             admin.add("colleague" + i, PASSWORD.toCharArray(), Set.of());
         }

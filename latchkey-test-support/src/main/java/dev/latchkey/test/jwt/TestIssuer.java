@@ -17,23 +17,17 @@ import java.util.Objects;
  * A token issuer for tests: an issuer identifier, an audience and a signing key, the public JWKS of that key, and the
  * MicroProfile JWT properties of an API that trusts it. {@link #token()} starts a valid token for {@code alice}.
  */
-public final class TestIssuer {
+public record TestIssuer(String issuer, String audience, JWK key) {
 
     public static final String DEFAULT_ISSUER = "https://issuer.latchkey.test";
     public static final String DEFAULT_AUDIENCE = "api";
     public static final String DEFAULT_SUBJECT = "alice";
 
-    private final String issuer;
-    private final String audience;
-    private final JWK key;
-
-    private TestIssuer(String issuer, String audience, JWK key) {
-        this.issuer = Objects.requireNonNull(issuer, "issuer");
-        this.audience = audience;
+    public TestIssuer {
+        Objects.requireNonNull(issuer, "issuer");
         if (!key.isPrivate()) {
             throw new IllegalArgumentException("the issuer's key must hold its private part to sign");
         }
-        this.key = key;
     }
 
     /** {@value #DEFAULT_ISSUER} for audience {@value #DEFAULT_AUDIENCE}, with one RSA key for the test run. */
@@ -55,18 +49,6 @@ public final class TestIssuer {
         } catch (ParseException e) {
             throw new IllegalArgumentException(privateJwk + ": not a JWK", e);
         }
-    }
-
-    public String issuer() {
-        return issuer;
-    }
-
-    public String audience() {
-        return audience;
-    }
-
-    public JWK key() {
-        return key;
     }
 
     /** A valid token of this issuer: {@code iss}, {@code aud}, {@code sub} {@value #DEFAULT_SUBJECT}, five minutes. */

@@ -18,26 +18,16 @@ import java.util.function.Supplier;
  * {@code apikey create|list|rotate|revoke}: key administration through {@link ApiKeyService}. A full key is printed
  * once, by {@code create} and {@code rotate}, on a line of its own starting with {@code key:}.
  */
-public final class ApiKeyCommand {
-
-    private final ApiKeyService service;
-    private final CliIo io;
-
-    public ApiKeyCommand(ApiKeyService service, CliIo io) {
-        this.service = service;
-        this.io = io;
-    }
+public record ApiKeyCommand(ApiKeyService service, CliIo io) {
 
     /**
      * Checks the sub-command and its arguments before any store is opened; the action opens the service (and the
      * shared state store its writes are announced on) and closes them when done.
      */
     public static Action prepare(List<String> args, Supplier<ApiKeyServiceFactory.Opened> open, CliIo io) {
-        if (args.isEmpty()) {
-            throw new UsageException("apikey needs a sub-command: create, list, rotate or revoke");
-        }
-        List<String> rest = args.subList(1, args.size());
-        return switch (args.get(0)) {
+        SubCommand sub = SubCommand.of("apikey", args, "create, list, rotate or revoke");
+        List<String> rest = sub.rest();
+        return switch (sub.name()) {
             case "create" -> {
                 Arguments a = Arguments.parse(rest, Set.of("--name", "--scopes", "--groups", "--expires"), Set.of())
                         .expectPositional(0, "");
@@ -61,7 +51,7 @@ public final class ApiKeyCommand {
                 Arguments a = Arguments.parse(rest, Set.of(), Set.of()).expectPositional(1, "key id");
                 yield run(open, io, command -> command.revoke(a.positional(0)));
             }
-            default -> throw new UsageException("unknown apikey sub-command '" + args.get(0) + "'");
+            default -> throw sub.unknown();
         };
     }
 
@@ -84,18 +74,10 @@ public final class ApiKeyCommand {
 
     void list() {
         Instant now = Instant.now();
-        List<ApiKeyRecord> records = service.list();
-        if (records.isEmpty()) {
-            io.out().println("No API keys.");
-            return;
-        }
-        io.out().printf("%-26s %-16s %-6s %-11s %-28s %-22s %s%n", "ID", "NAME", "ENV", "STATUS", "SCOPES", "EXPIRES",
-                "LAST USED");
-        for (ApiKeyRecord r : records) {
-            io.out().printf("%-26s %-16s %-6s %-11s %-28s %-22s %s%n", r.keyId(), r.name(), r.environment(),
-                    status(r, now), String.join(",", new TreeSet<>(r.scopes())),
-                    r.expires() == null ? "never" : r.expires(), r.lastUsed() == null ? "-" : r.lastUsed());
-        }
+        KeyListing.print(io, service.list(), "No API keys.", "%-26s %-16s %-6s %-11s %-28s %-22s %s%n",
+                List.of("ID", "NAME", "ENV", "STATUS", "SCOPES", "EXPIRES", "LAST USED"),
+                r -> List.of(r.keyId(), r.name(), r.environment(), KeyListing.status(r, now), KeyListing.scopes(r),
+                        KeyListing.expires(r), r.lastUsed() == null ? "-" : r.lastUsed()));
     }
 
     void rotate(String keyId, Duration grace) {
@@ -114,11 +96,6 @@ public final class ApiKeyCommand {
     private void printKey(CreatedApiKey created) {
         io.out().println("id:      " + created.keyId());
         io.out().println("key:     " + created.key());
-    }
-
-    private static String status(ApiKeyRecord r, Instant now) {
-        ApiKeyRecord.Status s = r.status(now);
-        return s == ApiKeyRecord.Status.ACTIVE && r.replacedBy() != null ? "GRACE" : s.name();
     }
 
     /** {@code --expires}: an ISO-8601 duration from now ({@code P90D}, {@code PT12H}) or an instant. */

@@ -21,24 +21,14 @@ import java.util.function.Supplier;
  * {@link ClientKeyService}. A client's public key is registered from a PEM or JWK file; an HMAC secret is generated
  * and printed once, on a line of its own starting with {@code secret:}.
  */
-public final class SignatureKeyCommand {
-
-    private final ClientKeyService service;
-    private final CliIo io;
-
-    public SignatureKeyCommand(ClientKeyService service, CliIo io) {
-        this.service = service;
-        this.io = io;
-    }
+public record SignatureKeyCommand(ClientKeyService service, CliIo io) {
 
     /** Checks the sub-command and its arguments before any store is opened. */
     public static Action prepare(List<String> args, Supplier<ClientKeyService> service, CliIo io) {
-        if (args.isEmpty()) {
-            throw new UsageException("signature needs a sub-command: register, hmac, list, rotate or revoke");
-        }
-        List<String> rest = args.subList(1, args.size());
+        SubCommand sub = SubCommand.of("signature", args, "register, hmac, list, rotate or revoke");
+        List<String> rest = sub.rest();
         Set<String> grant = Set.of("--client", "--scopes", "--groups", "--expires");
-        return switch (args.get(0)) {
+        return switch (sub.name()) {
             case "register" -> {
                 Arguments a = Arguments.parse(rest, union(grant, "--public-key"), Set.of()).expectPositional(0, "");
                 String client = a.required("--client");
@@ -86,7 +76,7 @@ public final class SignatureKeyCommand {
                     io.out().println("Revoked " + r.keyId() + " (" + r.client() + ") at " + r.revoked() + ".");
                 };
             }
-            default -> throw new UsageException("unknown signature sub-command '" + args.get(0) + "'");
+            default -> throw sub.unknown();
         };
     }
 
@@ -111,19 +101,10 @@ public final class SignatureKeyCommand {
 
     void list() {
         Instant now = Instant.now();
-        List<ClientKeyRecord> records = service.list();
-        if (records.isEmpty()) {
-            io.out().println("No signature keys.");
-            return;
-        }
-        io.out().printf("%-26s %-18s %-18s %-11s %-28s %s%n", "ID", "CLIENT", "ALGORITHM", "STATUS", "SCOPES",
-                "EXPIRES");
-        for (ClientKeyRecord r : records) {
-            ClientKeyRecord.Status s = r.status(now);
-            io.out().printf("%-26s %-18s %-18s %-11s %-28s %s%n", r.keyId(), r.client(), r.algorithm(),
-                    s == ClientKeyRecord.Status.ACTIVE && r.replacedBy() != null ? "GRACE" : s.name(),
-                    String.join(",", new TreeSet<>(r.scopes())), r.expires() == null ? "never" : r.expires());
-        }
+        KeyListing.print(io, service.list(), "No signature keys.", "%-26s %-18s %-18s %-11s %-28s %s%n",
+                List.of("ID", "CLIENT", "ALGORITHM", "STATUS", "SCOPES", "EXPIRES"),
+                r -> List.of(r.keyId(), r.client(), r.algorithm(), KeyListing.status(r, now), KeyListing.scopes(r),
+                        KeyListing.expires(r)));
     }
 
     private static Instant expiry(Arguments a) {

@@ -16,23 +16,13 @@ import java.util.function.Supplier;
  * {@code user add|list|remove}: the Basic users file through {@link UserFileAdmin}. The password is read by the
  * {@link CliIo.PasswordSource} (console without echo, or one line of standard input) and never printed.
  */
-public final class UserCommand {
-
-    private final UserFileAdmin admin;
-    private final CliIo io;
-
-    public UserCommand(UserFileAdmin admin, CliIo io) {
-        this.admin = admin;
-        this.io = io;
-    }
+public record UserCommand(UserFileAdmin admin, CliIo io) {
 
     /** Checks the sub-command and its arguments before the users file is touched. */
     public static Action prepare(List<String> args, Supplier<UserFileAdmin> admin, CliIo io) {
-        if (args.isEmpty()) {
-            throw new UsageException("user needs a sub-command: add, list or remove");
-        }
-        List<String> rest = args.subList(1, args.size());
-        return switch (args.get(0)) {
+        SubCommand sub = SubCommand.of("user", args, "add, list or remove");
+        List<String> rest = sub.rest();
+        return switch (sub.name()) {
             case "add" -> {
                 Arguments a = Arguments.parse(rest, Set.of("--groups"), Set.of()).expectPositional(1, "user name");
                 String name = username(a.positional(0));
@@ -48,7 +38,7 @@ public final class UserCommand {
                 String name = username(a.positional(0));
                 yield () -> new UserCommand(admin.get(), io).remove(name);
             }
-            default -> throw new UsageException("unknown user sub-command '" + args.get(0) + "'");
+            default -> throw sub.unknown();
         };
     }
 

@@ -23,21 +23,12 @@ import java.text.ParseException;
  * </ul>
  * {@link #toString()} never prints the private key (Nimbus's {@code RSAKey.toString()} would). Development only.
  */
-public final class DevSigningKey {
+public record DevSigningKey(Path directory, RSAKey key, boolean generated) {
 
     public static final String PRIVATE_KEY_FILE = "signing-key.jwk.json";
     public static final String JWKS_FILE = "jwks.json";
     private static final int BITS = 2048;
 
-    private final Path directory;
-    private final RSAKey key;
-    private final boolean generated;
-
-    private DevSigningKey(Path directory, RSAKey key, boolean generated) {
-        this.directory = directory;
-        this.key = key;
-        this.generated = generated;
-    }
 
     /**
      * Loads the key pair in {@code dir}: the private key when present (its public set rewritten from it when
@@ -93,16 +84,8 @@ public final class DevSigningKey {
         return key.getKeyID();
     }
 
-    public Path directory() {
-        return directory;
-    }
-
     public Path jwksFile() {
         return directory.resolve(JWKS_FILE);
-    }
-
-    public boolean generated() {
-        return generated;
     }
 
     /** Names the files and the {@code kid} only. */

@@ -1,9 +1,7 @@
 package dev.latchkey.sample.jwt;
 
-import org.eclipse.microprofile.config.spi.ConfigSource;
+import dev.latchkey.sample.SettableConfigSource;
 
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -12,40 +10,18 @@ import java.util.concurrent.atomic.AtomicReference;
  * properties and environment variables, so any configured key location wins. Registered through
  * {@code META-INF/services}; empty until {@link #use} is called.
  */
-public final class JwksLocationConfigSource implements ConfigSource {
+public final class JwksLocationConfigSource extends SettableConfigSource {
 
     public static final String LOCATION = "mp.jwt.verify.publickey.location";
     static final int ORDINAL = 90;
     private static final AtomicReference<String> CURRENT = new AtomicReference<>();
 
+    public JwksLocationConfigSource() {
+        super("latchkey-sample-jwks-location", LOCATION, ORDINAL, CURRENT);
+    }
+
     /** Makes {@code location} the value of {@value #LOCATION} (null: none). */
     public static void use(String location) {
         CURRENT.set(location);
-    }
-
-    @Override
-    public Map<String, String> getProperties() {
-        String location = CURRENT.get();
-        return location == null ? Map.of() : Map.of(LOCATION, location);
-    }
-
-    @Override
-    public Set<String> getPropertyNames() {
-        return getProperties().keySet();
-    }
-
-    @Override
-    public String getValue(String propertyName) {
-        return LOCATION.equals(propertyName) ? CURRENT.get() : null;
-    }
-
-    @Override
-    public String getName() {
-        return "latchkey-sample-jwks-location";
-    }
-
-    @Override
-    public int getOrdinal() {
-        return ORDINAL;
     }
 }

@@ -1,7 +1,7 @@
 package dev.latchkey.sample.signature;
 
 import dev.latchkey.auth.config.ConfigReader;
-import org.eclipse.microprofile.config.spi.ConfigSource;
+import dev.latchkey.sample.SettableConfigSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,8 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -23,13 +21,17 @@ import java.util.concurrent.atomic.AtomicReference;
  * the same secrets. As a config source its ordinal is {@value #ORDINAL}: a KEK configured anywhere else wins.
  * Development only: a production KEK comes from a secret store, never from a file next to the data it protects.
  */
-public final class DevKek implements ConfigSource {
+public final class DevKek extends SettableConfigSource {
 
     public static final String PROPERTY = "latchkey.signature.kek";
     public static final String FILE_PROPERTY = "latchkey.sample.signature-kek-file";
     public static final String DEFAULT_FILE = ".latchkey/signature-kek";
     static final int ORDINAL = 90;
     private static final AtomicReference<String> CURRENT = new AtomicReference<>();
+
+    public DevKek() {
+        super("latchkey-sample-signature-kek", PROPERTY, ORDINAL, CURRENT);
+    }
 
     /** Loads the KEK in {@code file}, generating it first when absent, and makes it {@value #PROPERTY}. */
     public static void use(Path file) throws IOException {
@@ -70,31 +72,5 @@ public final class DevKek implements ConfigSource {
 
     private static String read(Path file) throws IOException {
         return Files.readString(file, StandardCharsets.US_ASCII).trim();
-    }
-
-    @Override
-    public Map<String, String> getProperties() {
-        String kek = CURRENT.get();
-        return kek == null ? Map.of() : Map.of(PROPERTY, kek);
-    }
-
-    @Override
-    public Set<String> getPropertyNames() {
-        return getProperties().keySet();
-    }
-
-    @Override
-    public String getValue(String propertyName) {
-        return PROPERTY.equals(propertyName) ? CURRENT.get() : null;
-    }
-
-    @Override
-    public String getName() {
-        return "latchkey-sample-signature-kek";
-    }
-
-    @Override
-    public int getOrdinal() {
-        return ORDINAL;
     }
 }

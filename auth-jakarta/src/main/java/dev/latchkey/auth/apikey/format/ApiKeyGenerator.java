@@ -9,12 +9,8 @@ public final class ApiKeyGenerator {
     private final SecureRandom random;
 
     public ApiKeyGenerator(ApiKeyFormat format) {
-        this(format, new SecureRandom());
-    }
-
-    public ApiKeyGenerator(ApiKeyFormat format, SecureRandom random) {
         this.format = format;
-        this.random = random;
+        this.random = new SecureRandom();
     }
 
     /** A new key for {@code environment}; the returned value is the only time the secret exists in plaintext. */

@@ -1,18 +1,16 @@
 package dev.latchkey.auth.apikey.jdbc;
 
 import dev.latchkey.auth.apikey.store.ApiKeyRecord;
-import dev.latchkey.auth.limit.RateLimit;
 import dev.latchkey.auth.apikey.store.ApiKeyStore;
 import dev.latchkey.auth.apikey.store.ApiKeyStoreUnavailable;
-import dev.latchkey.auth.apikey.store.StoredRecords;
+import dev.latchkey.auth.keylife.KeyLifecycleStore;
+import dev.latchkey.auth.limit.RateLimit;
 
 import javax.sql.DataSource;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -23,64 +21,43 @@ import static dev.latchkey.auth.apikey.jdbc.SqlValues.words;
 
 /**
  * API keys in a SQL table ({@code latchkey_api_keys}, portable DDL for PostgreSQL and H2 in
- * {@code dev/latchkey/apikey/schema.sql}), looked up through a unique index on the hash. Every {@link SQLException}
+ * {@link #TABLE}), looked up through a unique index on the hash. Every {@link SQLException}
  * except a uniqueness violation (SQLSTATE class 23) becomes {@link ApiKeyStoreUnavailable}; queries carry a timeout so
  * a hung database is reported as unavailable, not waited on forever ({@link SqlTable}).
  */
-public class JdbcApiKeyStore implements ApiKeyStore {
+public class JdbcApiKeyStore extends JdbcKeyStore<ApiKeyRecord> implements ApiKeyStore {
 
-    private static final String COLUMNS = "key_id, key_hash, environment, name, scopes, caller_groups, created_at, "
-            + "expires_at, revoked_at, rotated_from, replaced_by, grace_until, last_used_at, rate_limit";
-    private static final String SELECT = "SELECT " + COLUMNS + " FROM latchkey_api_keys";
-
-    private final SqlTable<ApiKeyRecord> table;
+    /** {@code latchkey_api_keys}: only SHA-256/HMAC-SHA-256 hashes of keys are stored, never the keys. */
+    public static final Table TABLE = Table.of("latchkey_api_keys", "key_id, key_hash, environment, name, ",
+            ", last_used_at, rate_limit", """
+                key_id              VARCHAR(64)   NOT NULL PRIMARY KEY,
+                key_hash            CHAR(64)      NOT NULL,
+                environment         VARCHAR(32)   NOT NULL,
+                name                VARCHAR(200)  NOT NULL,
+            """, """
+            ,
+                last_used_at        TIMESTAMP WITH TIME ZONE,
+                rate_limit          VARCHAR(64)""",
+            "CREATE UNIQUE INDEX IF NOT EXISTS latchkey_api_keys_hash ON latchkey_api_keys (key_hash)");
 
     public JdbcApiKeyStore(DataSource dataSource, int queryTimeoutSeconds) {
-        this.table = new SqlTable<>(dataSource, queryTimeoutSeconds, "API key database", ApiKeyStoreUnavailable::new,
-                JdbcApiKeyStore::read);
-    }
-
-    /** Runs the shipped DDL ({@code schema.sql}, PostgreSQL and H2 alike); idempotent. */
-    public void createSchema() {
-        table.createSchema("/dev/latchkey/apikey/schema.sql");
+        super(new SqlTable<>(dataSource, queryTimeoutSeconds, "API key database", ApiKeyStoreUnavailable::new,
+                JdbcApiKeyStore::read), TABLE);
     }
 
     @Override
     public Optional<ApiKeyRecord> findByHash(String hash) {
-        return table.query(SELECT + " WHERE key_hash = ?", ps -> ps.setString(1, hash)).stream().findFirst();
-    }
-
-    @Override
-    public Optional<ApiKeyRecord> findById(String keyId) {
-        return table.query(SELECT + " WHERE key_id = ?", ps -> ps.setString(1, keyId)).stream().findFirst();
-    }
-
-    @Override
-    public List<ApiKeyRecord> list() {
-        return table.query(SELECT + " ORDER BY created_at, key_id", ps -> { });
+        return table.query(TABLE.select() + " WHERE key_hash = ?", ps -> ps.setString(1, hash)).stream().findFirst();
     }
 
     @Override
     public void insert(ApiKeyRecord r) {
-        table.insert("INSERT INTO latchkey_api_keys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                ps -> {
+        table.insert("INSERT INTO latchkey_api_keys (" + TABLE.columns() + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "?, ?, ?)", ps -> {
                     ps.setString(1, r.keyId());
                     ps.setString(2, r.hash());
                     bindMutable(ps, 3, r);
                 }, () -> new IllegalArgumentException("duplicate API key id " + r.keyId()));
-    }
-
-    /** Sets {@code revoked_at} only, and only when it is null: one statement, atomic in the database. */
-    @Override
-    public Optional<ApiKeyRecord> revoke(String keyId, Instant when) {
-        LifecycleStatements.revoke(table, "latchkey_api_keys", keyId, when);
-        return findById(keyId);
-    }
-
-    /** Sets {@code replaced_by} and {@code grace_until} only, and only on a row neither revoked nor replaced. */
-    @Override
-    public boolean markReplaced(String keyId, String newKeyId, Instant graceUntil) {
-        return LifecycleStatements.markReplaced(table, "latchkey_api_keys", keyId, newKeyId, graceUntil);
     }
 
     /**
@@ -93,9 +70,9 @@ public class JdbcApiKeyStore implements ApiKeyStore {
                 + "created_at = ?, expires_at = ?, revoked_at = ?, rotated_from = ?, replaced_by = ?, grace_until = ?, "
                 + "last_used_at = ?, rate_limit = ?, key_hash = ? WHERE key_id = ?";
         return table.transaction("update", c -> {
-            Optional<ApiKeyRecord> old = table.query(c, SELECT + " WHERE key_id = ? FOR UPDATE",
+            Optional<ApiKeyRecord> old = table.query(c, TABLE.select() + " WHERE key_id = ? FOR UPDATE",
                     ps -> ps.setString(1, keyId)).stream().findFirst();
-            Optional<ApiKeyRecord> updated = old.map(r -> StoredRecords.changed(r, change));
+            Optional<ApiKeyRecord> updated = old.map(r -> KeyLifecycleStore.changed(r, change));
             if (updated.isPresent() && !updated.equals(old)) {
                 table.update(c, update, ps -> {
                     bindMutable(ps, 1, updated.get());
@@ -128,14 +105,7 @@ public class JdbcApiKeyStore implements ApiKeyStore {
         int i = start;
         ps.setString(i++, r.environment());
         ps.setString(i++, r.name());
-        ps.setString(i++, String.join(" ", r.scopes()));
-        ps.setString(i++, String.join(" ", r.groups()));
-        ps.setTimestamp(i++, timestamp(r.created()));
-        ps.setTimestamp(i++, timestamp(r.expires()));
-        ps.setTimestamp(i++, timestamp(r.revoked()));
-        ps.setString(i++, r.rotatedFrom());
-        ps.setString(i++, r.replacedBy());
-        ps.setTimestamp(i++, timestamp(r.graceUntil()));
+        i = bindLifecycle(ps, i, r);
         ps.setTimestamp(i++, timestamp(r.lastUsed()));
         ps.setString(i, r.rateLimit() == null ? null : r.rateLimit().toString());
     }
@@ -148,11 +118,5 @@ public class JdbcApiKeyStore implements ApiKeyStore {
                 instant(rs.getTimestamp("revoked_at")), rs.getString("rotated_from"), rs.getString("replaced_by"),
                 instant(rs.getTimestamp("grace_until")), instant(rs.getTimestamp("last_used_at")),
                 rateLimit == null ? null : RateLimit.parse(rateLimit));
-    }
-
-
-    @Override
-    public String toString() {
-        return "JdbcApiKeyStore[" + table + "]";
     }
 }

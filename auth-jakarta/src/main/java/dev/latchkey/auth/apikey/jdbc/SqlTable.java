@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -57,10 +58,12 @@ public final class SqlTable<R> {
         this.reader = reader;
     }
 
-    /** Runs a shipped DDL script ({@link SqlValues#runScript}). */
-    public void createSchema(String resource) {
-        try {
-            SqlValues.runScript(dataSource, resource);
+    /** Runs DDL statements, in order. */
+    public void createSchema(List<String> statements) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            for (String ddl : statements) {
+                s.execute(ddl);
+            }
         } catch (SQLException e) {
             throw unavailable("create schema", e);
         }

@@ -1,12 +1,5 @@
 package dev.latchkey.auth.apikey.jdbc;
 
-import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -14,7 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-/** Column conventions of Latchkey's tables (API keys, signature keys): word sets, nullable instants, shipped DDL. */
+/** Column conventions of Latchkey's tables (API keys, signature keys): word sets, nullable instants. */
 public final class SqlValues {
 
     private SqlValues() {
@@ -37,26 +30,5 @@ public final class SqlValues {
 
     public static Instant instant(Timestamp ts) {
         return ts == null ? null : ts.toInstant();
-    }
-
-    /** Runs the {@code ;}-separated statements of a class-path DDL script ({@code --} comment lines dropped). */
-    public static void runScript(DataSource dataSource, String resource) throws SQLException {
-        String script;
-        try (InputStream in = SqlValues.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource);
-            }
-            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read resource " + resource, e);
-        }
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String ddl : script.split(";")) {
-                String sql = ddl.lines().filter(l -> !l.trim().startsWith("--")).reduce("", (a, b) -> a + "\n" + b);
-                if (!sql.isBlank()) {
-                    s.execute(sql);
-                }
-            }
-        }
     }
 }

@@ -30,11 +30,6 @@ public record ApiKeyRecord(String keyId, String hash, String environment, String
                            String replacedBy, Instant graceUntil, Instant lastUsed, RateLimit rateLimit)
         implements KeyLifecycle<ApiKeyRecord> {
 
-    /** Why a record does not authenticate at a given instant. */
-    public enum Status { ACTIVE, EXPIRED, ROTATED_OUT, REVOKED } // the order of KeyLifecycle.Phase
-
-    private static final Status[] STATUSES = Status.values();
-
     public ApiKeyRecord {
         Objects.requireNonNull(keyId, "keyId");
         Objects.requireNonNull(hash, "hash");
@@ -45,10 +40,6 @@ public record ApiKeyRecord(String keyId, String hash, String environment, String
         }
         scopes = scopes == null ? Set.of() : Set.copyOf(scopes);
         groups = groups == null ? Set.of() : Set.copyOf(groups);
-    }
-
-    public Status status(Instant now) {
-        return STATUSES[phase(now).ordinal()];
     }
 
     public Optional<RateLimit> rateLimitOverride() {

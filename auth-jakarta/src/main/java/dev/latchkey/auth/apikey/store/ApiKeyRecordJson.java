@@ -1,16 +1,13 @@
 package dev.latchkey.auth.apikey.store;
 
-import dev.latchkey.auth.apikey.store.ApiKeyRecord;
+import dev.latchkey.auth.keylife.KeyLifecycleJson;
+import dev.latchkey.auth.keylife.SnapshotKeyStore;
 import dev.latchkey.auth.limit.RateLimit;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
 import java.time.Instant;
-import java.util.List;
 
-import static dev.latchkey.auth.file.JsonFields.array;
 import static dev.latchkey.auth.file.JsonFields.instant;
 import static dev.latchkey.auth.file.JsonFields.optional;
 import static dev.latchkey.auth.file.JsonFields.set;
@@ -21,39 +18,18 @@ import static dev.latchkey.auth.file.JsonFields.set;
  */
 final class ApiKeyRecordJson {
 
-    static final int VERSION = 1;
+    /** The records' file and memory form: unique by {@code hash()}. */
+    static final SnapshotKeyStore.Format<ApiKeyRecord> FORMAT = new SnapshotKeyStore.Format<>("API key",
+            ApiKeyRecord::hash, ApiKeyRecordJson::recordToJson, ApiKeyRecordJson::recordFromJson);
 
     private ApiKeyRecordJson() {
     }
 
-    static JsonObject recordsToJson(List<ApiKeyRecord> records) {
-        JsonArrayBuilder keys = Json.createArrayBuilder();
-        records.forEach(r -> keys.add(recordToJson(r)));
-        return Json.createObjectBuilder().add("version", VERSION).add("keys", keys).build();
-    }
-
-    static List<ApiKeyRecord> recordsFromJson(JsonObject file) {
-        int version = file.getInt("version", VERSION);
-        if (version != VERSION) {
-            throw new IllegalArgumentException("unsupported key file version " + version);
-        }
-        return file.getJsonArray("keys").getValuesAs(JsonObject.class).stream().map(ApiKeyRecordJson::recordFromJson).toList();
-    }
-
     static JsonObject recordToJson(ApiKeyRecord r) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
-                .add("keyId", r.keyId())
+        JsonObjectBuilder b = KeyLifecycleJson.lifecycleFields(r)
                 .add("hash", r.hash())
                 .add("environment", r.environment())
-                .add("name", r.name())
-                .add("scopes", array(r.scopes()))
-                .add("groups", array(r.groups()))
-                .add("created", r.created().toString());
-        optional(b, "expires", r.expires());
-        optional(b, "revoked", r.revoked());
-        optional(b, "rotatedFrom", r.rotatedFrom());
-        optional(b, "replacedBy", r.replacedBy());
-        optional(b, "graceUntil", r.graceUntil());
+                .add("name", r.name());
         optional(b, "lastUsed", r.lastUsed());
         optional(b, "rateLimit", r.rateLimit());
         return b.build();

@@ -30,33 +30,14 @@ import java.util.function.Supplier;
  * the key it is bound to ({@code cnf.jkt}, §6.1, §6.2); then the proof against the request, that token and that key
  * ({@link DPoPProofVerifier}). A token bound to no key is refused: the DPoP scheme is for DPoP-bound tokens. Every
  * refusal carries a {@code DPoP} challenge. Verifiers are obtained on the first token.
+ *
+ * @param introspected  the tokens checked by introspection rather than as JWTs
+ * @param jwtConfigured whether JWTs can be verified (an issuer is configured); else any other token is invalid
  */
-public class DPoPIdentityStore implements IdentityStore {
-
-    private final Supplier<DPoPProofVerifier> proofs;
-    private final Supplier<JwtVerifier> jwts;
-    private final Supplier<JwtCallerMapper> jwtCallers;
-    private final Supplier<TokenIntrospector> introspector;
-    private final Supplier<IntrospectionCallerMapper> introspectedCallers;
-    private final Predicate<String> introspected;
-    private final boolean jwtConfigured;
-
-    /**
-     * @param introspected  the tokens checked by introspection rather than as JWTs
-     * @param jwtConfigured whether JWTs can be verified (an issuer is configured); else any other token is invalid
-     */
-    public DPoPIdentityStore(Supplier<DPoPProofVerifier> proofs, Supplier<JwtVerifier> jwts,
-                             Supplier<JwtCallerMapper> jwtCallers, Supplier<TokenIntrospector> introspector,
-                             Supplier<IntrospectionCallerMapper> introspectedCallers, Predicate<String> introspected,
-                             boolean jwtConfigured) {
-        this.proofs = proofs;
-        this.jwts = jwts;
-        this.jwtCallers = jwtCallers;
-        this.introspector = introspector;
-        this.introspectedCallers = introspectedCallers;
-        this.introspected = introspected;
-        this.jwtConfigured = jwtConfigured;
-    }
+public record DPoPIdentityStore(Supplier<DPoPProofVerifier> proofs, Supplier<JwtVerifier> jwts,
+                                Supplier<JwtCallerMapper> jwtCallers, Supplier<TokenIntrospector> introspector,
+                                Supplier<IntrospectionCallerMapper> introspectedCallers, Predicate<String> introspected,
+                                boolean jwtConfigured) implements IdentityStore {
 
     @Override
     public CredentialValidationResult validate(Credential credential) {

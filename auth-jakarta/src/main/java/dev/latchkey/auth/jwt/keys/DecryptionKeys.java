@@ -36,7 +36,7 @@ public final class DecryptionKeys {
                                                    Clock clock) {
         KeyLocation location = KeyLocation.of(DecryptionSettings.LOCATION, settings.keyLocation().orElseThrow());
         Set<JWEAlgorithm> algorithms = settings.algorithms();
-        KeyPolicy policy = new KeyPolicy(key -> problem(key, algorithms, minRsaBits));
+        KeyPolicy policy = KeyPolicy.of(key -> problem(key, algorithms, minRsaBits));
         if (!location.remote()) {
             return LocalKeySource.of(location, text -> nonEmpty(policy.requireUsable(
                     KeyMaterialParser.parsePrivate(text), DecryptionSettings.LOCATION)), clock,

@@ -41,7 +41,7 @@ public final class IssuerKeySources {
     /** @param clock decides when a remote key set's {@code Cache-Control} lifetime has passed */
     public static JWKSource<SecurityContext> build(IssuerSettings issuer, JwksSettings jwks, int minRsaBits,
                                                    Clock clock) {
-        KeyPolicy policy = new KeyPolicy(issuer.algorithms(), minRsaBits,
+        KeyPolicy policy = KeyPolicy.verification(issuer.algorithms(), minRsaBits,
                 issuer.propertyPrefix() + "publickey.algorithm");
         if (issuer.publicKey().isPresent()) {
             String property = issuer.propertyPrefix() + "publickey";

@@ -60,22 +60,25 @@ public final class KeyPolicy {
     private final Function<JWK, Optional<Verdict>> rule;
     private final String allowListProperty;
 
-    /** The policy for verification keys. */
-    public KeyPolicy(Set<JWSAlgorithm> algorithms, int minRsaBits) {
-        this(algorithms, minRsaBits, "mp.jwt.verify.publickey.algorithm");
-    }
-
-    /** @param allowListProperty the property that sets {@code algorithms}, named when no usable key remains */
-    public KeyPolicy(Set<JWSAlgorithm> algorithms, int minRsaBits, String allowListProperty) {
-        Set<JWSAlgorithm> allowed = Set.copyOf(algorithms);
-        this.rule = key -> verificationProblem(key, allowed, minRsaBits);
+    private KeyPolicy(Function<JWK, Optional<Verdict>> rule, String allowListProperty) {
+        this.rule = rule;
         this.allowListProperty = allowListProperty;
     }
 
+    /** The policy for verification keys allowed by {@code mp.jwt.verify.publickey.algorithm}. */
+    public static KeyPolicy verification(Set<JWSAlgorithm> algorithms, int minRsaBits) {
+        return verification(algorithms, minRsaBits, "mp.jwt.verify.publickey.algorithm");
+    }
+
+    /** @param allowListProperty the property that sets {@code algorithms}, named when no usable key remains */
+    public static KeyPolicy verification(Set<JWSAlgorithm> algorithms, int minRsaBits, String allowListProperty) {
+        Set<JWSAlgorithm> allowed = Set.copyOf(algorithms);
+        return new KeyPolicy(key -> verificationProblem(key, allowed, minRsaBits), allowListProperty);
+    }
+
     /** @param rule why a key is unusable, or empty; every refusal is fatal in a configured set */
-    KeyPolicy(Function<JWK, Optional<String>> rule) {
-        this.rule = key -> rule.apply(key).flatMap(Verdict::unsafe);
-        this.allowListProperty = null;
+    static KeyPolicy of(Function<JWK, Optional<String>> rule) {
+        return new KeyPolicy(key -> rule.apply(key).flatMap(Verdict::unsafe), null);
     }
 
     /**

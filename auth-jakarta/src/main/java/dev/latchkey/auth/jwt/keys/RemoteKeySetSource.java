@@ -23,33 +23,16 @@ import java.util.function.Function;
  *
  * <p>A failed fetch or an unparsable body is a {@code JWKSetUnavailableException}, so that Nimbus's retry and outage
  * layers treat it as an outage (503 with nothing cached), never as the caller's fault.
+ *
+ * @param parser     key text to keys ({@link IllegalArgumentException} when unreadable)
+ * @param policy     which keys are usable
+ * @param issuerName for log lines
  */
-final class RemoteKeySetSource implements JWKSetSource<SecurityContext> {
+record RemoteKeySetSource(URL url, CacheControlRetriever retriever, Function<String, JWKSet> parser,
+                          Function<List<JWK>, KeyPolicy.Result> policy, String issuerName,
+                          CacheControlledJWKSetSource.Freshness freshness) implements JWKSetSource<SecurityContext> {
 
     private static final System.Logger LOG = System.getLogger(RemoteKeySetSource.class.getName());
-
-    private final URL url;
-    private final CacheControlRetriever retriever;
-    private final Function<String, JWKSet> parser;
-    private final Function<List<JWK>, KeyPolicy.Result> policy;
-    private final String issuerName;
-    private final CacheControlledJWKSetSource.Freshness freshness;
-
-    /**
-     * @param parser     key text to keys ({@link IllegalArgumentException} when unreadable)
-     * @param policy     which keys are usable
-     * @param issuerName for log lines
-     */
-    RemoteKeySetSource(URL url, CacheControlRetriever retriever, Function<String, JWKSet> parser,
-                       Function<List<JWK>, KeyPolicy.Result> policy, String issuerName,
-                       CacheControlledJWKSetSource.Freshness freshness) {
-        this.url = url;
-        this.retriever = retriever;
-        this.parser = parser;
-        this.policy = policy;
-        this.issuerName = issuerName;
-        this.freshness = freshness;
-    }
 
     @Override
     public JWKSet getJWKSet(JWKSetCacheRefreshEvaluator refreshEvaluator, long currentTime, SecurityContext context)

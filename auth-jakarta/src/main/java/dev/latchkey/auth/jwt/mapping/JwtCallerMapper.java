@@ -46,15 +46,16 @@ public class JwtCallerMapper {
         }
     }
 
-    public JwtCallerMapper(JwtSettings settings) {
-        this(settings, JwtCallerFactory.detect());
-    }
-
     /** With the caller type given (tests; {@link JwtCallerFactory#PLAIN} without MicroProfile JWT). */
     public JwtCallerMapper(JwtSettings settings, JwtCallerFactory factory) {
         this.nameClaims = settings.nameClaims();
         this.groupsClaim = settings.groupsClaim();
         this.factory = factory;
+    }
+
+    /** With the caller type detected ({@link JwtCallerFactory#detect()}). */
+    public static JwtCallerMapper of(JwtSettings settings) {
+        return new JwtCallerMapper(settings, JwtCallerFactory.detect());
     }
 
     /** @throws AuthenticationFailure 401 when no name claim is present */

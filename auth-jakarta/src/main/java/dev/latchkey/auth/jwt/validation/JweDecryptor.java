@@ -9,7 +9,6 @@ import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.crypto.factories.DefaultJWEDecrypterFactory;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKMatcher;
-import com.nimbusds.jose.jwk.KeyConverter;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.JWEDecryptionKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -24,7 +23,6 @@ import dev.latchkey.auth.request.ThrottledWarnings;
 import java.security.Key;
 import java.security.PrivateKey;
 import java.text.ParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -137,21 +135,10 @@ public final class JweDecryptor {
      * token.
      */
     private List<Key> candidates(JWEHeader header) throws KeySourceException {
-        List<Key> found = new ArrayList<>();
-        for (JWK jwk : VerificationKeys.select(keys, JWKMatcher.forJWEHeader(header), null)) {
-            Key key = converted.get(jwk, JweDecryptor::privateKey);
-            if (key != null) {
-                found.add(key);
-            }
-        }
-        return found;
+        return VerificationKeys.javaKeys(VerificationKeys.select(keys, JWKMatcher.forJWEHeader(header), null),
+                converted, PrivateKey.class);
     }
 
-    /** The JDK private key of a JWK, or {@code null}. */
-    private static Key privateKey(JWK jwk) {
-        return KeyConverter.toJavaKeys(List.of(jwk)).stream().filter(PrivateKey.class::isInstance).findFirst()
-                .orElse(null);
-    }
 
     private static AuthenticationFailure unavailable() {
         return new AuthenticationFailure(AuthError.unavailable("token decryption keys are temporarily unavailable",

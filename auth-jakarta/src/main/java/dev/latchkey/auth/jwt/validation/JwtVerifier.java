@@ -60,11 +60,6 @@ public final class JwtVerifier {
     private final Clock clock;
     private final JweDecryptor decryptor;
 
-    public JwtVerifier(JwtSettings settings, JtiDenylist denylist, Clock clock) {
-        this(settings, denylist, clock,
-                issuer -> IssuerKeySources.build(issuer, settings.jwks(), settings.minRsaBits(), clock));
-    }
-
     /** With the key source of each issuer supplied (tests, or applications with keys of their own). */
     public JwtVerifier(JwtSettings settings, JtiDenylist denylist, Clock clock,
                        Function<IssuerSettings, JWKSource<SecurityContext>> keySources) {
@@ -78,6 +73,12 @@ public final class JwtVerifier {
             byIssuer.put(issuer.issuer(), new IssuerProcessor(issuer, settings, keySources.apply(issuer), clock));
             algorithms.addAll(issuer.algorithms());
         }
+    }
+
+    /** With the keys of each issuer from configuration ({@link IssuerKeySources}). */
+    public static JwtVerifier of(JwtSettings settings, JtiDenylist denylist, Clock clock) {
+        return new JwtVerifier(settings, denylist, clock,
+                issuer -> IssuerKeySources.build(issuer, settings.jwks(), settings.minRsaBits(), clock));
     }
 
     /**

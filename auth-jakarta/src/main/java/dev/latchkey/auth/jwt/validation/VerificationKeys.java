@@ -78,20 +78,24 @@ final class VerificationKeys {
         if (!algorithms.contains(header.getAlgorithm()) || matcher == null) {
             return List.of();
         }
+        // a private or symmetric JWK never verifies here
+        return javaKeys(select(source, matcher, context), converted, PublicKey.class);
+    }
+
+    /**
+     * The JDK keys of {@code type} of {@code jwks}, in order; a JWK with none is left out. Each JWK is converted once
+     * ({@code converted}), not per token.
+     */
+    static List<Key> javaKeys(List<JWK> jwks, Cache<JWK, Key> converted, Class<? extends Key> type) {
         List<Key> keys = new ArrayList<>();
-        for (JWK jwk : select(source, matcher, context)) {
-            Key key = converted.get(jwk, VerificationKeys::publicKey);
+        for (JWK jwk : jwks) {
+            Key key = converted.get(jwk, j -> KeyConverter.toJavaKeys(List.of(j)).stream().filter(type::isInstance)
+                    .findFirst().orElse(null));
             if (key != null) {
                 keys.add(key);
             }
         }
         return keys;
-    }
-
-    /** The JDK public key of a JWK, or {@code null} (a private or symmetric JWK never verifies here). */
-    private static Key publicKey(JWK jwk) {
-        return KeyConverter.toJavaKeys(List.of(jwk)).stream().filter(PublicKey.class::isInstance).findFirst()
-                .orElse(null);
     }
 
     private static List<Key> ed25519Keys(Set<JWSAlgorithm> algorithms, JWKSource<SecurityContext> source,

@@ -2,13 +2,20 @@ package dev.latchkey.auth.signature.digest;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** The active hashing algorithms of RFC 9530 §5 ("Hash Algorithms for HTTP Digest Fields" registry). */
 public enum DigestAlgorithm {
 
     SHA_256("sha-256", "SHA-256", 32),
     SHA_512("sha-512", "SHA-512", 64);
+
+    private static final Map<String, DigestAlgorithm> BY_KEY = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(DigestAlgorithm::key, Function.identity()));
 
     private final String key;
     private final String jcaName;
@@ -30,12 +37,7 @@ public enum DigestAlgorithm {
     }
 
     public static Optional<DigestAlgorithm> byKey(String key) {
-        for (DigestAlgorithm a : values()) {
-            if (a.key.equals(key)) {
-                return Optional.of(a);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(key).map(BY_KEY::get);
     }
 
     public MessageDigest newDigest() {

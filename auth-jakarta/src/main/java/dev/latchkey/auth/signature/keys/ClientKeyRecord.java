@@ -30,11 +30,6 @@ public record ClientKeyRecord(String keyId, String client, SignatureAlgorithm al
                               Instant expires, Instant revoked, String rotatedFrom, String replacedBy,
                               Instant graceUntil) implements KeyLifecycle<ClientKeyRecord> {
 
-    /** Why a key does not verify at a given instant. */
-    public enum Status { ACTIVE, EXPIRED, ROTATED_OUT, REVOKED } // the order of KeyLifecycle.Phase
-
-    private static final Status[] STATUSES = Status.values();
-
     public ClientKeyRecord {
         Objects.requireNonNull(keyId, "keyId");
         Objects.requireNonNull(algorithm, "algorithm");
@@ -48,10 +43,6 @@ public record ClientKeyRecord(String keyId, String client, SignatureAlgorithm al
         }
         scopes = scopes == null ? Set.of() : Set.copyOf(scopes);
         groups = groups == null ? Set.of() : Set.copyOf(groups);
-    }
-
-    public Status status(Instant now) {
-        return STATUSES[phase(now).ordinal()];
     }
 
     public ClientKeyRecord withRevoked(Instant when) {

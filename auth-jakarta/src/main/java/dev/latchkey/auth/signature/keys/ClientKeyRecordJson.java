@@ -1,14 +1,12 @@
 package dev.latchkey.auth.signature.keys;
 
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
+import dev.latchkey.auth.keylife.KeyLifecycleJson;
+import dev.latchkey.auth.keylife.SnapshotKeyStore;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
 import java.time.Instant;
-import java.util.List;
 
-import static dev.latchkey.auth.file.JsonFields.array;
 import static dev.latchkey.auth.file.JsonFields.instant;
 import static dev.latchkey.auth.file.JsonFields.optional;
 import static dev.latchkey.auth.file.JsonFields.set;
@@ -16,41 +14,19 @@ import static dev.latchkey.auth.file.JsonFields.set;
 /** The JSON form of the signature key file: {@code {"version":1,"keys":[{...record...}]}}. */
 final class ClientKeyRecordJson {
 
-    static final int VERSION = 1;
+    /** The records' file and memory form: unique by {@code keyId()}. */
+    static final SnapshotKeyStore.Format<ClientKeyRecord> FORMAT = new SnapshotKeyStore.Format<>("signature key",
+            ClientKeyRecord::keyId, ClientKeyRecordJson::recordToJson, ClientKeyRecordJson::recordFromJson);
 
     private ClientKeyRecordJson() {
     }
 
-    static JsonObject recordsToJson(List<ClientKeyRecord> records) {
-        JsonArrayBuilder keys = Json.createArrayBuilder();
-        records.forEach(r -> keys.add(recordToJson(r)));
-        return Json.createObjectBuilder().add("version", VERSION).add("keys", keys).build();
-    }
-
-    static List<ClientKeyRecord> recordsFromJson(JsonObject file) {
-        int version = file.getInt("version", VERSION);
-        if (version != VERSION) {
-            throw new IllegalArgumentException("unsupported signature key file version " + version);
-        }
-        return file.getJsonArray("keys").getValuesAs(JsonObject.class).stream()
-                .map(ClientKeyRecordJson::recordFromJson).toList();
-    }
-
     static JsonObject recordToJson(ClientKeyRecord r) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
-                .add("keyId", r.keyId())
+        JsonObjectBuilder b = KeyLifecycleJson.lifecycleFields(r)
                 .add("client", r.client())
-                .add("algorithm", r.algorithm().httpName())
-                .add("scopes", array(r.scopes()))
-                .add("groups", array(r.groups()))
-                .add("created", r.created().toString());
+                .add("algorithm", r.algorithm().httpName());
         optional(b, "publicJwk", r.publicJwk());
         optional(b, "sealedSecret", r.sealedSecret());
-        optional(b, "expires", r.expires());
-        optional(b, "revoked", r.revoked());
-        optional(b, "rotatedFrom", r.rotatedFrom());
-        optional(b, "replacedBy", r.replacedBy());
-        optional(b, "graceUntil", r.graceUntil());
         return b.build();
     }
 

@@ -2,6 +2,7 @@ package dev.latchkey.auth.signature.keys;
 
 import com.nimbusds.jose.jwk.JWK;
 import dev.latchkey.auth.apikey.format.Base62;
+import dev.latchkey.auth.keylife.KeyLifecycle;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -85,7 +86,7 @@ public class ClientKeyService {
         ClientKeyRecord old = store.findById(keyId).orElseThrow(() -> new NoSuchElementException("no signature key "
                 + keyId));
         Instant now = clock.instant();
-        if (old.status(now) != ClientKeyRecord.Status.ACTIVE || old.replacedBy() != null) {
+        if (old.status(now) != KeyLifecycle.Status.ACTIVE || old.replacedBy() != null) {
             throw new IllegalStateException("signature key " + keyId + " is not active (" + old.status(now)
                     + (old.replacedBy() != null ? ", replaced by " + old.replacedBy() : "") + ")");
         }

@@ -18,7 +18,11 @@ import java.security.spec.ECParameterSpec;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.NamedParameterSpec;
 import java.security.spec.PSSParameterSpec;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The HTTP signature algorithms Latchkey verifies (RFC 9421 §3.3, IANA "HTTP Signature Algorithms"). Each key in the
@@ -42,6 +46,9 @@ public enum SignatureAlgorithm {
     /** The smallest HMAC secret accepted: 32 bytes, the SHA-256 output size (RFC 2104 §3). */
     public static final int MIN_HMAC_BYTES = 32;
 
+    private static final Map<String, SignatureAlgorithm> BY_NAME = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(SignatureAlgorithm::httpName, Function.identity()));
+
     private final String httpName;
 
     SignatureAlgorithm(String httpName) {
@@ -54,12 +61,7 @@ public enum SignatureAlgorithm {
     }
 
     public static Optional<SignatureAlgorithm> byName(String name) {
-        for (SignatureAlgorithm a : values()) {
-            if (a.httpName.equals(name)) {
-                return Optional.of(a);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(name).map(BY_NAME::get);
     }
 
     public boolean symmetric() {

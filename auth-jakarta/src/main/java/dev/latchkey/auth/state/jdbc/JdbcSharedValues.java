@@ -19,24 +19,11 @@ import java.util.Optional;
  * the old row expired, a compare-and-set an {@code UPDATE ... WHERE value = ?}. Expiry is judged on the instance's
  * clock (epoch milliseconds), like Bucket4j's client-side clock.
  */
-public final class JdbcSharedValues implements SharedValues {
+public record JdbcSharedValues(DataSource dataSource, String namespace, int timeoutSeconds, Clock clock,
+                               StoreFailures failures) implements SharedValues {
 
     private static final String TABLE = "latchkey_state_values";
 
-    private final DataSource dataSource;
-    private final String namespace;
-    private final int timeoutSeconds;
-    private final Clock clock;
-    private final StoreFailures failures;
-
-    public JdbcSharedValues(DataSource dataSource, String namespace, int timeoutSeconds, Clock clock,
-                            StoreFailures failures) {
-        this.dataSource = dataSource;
-        this.namespace = namespace;
-        this.timeoutSeconds = timeoutSeconds;
-        this.clock = clock;
-        this.failures = failures;
-    }
 
     @Override
     public Optional<String> get(String key) {

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class KeyPolicyTest {
 
-    private final KeyPolicy all = new KeyPolicy(JwtAlgorithms.ALLOWED, 2048);
+    private final KeyPolicy all = KeyPolicy.verification(JwtAlgorithms.ALLOWED, 2048);
     private final RSAKey rsa = TestKeys.rsa("rsa-1").toPublicJWK();
 
     private void refused(KeyPolicy policy, JWK key, String fragment) {
@@ -47,7 +47,7 @@ class KeyPolicyTest {
     @Test
     void whenRsaBelowMinimumThenRefused() {
         refused(all, TestKeys.rsa("weak", 1024).toPublicJWK(), "1024 bits");
-        refused(new KeyPolicy(JwtAlgorithms.ALLOWED, 3072), rsa, "below the minimum of 3072");
+        refused(KeyPolicy.verification(JwtAlgorithms.ALLOWED, 3072), rsa, "below the minimum of 3072");
     }
 
     @Test
@@ -58,18 +58,18 @@ class KeyPolicyTest {
 
     @Test
     void whenKeyAlgOutsideAllowListThenRefused() {
-        refused(new KeyPolicy(Set.of(JWSAlgorithm.RS256), 2048),
+        refused(KeyPolicy.verification(Set.of(JWSAlgorithm.RS256), 2048),
                 new RSAKey.Builder(rsa).algorithm(JWSAlgorithm.PS256).build(), "alg PS256");
         refused(all, new RSAKey.Builder(rsa).algorithm(JWSAlgorithm.HS256).build(), "alg HS256");
     }
 
     @Test
     void whenKeyTypeOrCurveDoesNotFitAlgorithmsThenRefused() throws Exception {
-        refused(new KeyPolicy(Set.of(JWSAlgorithm.ES256), 2048), rsa, "RSA keys are not usable");
-        refused(new KeyPolicy(Set.of(JWSAlgorithm.RS256), 2048), TestKeys.ec("e").toPublicJWK(), "needs ES256");
-        refused(new KeyPolicy(Set.of(JWSAlgorithm.ES256), 2048), TestKeys.ec("e384", Curve.P_384).toPublicJWK(), "needs ES384");
+        refused(KeyPolicy.verification(Set.of(JWSAlgorithm.ES256), 2048), rsa, "RSA keys are not usable");
+        refused(KeyPolicy.verification(Set.of(JWSAlgorithm.RS256), 2048), TestKeys.ec("e").toPublicJWK(), "needs ES256");
+        refused(KeyPolicy.verification(Set.of(JWSAlgorithm.ES256), 2048), TestKeys.ec("e384", Curve.P_384).toPublicJWK(), "needs ES384");
         refused(all, new OctetKeyPairGenerator(Curve.X25519).generate().toPublicJWK(), "not supported");
-        refused(new KeyPolicy(Set.of(JWSAlgorithm.RS256), 2048), TestKeys.ed25519("ed").toPublicJWK(), "EdDSA");
+        refused(KeyPolicy.verification(Set.of(JWSAlgorithm.RS256), 2048), TestKeys.ed25519("ed").toPublicJWK(), "EdDSA");
         OctetSequenceKey hmac = new OctetSequenceKeyGenerator(256).generate();
         refused(all, hmac, "symmetric");
     }
@@ -99,7 +99,7 @@ class KeyPolicyTest {
 
     @Test
     void whenASetAlsoHoldsKeysForOtherAlgorithmsThenTheyAreSkippedWithOneWarningNamingKidAndAlg() {
-        KeyPolicy rs256 = new KeyPolicy(Set.of(JWSAlgorithm.RS256), 2048);
+        KeyPolicy rs256 = KeyPolicy.verification(Set.of(JWSAlgorithm.RS256), 2048);
         JWK ec = TestKeys.ec("idp-ec").toPublicJWK();
         JWK ed = TestKeys.ed25519("idp-ed").toPublicJWK();
         JWK enc = new RSAKey.Builder(TestKeys.rsa("idp-enc").toPublicJWK()).keyUse(KeyUse.ENCRYPTION).build();
@@ -118,7 +118,7 @@ class KeyPolicyTest {
 
     @Test
     void whenNoKeyIsForAnAllowedAlgorithmThenRefusedNamingTheAllowList() {
-        KeyPolicy rs256 = new KeyPolicy(Set.of(JWSAlgorithm.RS256), 2048, "latchkey.jwt.issuers.a.publickey.algorithm");
+        KeyPolicy rs256 = KeyPolicy.verification(Set.of(JWSAlgorithm.RS256), 2048, "latchkey.jwt.issuers.a.publickey.algorithm");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> rs256.requireUsable(new JWKSet(TestKeys.ec("idp-ec").toPublicJWK()), "x"));
         assertTrue(e.getMessage().contains("kid 'idp-ec' alg ES256"), e.getMessage());

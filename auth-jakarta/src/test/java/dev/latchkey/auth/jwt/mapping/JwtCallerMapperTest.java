@@ -33,7 +33,7 @@ class JwtCallerMapperTest {
         Map<String, String> p = TestConfig.single(rsa.toPublicJWK().toJSONString(), config);
         VerifiedJwt jwt = Verifiers.verifier(p, new MutableClock(Tokens.NOW))
                 .verify(Tokens.signedBy(rsa).claims(claims).sign(), null);
-        return new JwtCallerMapper(TestConfig.settings(p)).map(jwt);
+        return JwtCallerMapper.of(TestConfig.settings(p)).map(jwt);
     }
 
     @Test
@@ -133,7 +133,7 @@ class JwtCallerMapperTest {
     void whenTokenRepeatedThenClaimsMappedOnceAndRawTokenAttachedPerRequest() {
         Map<String, String> p = TestConfig.single(rsa.toPublicJWK().toJSONString());
         JwtVerifier verifier = Verifiers.verifier(p, new MutableClock(Tokens.NOW));
-        JwtCallerMapper mapper = new JwtCallerMapper(TestConfig.settings(p));
+        JwtCallerMapper mapper = JwtCallerMapper.of(TestConfig.settings(p));
         String token = Tokens.signedBy(rsa).sign();
         LatchkeyCaller first = mapper.map(verifier.verify(token, null));
         LatchkeyCaller second = mapper.map(verifier.verify(token, null)); // a cache hit

@@ -51,7 +51,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SignatureTestVectorsTest {
 
-    private static final KeyPolicy POLICY = new KeyPolicy(JwtAlgorithms.ALLOWED, 2048);
+    private static final KeyPolicy POLICY = KeyPolicy.verification(JwtAlgorithms.ALLOWED, 2048);
 
     private static final java.util.Map<String, List<String>> PLATFORM_FALSE_REJECTS = java.util.Map.of(
             "ecdsa_secp256r1_sha256_p1363_test.json", List.of("tcId 115 valid but rejected", "tcId 257 valid but rejected"),

@@ -2,6 +2,7 @@ package dev.latchkey.auth.signature.keys;
 
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.Curve;
+import dev.latchkey.auth.keylife.KeyLifecycle;
 import dev.latchkey.test.time.MutableClock;
 import dev.latchkey.auth.signature.keys.SignatureAlgorithm;
 import org.junit.jupiter.api.Test;
@@ -99,9 +100,9 @@ class ClientKeyServiceTest {
         assertEquals(Set.of("a"), replacement.record().scopes());
         ClientKeyRecord oldNow = keys.resolve(old.keyId()).orElseThrow().record();
         assertEquals(replacement.keyId(), oldNow.replacedBy(), "the rotation reached the cache at once");
-        assertEquals(ClientKeyRecord.Status.ACTIVE, oldNow.status(clock.instant()));
+        assertEquals(KeyLifecycle.Status.ACTIVE, oldNow.status(clock.instant()));
         clock.advance(Duration.ofHours(1));
-        assertEquals(ClientKeyRecord.Status.ROTATED_OUT, oldNow.status(clock.instant()));
+        assertEquals(KeyLifecycle.Status.ROTATED_OUT, oldNow.status(clock.instant()));
         assertThrows(IllegalStateException.class, () -> service.rotate(old.keyId(), Duration.ZERO, null));
     }
 
@@ -113,7 +114,7 @@ class ClientKeyServiceTest {
         KeyPair next = TestKeys.p256();
         IssuedKey replacement = service.rotate(old.keyId(), Duration.ZERO, TestKeys.pem(next.getPublic()));
         assertEquals(SignatureAlgorithm.ECDSA_P256_SHA256, replacement.record().algorithm());
-        assertEquals(ClientKeyRecord.Status.ROTATED_OUT, store.findById(old.keyId()).orElseThrow()
+        assertEquals(KeyLifecycle.Status.ROTATED_OUT, store.findById(old.keyId()).orElseThrow()
                 .status(clock.instant()));
     }
 
@@ -121,10 +122,10 @@ class ClientKeyServiceTest {
     void whenRevokedThenCachedResolutionSeesItAtOnceAndUnknownKeysAreNotFound() {
         IssuedKey key = service.registerPublicKey("p", TestKeys.pem(TestKeys.ed25519().getPublic()), Set.of(),
                 Set.of(), null);
-        assertEquals(ClientKeyRecord.Status.ACTIVE, keys.resolve(key.keyId()).orElseThrow().record()
+        assertEquals(KeyLifecycle.Status.ACTIVE, keys.resolve(key.keyId()).orElseThrow().record()
                 .status(clock.instant()));
         service.revoke(key.keyId());
-        assertEquals(ClientKeyRecord.Status.REVOKED, keys.resolve(key.keyId()).orElseThrow().record()
+        assertEquals(KeyLifecycle.Status.REVOKED, keys.resolve(key.keyId()).orElseThrow().record()
                 .status(clock.instant()));
         assertTrue(keys.resolve("ks_unknown").isEmpty());
         assertThrows(NoSuchElementException.class, () -> service.revoke("ks_unknown"));
