@@ -82,7 +82,7 @@ public final class DPoPProofVerifier {
                     "dpop_binding_mismatch"));
         }
         Instant expiresAt = claims.getIssueTime().toInstant().plus(settings.proofMaxAge()).plus(settings.clockSkew());
-        if (!replayCache.firstUse(REPLAY_NAMESPACE, replayId(jkt, jti), expiresAt)) {
+        if (!replayCache.firstUse(REPLAY_NAMESPACE, jkt, replayId(jkt, jti), expiresAt)) {
             throw fail("DPoP proof was already used", "dpop_replay");
         }
         return new VerifiedProof(jkt, responseHeaders);

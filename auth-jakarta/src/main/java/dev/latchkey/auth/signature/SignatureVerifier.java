@@ -113,7 +113,8 @@ public final class SignatureVerifier {
             throw invalid(request, "invalid signature", "signature_invalid", keyId);
         }
         if (input.nonce().isPresent()
-                && !replayCache.firstUse(REPLAY_NAMESPACE, replayId(keyId, input.nonce().get()), acceptUntil)) {
+                && !replayCache.firstUse(REPLAY_NAMESPACE, keyId,
+                        replayId(keyId, input.nonce().get()), acceptUntil)) {
             throw invalid(request, "nonce already used", "signature_replayed", keyId);
         }
         return Optional.of(new VerifiedSignature(key, input, coversDigest));

@@ -21,4 +21,14 @@ public interface ReplayCache {
      * @return true when this is the identifier's first use, false when it was seen before and has not expired
      */
     boolean firstUse(String namespace, String id, Instant expiresAt);
+
+    /**
+     * {@link #firstUse(String, String, Instant)} for an identifier of {@code client} (a DPoP key thumbprint, a
+     * signature key id): the in-memory cache bounds the identifiers one client holds ({@link MemoryReplayCache}).
+     *
+     * @throws dev.latchkey.auth.error.AuthenticationFailure 429 when {@code client} holds its quota
+     */
+    default boolean firstUse(String namespace, String client, String id, Instant expiresAt) {
+        return firstUse(namespace, id, expiresAt);
+    }
 }

@@ -13,6 +13,7 @@ import dev.latchkey.auth.error.WwwAuthenticate;
 import dev.latchkey.test.time.MutableClock;
 import dev.latchkey.auth.jwt.fixtures.TestConfig;
 import dev.latchkey.auth.state.MemoryReplayCache;
+import dev.latchkey.auth.state.ReplaySettings;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -38,7 +39,7 @@ class DPoPProofVerifierTest {
 
     private DPoPProofVerifier verifier(Map<String, String> properties) {
         DPoPSettings settings = DPoPSettings.from(new ConfigReader(TestConfig.of(properties)));
-        return new DPoPProofVerifier(settings, DPoPNonces.of(settings, clock), new MemoryReplayCache(1000, clock),
+        return new DPoPProofVerifier(settings, DPoPNonces.of(settings, clock), new MemoryReplayCache(ReplaySettings.uniform(1000, 1000), clock),
                 clock);
     }
 

@@ -11,6 +11,7 @@ import dev.latchkey.auth.signature.keys.IssuedKey;
 import dev.latchkey.auth.signature.keys.SignatureKeys;
 import dev.latchkey.auth.signature.keys.TestKeys;
 import dev.latchkey.auth.state.MemoryReplayCache;
+import dev.latchkey.auth.state.ReplaySettings;
 import org.junit.jupiter.api.Test;
 
 import java.security.KeyPair;
@@ -284,7 +285,7 @@ class SignatureVerifierTest {
                 throw new ClientKeyStoreUnavailable("database down", null);
             }
         }, null, Duration.ofSeconds(30), Duration.ofSeconds(5), 10, fx.clock);
-        SignatureVerifier verifier = new SignatureVerifier(fx.settings, failing, new MemoryReplayCache(10, fx.clock),
+        SignatureVerifier verifier = new SignatureVerifier(fx.settings, failing, new MemoryReplayCache(ReplaySettings.uniform(10, 10), fx.clock),
                 fx.clock);
         AuthError e = assertThrows(AuthenticationFailure.class,
                 () -> verifier.verify(post(signedPost(fx.edSigner().build(), Map.of())))).error();

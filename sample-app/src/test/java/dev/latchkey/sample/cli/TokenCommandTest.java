@@ -95,7 +95,8 @@ class TokenCommandTest {
                 new io.smallrye.config.SmallRyeConfigBuilder().build()));
         var verifier = new dev.latchkey.auth.dpop.DPoPProofVerifier(settings,
                 dev.latchkey.auth.dpop.DPoPNonces.of(settings, Clock.systemUTC()),
-                new dev.latchkey.auth.state.MemoryReplayCache(10, Clock.systemUTC()), Clock.systemUTC());
+                new dev.latchkey.auth.state.MemoryReplayCache(
+                        dev.latchkey.auth.state.ReplaySettings.uniform(10, 10), Clock.systemUTC()), Clock.systemUTC());
         assertEquals(jkt, verifier.verify(dev.latchkey.auth.dpop.ProofRequest.of("GET",
                 "http://localhost:8080/api/orders", List.of(proofIo.out().trim())), token, jkt).jkt());
     }
