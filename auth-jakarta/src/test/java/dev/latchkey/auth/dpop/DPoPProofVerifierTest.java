@@ -38,7 +38,9 @@ class DPoPProofVerifierTest {
     private DPoPProofVerifier verifier = verifier(Map.of());
 
     private DPoPProofVerifier verifier(Map<String, String> properties) {
-        DPoPSettings settings = DPoPSettings.from(new ConfigReader(TestConfig.of(properties)));
+        Map<String, String> withOrigins = new java.util.HashMap<>(properties);
+        withOrigins.putIfAbsent(DPoPSettings.ORIGINS, "https://api.example.com, https://resource.example.org");
+        DPoPSettings settings = DPoPSettings.from(new ConfigReader(TestConfig.of(withOrigins)));
         return new DPoPProofVerifier(settings, DPoPNonces.of(settings, clock), new MemoryReplayCache(ReplaySettings.uniform(1000, 1000), clock),
                 clock);
     }

@@ -31,13 +31,18 @@ class DPoPNonceHttpTest {
     static void start() throws Exception {
         tokens = TestServer.issuer();
         client = DPoPClient.generate();
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
         server = TestServer.start(Map.of(
                 "latchkey.mechanisms", "dpop,jwt",
                 "mp.jwt.verify.publickey", tokens.publicJwks(),
                 "mp.jwt.verify.issuer", TestServer.ISSUER,
+                "latchkey.dpop.origins", "http://127.0.0.1:" + port,
                 "latchkey.dpop.required", "true",
                 "latchkey.dpop.nonce.required", "true",
-                "latchkey.dpop.nonce.lifetime", "PT1M"), null);
+                "latchkey.dpop.nonce.lifetime", "PT1M"), null, builder -> builder.port(port));
     }
 
     @AfterAll

@@ -55,8 +55,9 @@ public class DPoPProducers {
     @Produces
     @Singleton
     @Named(DPoPKind.NAME)
-    DPoPKind kind(DPoPProofVerifier verifier) {
+    DPoPKind kind(DPoPProofVerifier verifier, DPoPSettings settings) {
         tokenSources(true); // the kind is enabled: fails deployment without any token source
+        settings.requireOrigins();
         return new DPoPKind(new DPoPTokenResolver(TrustedProxies.from(ConfigReader.current())), verifier.errors());
     }
 
