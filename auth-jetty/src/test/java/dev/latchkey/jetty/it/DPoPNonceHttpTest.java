@@ -31,10 +31,7 @@ class DPoPNonceHttpTest {
     static void start() throws Exception {
         tokens = TestServer.issuer();
         client = DPoPClient.generate();
-        int port;
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = free.getLocalPort();
-        }
+        int port = TestServer.freePort();
         server = TestServer.start(Map.of(
                 "latchkey.mechanisms", "dpop,jwt",
                 "mp.jwt.verify.publickey", tokens.publicJwks(),

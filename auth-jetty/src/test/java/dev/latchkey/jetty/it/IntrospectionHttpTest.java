@@ -53,12 +53,14 @@ class IntrospectionHttpTest {
             exchange.close();
         });
         authorizationServer.start();
+        int port = TestServer.freePort();
         server = TestServer.start(Map.of(
                 "latchkey.mechanisms", "introspection,dpop",
+                "latchkey.dpop.origins", "http://127.0.0.1:" + port,
                 "latchkey.introspection.endpoint",
                 "http://127.0.0.1:" + authorizationServer.getAddress().getPort() + "/introspect",
                 "latchkey.introspection.client-id", "orders-api",
-                "latchkey.introspection.client-secret", "s3cret"), null);
+                "latchkey.introspection.client-secret", "s3cret"), null, builder -> builder.port(port));
     }
 
     @AfterAll
