@@ -7,8 +7,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
@@ -30,10 +28,7 @@ class DPoPReplayQuotaHttpTest {
     @BeforeAll
     static void start() throws Exception {
         tokens = TestServer.issuer();
-        int port;
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = free.getLocalPort();
-        }
+        int port = TestServer.freePort();
         server = TestServer.start(Map.of(
                 "latchkey.mechanisms", "dpop",
                 "mp.jwt.verify.publickey", tokens.publicJwks(),
@@ -70,5 +65,15 @@ class DPoPReplayQuotaHttpTest {
 
         DPoPClient other = DPoPClient.generate();
         assertEquals(200, me(other).statusCode(), "another key is not affected");
+    }
+
+    /** Review finding 5: a DPoP caller reports mechanism {@code dpop} (group stores declared for dpop match it). */
+    @Test
+    void whenADPoPCallerIsAuthenticatedThenItsMechanismIsDpop() throws Exception {
+        HttpResponse<String> me = me(DPoPClient.generate());
+        assertEquals(200, me.statusCode(), me.body());
+        assertEquals("dpop", json(me).getString("mechanism"));
+        assertEquals("alice", json(me).getString("name"));
+        assertEquals(TestServer.ISSUER, json(me).getString("issuer"), "the issuer is kept");
     }
 }

@@ -92,6 +92,7 @@ public class DPoPIdentityStore implements IdentityStore {
         }
         VerifiedProof proof = verifier.verify(dpop.proof(), dpop.token(), jkt);
         dpop.responseHeaders(proof.responseHeaders());
+        caller = caller.withMechanism(DPoPKind.NAME); // a sender-constrained caller, whoever verified its token
         return new CredentialValidationResult(caller, caller.groups());
     }
 
