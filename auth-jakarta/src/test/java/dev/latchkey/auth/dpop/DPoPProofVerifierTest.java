@@ -118,6 +118,29 @@ class DPoPProofVerifierTest {
         assertInvalidProof(proof, "dpop_replay");
     }
 
+    /** Review finding 7: the window's last instant (iat + 60 s + 5 s skew) still refuses a replay. */
+    @Test
+    void whenReplayedAtTheLastInstantOfTheWindowThenRefused() {
+        String proof = proof();
+        verify(proof);
+        clock.advance(Duration.ofSeconds(65));
+        assertInvalidProof(proof, "dpop_replay");
+    }
+
+    /**
+     * Review finding 6: the identifier is kept for the window plus the clock skew (and past its last instant), so
+     * that an instance whose clock lags the writer's (or a shared store's cleaner) by up to the skew still sees it.
+     */
+    @Test
+    void whenRecordedThenKeptForTheWindowPlusTheClockSkew() {
+        List<Instant> kept = new java.util.ArrayList<>();
+        DPoPSettings settings = DPoPSettings.from(new ConfigReader(TestConfig.of(
+                Map.of(DPoPSettings.ORIGINS, "https://api.example.com"))));
+        new DPoPProofVerifier(settings, DPoPNonces.of(settings, clock), (namespace, id, expiresAt) -> kept.add(expiresAt),
+                clock).verify(ProofRequest.of("GET", URI, List.of(proof())), TOKEN, DPoPProofs.jkt(key));
+        assertEquals(List.of(NOW.plusSeconds(60 + 5 + 5 + 1)), kept);
+    }
+
     @Test
     void whenRefusedForAnotherReasonThenJtiNotUsedUp() {
         String proof = proof();

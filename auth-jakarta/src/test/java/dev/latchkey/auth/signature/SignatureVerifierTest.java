@@ -87,6 +87,15 @@ class SignatureVerifierTest {
         fx.verifier.verify(post(signedPost(fx.edSigner().build(), Map.of()))).orElseThrow();
     }
 
+    /** Review finding 7: at the last accepted instant (created + 300 s + 30 s skew) a replay is still refused. */
+    @Test
+    void whenNonceReplayedAtTheLastInstantOfTheWindowThenRejected() {
+        Map<String, List<String>> headers = signedPost(fx.edSigner().build(), Map.of());
+        fx.verifier.verify(post(headers)).orElseThrow();
+        fx.clock.advance(java.time.Duration.ofSeconds(330));
+        assertEquals("nonce already used", rejected(post(headers)).description());
+    }
+
     @Test
     void whenNonceRequiredAndAbsentThenRejected() {
         SignatureFixture strict = new SignatureFixture(Map.of("latchkey.signature.require-nonce", "true"));
