@@ -3,10 +3,10 @@ package dev.latchkey.auth.state;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import dev.latchkey.auth.clock.ClockTicker;
 import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.AuthenticationFailure;
-import dev.latchkey.auth.limit.KeyedBuckets;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -73,7 +73,7 @@ public final class MemoryReplayCache implements ReplayCache {
             this.limit = limit;
             this.seen = Caffeine.newBuilder().ticker(ClockTicker.of(clock))
                     .expireAfter(Expiry.<String, Entry>creating((key, entry) -> remaining(entry.expiresAt())))
-                    .removalListener((String key, Entry entry, com.github.benmanes.caffeine.cache.RemovalCause cause)
+                    .removalListener((String key, Entry entry, RemovalCause cause)
                             -> release(entry == null ? null : entry.client()))
                     .executor(Runnable::run).build();
         }
@@ -94,7 +94,7 @@ public final class MemoryReplayCache implements ReplayCache {
                 if (!take(client)) {
                     throw new AuthenticationFailure(AuthError.tooManyRequests(
                             "too many single-use identifiers in flight for this key",
-                            KeyedBuckets.retryAfterSeconds(Duration.between(now, expiresAt)), "replay_client_quota"));
+                            (Duration.between(now, expiresAt).toMillis() + 999) / 1000, "replay_client_quota"));
                 }
             }
             boolean first = seen.asMap().putIfAbsent(id, new Entry(client, expiresAt)) == null;
