@@ -7,6 +7,7 @@ import dev.latchkey.test.config.TestProperties;
 import dev.latchkey.test.pki.SslContexts;
 import dev.latchkey.test.pki.TestPki;
 import dev.latchkey.test.server.ServerClock;
+import dev.latchkey.test.server.ServerClockExtension;
 import dev.latchkey.test.server.TestApplication;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.servlet.ServletContext;
@@ -64,7 +65,8 @@ record EmbeddedServer(LatchkeyServer server, TestProperties properties, TestPki 
                     .tls(new LatchkeyJetty.Tls(0, pki.serverKeyStore(), TestPki.PASSWORD, pki.trustStore(),
                             TestPki.PASSWORD, setup.clientAuth()));
             setup.customizer().accept(builder);
-            return new EmbeddedServer(builder.start(), properties, pki, users, header);
+            return new EmbeddedServer(ServerClockExtension.enabledWhile(builder::start), properties, pki, users,
+                    header);
         } catch (Exception | Error e) {
             properties.close();
             ServerClock.reset();

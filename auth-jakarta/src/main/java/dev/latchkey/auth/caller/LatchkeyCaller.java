@@ -77,6 +77,14 @@ public class LatchkeyCaller extends CallerPrincipal {
         return new LatchkeyCaller(getName(), mechanism, groups, scopes, attributes, credentialId);
     }
 
+    /**
+     * This caller as one of another credential kind, e.g. a DPoP caller whose token the JWT kind verified; a subclass
+     * returns its own type.
+     */
+    public LatchkeyCaller withMechanism(String mechanism) {
+        return new LatchkeyCaller(getName(), mechanism, groups, scopes, attributes, credentialId);
+    }
+
     public String mechanism() {
         return mechanism;
     }

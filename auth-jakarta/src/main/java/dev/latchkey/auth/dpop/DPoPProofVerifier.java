@@ -81,8 +81,9 @@ public final class DPoPProofVerifier {
             throw new AuthenticationFailure(errors.invalidToken("DPoP key binding does not match",
                     "dpop_binding_mismatch"));
         }
-        Instant expiresAt = claims.getIssueTime().toInstant().plus(settings.proofMaxAge()).plus(settings.clockSkew());
-        if (!replayCache.firstUse(REPLAY_NAMESPACE, replayId(jkt, jti), expiresAt)) {
+        Instant expiresAt = ReplayCache.keepUntil(claims.getIssueTime().toInstant().plus(settings.proofMaxAge())
+                .plus(settings.clockSkew()), settings.clockSkew());
+        if (!replayCache.firstUse(REPLAY_NAMESPACE, jkt, replayId(jkt, jti), expiresAt)) {
             throw fail("DPoP proof was already used", "dpop_replay");
         }
         return new VerifiedProof(jkt, responseHeaders);

@@ -32,8 +32,9 @@ import java.util.Set;
  * @param origins        {@code latchkey.dpop.origins}: the public origins ({@code https://api.example.com[:port]}) a
  *                       proof's {@code htu} may name; a proof for any other origin is refused, whatever {@code Host}
  *                       the client sent (RFC 9449 §4.3 check 9, §11.7). Default: the origin of
- *                       {@code latchkey.resource-metadata.resource} when set; empty: any origin the request's
- *                       authority names (then a client chooses the host: set this in production)
+ *                       {@code latchkey.resource-metadata.resource} when set; with neither, deployment of the
+ *                       {@code dpop} kind fails ({@link #requireOrigins}): the request's {@code Host} is the client's
+ *                       choice and is never what {@code htu} is compared with
  */
 public record DPoPSettings(Set<JWSAlgorithm> algorithms, Duration proofMaxAge, Duration clockSkew, int maxProofBytes,
                            boolean nonceRequired, Duration nonceLifetime, Optional<byte[]> nonceSecret,
@@ -113,9 +114,22 @@ public record DPoPSettings(Set<JWSAlgorithm> algorithms, Duration proofMaxAge, D
         return origins;
     }
 
-    /** Whether a proof may name the origin of this normalized {@code htu} (any, when no origin is configured). */
+    /** Whether a proof may name the origin of this normalized {@code htu} (none, when no origin is configured). */
     boolean originAllowed(String normalizedUri) {
-        return origins.isEmpty() || origins.contains(HttpUri.origin(normalizedUri));
+        return origins.contains(HttpUri.origin(normalizedUri));
+    }
+
+    /**
+     * Fails closed when the {@code dpop} kind is enabled without a configured origin (RFC 9449 §4.3 check 9, §11.7).
+     *
+     * @throws ConfigurationException naming {@value #ORIGINS} and {@code latchkey.resource-metadata.resource}
+     */
+    public void requireOrigins() {
+        if (origins.isEmpty()) {
+            throw new ConfigurationException(ORIGINS, "the dpop kind needs this server's public origin: set " + ORIGINS
+                    + " (e.g. https://api.example.com) or " + RESOURCE + "; a proof's htu is never compared with the"
+                    + " Host the client sent");
+        }
     }
 
     /** The {@code algs} challenge value (RFC 9449 §7.1): the algorithm names, sorted, space-separated. */

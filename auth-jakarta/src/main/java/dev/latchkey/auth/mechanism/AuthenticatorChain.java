@@ -27,6 +27,11 @@ import java.util.function.Supplier;
  * request through them: reads the {@code Authorization} header once ({@link CredentialRequest}), asks every kind once
  * where its credential is, refuses conflicting credentials, lets the first kind that finds its credential decide
  * ({@link CredentialLogin}), and knows the challenges to send when no credential was presented.
+ *
+ * <p>One rule for several credentials: two exclusive ones (header, API-key header, signature, query) are a 400
+ * conflict; a non-exclusive one ({@linkplain CredentialKind#exclusive a client certificate}) beside an exclusive one
+ * never decides, whatever the order: the exclusive credential does, and the certificate only serves its binding
+ * (RFC 8705 §3). A certificate decides only when it is the request's one credential.
  */
 public final class AuthenticatorChain {
 
@@ -192,7 +197,12 @@ public final class AuthenticatorChain {
         if (conflict.isPresent()) {
             return new Result(AuthOutcome.rejected(conflict.get()), null);
         }
+        // A non-exclusive credential (a TLS client certificate) never hides an exclusive one: it decides only alone
+        boolean exclusivePresent = found.stream().anyMatch(f -> f.kind().exclusive());
         for (CredentialKind<?> kind : kinds) {
+            if (exclusivePresent && !kind.exclusive()) {
+                continue;
+            }
             AuthOutcome outcome = login.login(kind, request);
             if (!(outcome instanceof AuthOutcome.NoCredential)) {
                 return new Result(outcome, kind);

@@ -25,7 +25,9 @@ import java.util.Optional;
  *   <li>{@code NOT_VALIDATED}: 503 {@value #NO_IDENTITY_STORE}: no store judges this credential, which is a
  *   deployment fault, not the caller's (Jakarta Security 3.0, chapter 3: the handler answers NOT_VALIDATED when no
  *   store validated it);</li>
- *   <li>an {@link AuthenticationFailure} from the resolver, the kind or a store (a broken store's 503): its error.</li>
+ *   <li>an {@link AuthenticationFailure} from the resolver, the kind or a store: its error. A store's 4xx failure is a
+ *   refusal like {@code INVALID} ({@link Admission#refused}: it counts for Basic's lockout); only its 5xx or any other
+ *   exception is no verdict ({@link Admission#unjudged}).</li>
  * </ul>
  * Exceptions are the one way refusals travel from a kind; this class turns them into the outcome, once.
  */
@@ -57,6 +59,14 @@ public final class CredentialLogin {
             CredentialValidationResult result;
             try {
                 result = stores.validate(credential);
+            } catch (AuthenticationFailure failure) {
+                // A store's 4xx is its verdict on the credential (e.g. a wrong password): a refusal, counted
+                if (failure.error().status() < 500) {
+                    admission.refused();
+                } else {
+                    admission.unjudged();
+                }
+                throw failure;
             } catch (RuntimeException e) {
                 admission.unjudged();
                 throw e;

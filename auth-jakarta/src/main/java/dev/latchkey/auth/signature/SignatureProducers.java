@@ -11,6 +11,7 @@ import dev.latchkey.auth.signature.keys.KeyRegistrySettings;
 import dev.latchkey.auth.signature.keys.SignatureKeys;
 import dev.latchkey.auth.state.MemoryReplayCache;
 import dev.latchkey.auth.state.ReplayCache;
+import dev.latchkey.auth.state.ReplaySettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -30,8 +31,6 @@ import java.time.Clock;
 @ApplicationScoped
 public class SignatureProducers {
 
-    /** Nonces remembered at most in memory when no shared {@link ReplayCache} is configured. */
-    static final long MEMORY_NONCES = 1_000_000;
 
     @Inject
     @LatchkeyClock
@@ -73,8 +72,8 @@ public class SignatureProducers {
     @Produces
     @Singleton
     SignatureVerifier verifier(SignatureSettings settings, SignatureKeys keys) {
-        ReplayCache replay = replayCaches.isResolvable() ? replayCaches.get() : new MemoryReplayCache(MEMORY_NONCES,
-                clock);
+        ReplayCache replay = replayCaches.isResolvable() ? replayCaches.get() : new MemoryReplayCache(
+                ReplaySettings.from(ConfigReader.current()), clock);
         return new SignatureVerifier(settings, keys, replay, clock);
     }
 

@@ -102,8 +102,8 @@ public record SignatureVerifier(SignatureSettings settings, SignatureKeys keys, 
         if (!algorithm.verify(key.key(), base, chosen.signature().bytes())) {
             throw invalid(request, "invalid signature", "signature_invalid", keyId);
         }
-        if (input.nonce().isPresent()
-                && !replayCache.firstUse(REPLAY_NAMESPACE, replayId(keyId, input.nonce().get()), acceptUntil)) {
+        if (input.nonce().isPresent() && !replayCache.firstUse(REPLAY_NAMESPACE, keyId,
+                replayId(keyId, input.nonce().get()), ReplayCache.keepUntil(acceptUntil, settings.clockSkew()))) {
             throw invalid(request, "nonce already used", "signature_replayed", keyId);
         }
         return Optional.of(new VerifiedSignature(key, input, coversDigest));

@@ -14,11 +14,11 @@ public interface Admission {
     default void accepted() {
     }
 
-    /** The identity stores refused it ({@code INVALID}). */
+    /** The identity stores refused it ({@code INVALID}, or a store threw a 4xx {@code AuthenticationFailure}). */
     default void refused() {
     }
 
-    /** No verdict: no store validates this credential, or a store failed (its exception is the answer). */
+    /** No verdict: no store validates this credential, or a store failed (a 5xx or another exception). */
     default void unjudged() {
     }
 }

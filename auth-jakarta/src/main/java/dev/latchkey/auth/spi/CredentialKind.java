@@ -53,7 +53,8 @@ public interface CredentialKind<C extends Credential> {
 
     /**
      * Whether presenting this credential together with another is a conflict (RFC 6750 §2: one method per request).
-     * A TLS client certificate is not exclusive: it may accompany a certificate-bound token (RFC 8705 §3).
+     * A TLS client certificate is not exclusive: it may accompany a certificate-bound token (RFC 8705 §3). A
+     * non-exclusive credential decides only when no exclusive one is present; beside one it never does.
      */
     default boolean exclusive() {
         return true;

@@ -1,5 +1,6 @@
 package dev.latchkey.auth.state;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -21,4 +22,24 @@ public interface ReplayCache {
      * @return true when this is the identifier's first use, false when it was seen before and has not expired
      */
     boolean firstUse(String namespace, String id, Instant expiresAt);
+
+    /**
+     * How long to remember an identifier whose credential is accepted up to and including {@code windowEnd}: the
+     * window, plus {@code clockSkew} (another instance, a Redis expiry or a JDBC cleaner whose clock differs by up to
+     * the skew still sees it), plus one second (past the window's last instant, so that a replay at that instant is
+     * refused).
+     */
+    static Instant keepUntil(Instant windowEnd, Duration clockSkew) {
+        return windowEnd.plus(clockSkew).plusSeconds(1);
+    }
+
+    /**
+     * {@link #firstUse(String, String, Instant)} for an identifier of {@code client} (a DPoP key thumbprint, a
+     * signature key id): the in-memory cache bounds the identifiers one client holds ({@link MemoryReplayCache}).
+     *
+     * @throws dev.latchkey.auth.error.AuthenticationFailure 429 when {@code client} holds its quota
+     */
+    default boolean firstUse(String namespace, String client, String id, Instant expiresAt) {
+        return firstUse(namespace, id, expiresAt);
+    }
 }

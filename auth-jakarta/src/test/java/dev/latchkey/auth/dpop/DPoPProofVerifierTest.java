@@ -13,6 +13,7 @@ import dev.latchkey.auth.error.WwwAuthenticate;
 import dev.latchkey.test.time.MutableClock;
 import dev.latchkey.auth.jwt.fixtures.TestConfig;
 import dev.latchkey.auth.state.MemoryReplayCache;
+import dev.latchkey.auth.state.ReplaySettings;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -37,8 +38,10 @@ class DPoPProofVerifierTest {
     private DPoPProofVerifier verifier = verifier(Map.of());
 
     private DPoPProofVerifier verifier(Map<String, String> properties) {
-        DPoPSettings settings = DPoPSettings.from(new ConfigReader(TestConfig.of(properties)));
-        return new DPoPProofVerifier(settings, DPoPNonces.of(settings, clock), new MemoryReplayCache(1000, clock),
+        Map<String, String> withOrigins = new java.util.HashMap<>(properties);
+        withOrigins.putIfAbsent(DPoPSettings.ORIGINS, "https://api.example.com, https://resource.example.org");
+        DPoPSettings settings = DPoPSettings.from(new ConfigReader(TestConfig.of(withOrigins)));
+        return new DPoPProofVerifier(settings, DPoPNonces.of(settings, clock), new MemoryReplayCache(ReplaySettings.uniform(1000, 1000), clock),
                 clock);
     }
 
@@ -113,6 +116,29 @@ class DPoPProofVerifierTest {
         String proof = proof();
         verify(proof);
         assertInvalidProof(proof, "dpop_replay");
+    }
+
+    /** Review finding 7: the window's last instant (iat + 60 s + 5 s skew) still refuses a replay. */
+    @Test
+    void whenReplayedAtTheLastInstantOfTheWindowThenRefused() {
+        String proof = proof();
+        verify(proof);
+        clock.advance(Duration.ofSeconds(65));
+        assertInvalidProof(proof, "dpop_replay");
+    }
+
+    /**
+     * Review finding 6: the identifier is kept for the window plus the clock skew (and past its last instant), so
+     * that an instance whose clock lags the writer's (or a shared store's cleaner) by up to the skew still sees it.
+     */
+    @Test
+    void whenRecordedThenKeptForTheWindowPlusTheClockSkew() {
+        List<Instant> kept = new java.util.ArrayList<>();
+        DPoPSettings settings = DPoPSettings.from(new ConfigReader(TestConfig.of(
+                Map.of(DPoPSettings.ORIGINS, "https://api.example.com"))));
+        new DPoPProofVerifier(settings, DPoPNonces.of(settings, clock), (namespace, id, expiresAt) -> kept.add(expiresAt),
+                clock).verify(ProofRequest.of("GET", URI, List.of(proof())), TOKEN, DPoPProofs.jkt(key));
+        assertEquals(List.of(NOW.plusSeconds(60 + 5 + 5 + 1)), kept);
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.latchkey.auth.signature.keys.SecretSealer;
 import dev.latchkey.auth.signature.keys.SignatureKeys;
 import dev.latchkey.auth.signature.keys.TestKeys;
 import dev.latchkey.auth.state.MemoryReplayCache;
+import dev.latchkey.auth.state.ReplaySettings;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
@@ -51,7 +52,7 @@ final class SignatureFixture {
         SecretSealer sealer = settings.registry().sealer().orElseThrow();
         this.keys = new SignatureKeys(store, sealer, Duration.ofSeconds(30), Duration.ofSeconds(5), 100, clock);
         this.service = new ClientKeyService(this.store, sealer, clock, keys::invalidate);
-        this.verifier = new SignatureVerifier(settings, keys, new MemoryReplayCache(1000, clock), clock);
+        this.verifier = new SignatureVerifier(settings, keys, new MemoryReplayCache(ReplaySettings.uniform(1000, 1000), clock), clock);
         this.ed = service.registerPublicKey("partner-ed", TestKeys.pem(edPair.getPublic()), Set.of("orders:read"),
                 Set.of(), null);
         this.hmac = service.createHmacKey("partner-hmac", Set.of("orders:write"), Set.of(), null);

@@ -11,6 +11,7 @@ import dev.latchkey.auth.signature.keys.IssuedKey;
 import dev.latchkey.auth.signature.keys.SignatureKeys;
 import dev.latchkey.auth.signature.keys.TestKeys;
 import dev.latchkey.auth.state.MemoryReplayCache;
+import dev.latchkey.auth.state.ReplaySettings;
 import org.junit.jupiter.api.Test;
 
 import java.security.KeyPair;
@@ -84,6 +85,15 @@ class SignatureVerifierTest {
         assertEquals(401, replay.status());
         assertEquals("nonce already used", replay.description());
         fx.verifier.verify(post(signedPost(fx.edSigner().build(), Map.of()))).orElseThrow();
+    }
+
+    /** Review finding 7: at the last accepted instant (created + 300 s + 30 s skew) a replay is still refused. */
+    @Test
+    void whenNonceReplayedAtTheLastInstantOfTheWindowThenRejected() {
+        Map<String, List<String>> headers = signedPost(fx.edSigner().build(), Map.of());
+        fx.verifier.verify(post(headers)).orElseThrow();
+        fx.clock.advance(java.time.Duration.ofSeconds(330));
+        assertEquals("nonce already used", rejected(post(headers)).description());
     }
 
     @Test
@@ -284,7 +294,7 @@ class SignatureVerifierTest {
                 throw new ClientKeyStoreUnavailable("database down", null);
             }
         }, null, Duration.ofSeconds(30), Duration.ofSeconds(5), 10, fx.clock);
-        SignatureVerifier verifier = new SignatureVerifier(fx.settings, failing, new MemoryReplayCache(10, fx.clock),
+        SignatureVerifier verifier = new SignatureVerifier(fx.settings, failing, new MemoryReplayCache(ReplaySettings.uniform(10, 10), fx.clock),
                 fx.clock);
         AuthError e = assertThrows(AuthenticationFailure.class,
                 () -> verifier.verify(post(signedPost(fx.edSigner().build(), Map.of())))).error();

@@ -136,8 +136,8 @@ abstract class SharedStateContract {
 
     @Test
     void whenAnIdIsUsedOnOneInstanceThenItsReplayOnTheOtherIsRefused() {
-        ReplayCache onA = StateStores.replayCache(a, 100, clock);
-        ReplayCache onB = StateStores.replayCache(b, 100, clock);
+        ReplayCache onA = StateStores.replayCache(a, ReplaySettings.uniform(100, 100), clock);
+        ReplayCache onB = StateStores.replayCache(b, ReplaySettings.uniform(100, 100), clock);
         Instant expires = clock.instant().plusSeconds(60);
         assertTrue(onA.firstUse("dpop", run, expires));
         assertFalse(onB.firstUse("dpop", run, expires));

@@ -1,6 +1,7 @@
 package dev.latchkey.jetty.it;
 
 import dev.latchkey.auth.basic.UserFileAdmin;
+import dev.latchkey.jetty.it.app.DirectoryStore;
 import dev.latchkey.jetty.it.fixtures.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -127,5 +128,29 @@ class BasicLockoutHttpTest {
         assertEquals(19, in);
         assertEquals(429, login(attacker, "victim3", PASSWORD).statusCode(), "the attacker's network is cut off");
         assertEquals(200, login("10.20.0.1", "victim3", PASSWORD).statusCode(), "victim3 from its own address");
+    }
+
+    /**
+     * Review finding 1: an application store ({@link DirectoryStore}) that refuses a wrong password by throwing a 401
+     * {@code AuthenticationFailure} counts for the lockout exactly like the built-in store's {@code INVALID}.
+     */
+    @Test
+    void whenTheApplicationStoreThrows401FiveTimesThenTheUserIsLockedOutOnThatNetwork() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, login("198.51.100.70", DirectoryStore.USER, "guess-" + i).statusCode());
+        }
+        HttpResponse<String> locked = login("198.51.100.70", DirectoryStore.USER, DirectoryStore.PASSWORD);
+        assertEquals(429, locked.statusCode(), "the right password from the guessing network is not checked");
+        assertEquals("900", header(locked, "Retry-After"));
+        assertEquals(200, login("198.51.100.71", DirectoryStore.USER, DirectoryStore.PASSWORD).statusCode(),
+                "another network logs in");
+    }
+
+    /** Only the application store's 503 (the directory is down) is no verdict: never a lockout. */
+    @Test
+    void whenTheApplicationStoreIsDownThenItsFailuresAreNotCountedAsGuesses() throws Exception {
+        for (int i = 0; i < 8; i++) {
+            assertEquals(503, login("198.51.100.80", DirectoryStore.BROKEN, "any").statusCode());
+        }
     }
 }

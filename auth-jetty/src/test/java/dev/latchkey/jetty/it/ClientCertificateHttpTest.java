@@ -1,5 +1,6 @@
 package dev.latchkey.jetty.it;
 
+import dev.latchkey.auth.basic.UserFileAdmin;
 import dev.latchkey.devcerts.DevCertificates.Issued;
 import dev.latchkey.jetty.LatchkeyJetty;
 import dev.latchkey.jetty.it.fixtures.TestClockProducer;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import static dev.latchkey.test.http.Http.basic;
 import static dev.latchkey.test.http.Http.get;
 import static dev.latchkey.test.http.Http.header;
 import static dev.latchkey.test.http.Http.json;
@@ -53,8 +55,11 @@ class ClientCertificateHttpTest {
                   "spiffe://it.example/ns/ops/sa/admin": {"groups": ["admin"], "scopes": "orders:read orders:write"}
                 }
                 """);
+        Path users = dir.resolve("users.properties");
+        new UserFileAdmin(users).add("bob", "bob's password".toCharArray(), java.util.Set.of());
         server = TestServer.start(Map.of(
-                "latchkey.mechanisms", "client-cert",
+                "latchkey.mechanisms", "client-cert,basic",
+                "latchkey.basic.users-file", users.toString(),
                 "latchkey.client-cert.principal", "spiffe",
                 "latchkey.client-cert.trust-domains", "it.example",
                 "latchkey.client-cert.mapping-file", mapping.toString(),
@@ -151,5 +156,23 @@ class ClientCertificateHttpTest {
         String challenge = header(none, "WWW-Authenticate");
         assertTrue(challenge == null || !challenge.contains("error="), "no error code without a credential: "
                 + challenge);
+    }
+
+    /**
+     * Review finding 4: a certificate ahead of Basic in {@code latchkey.mechanisms} never hides a header credential:
+     * the Basic credential decides (a wrong password is 401 and counted), the certificate only serves binding.
+     */
+    @Test
+    void whenACertificateComesWithAWrongBasicPasswordThenTheBasicCredentialDecides401() throws Exception {
+        Issued reader = pki.spiffeClient(READER);
+        HttpResponse<String> wrong = get(pki.httpClient(reader), server.https("/me"),
+                "Authorization", basic("bob", "WRONG"));
+        assertEquals(401, wrong.statusCode(), wrong.body());
+        assertEquals(401, get(pki.httpClient(reader), server.https("/me"),
+                "Authorization", basic("nosuchuser", "x")).statusCode());
+        HttpResponse<String> right = get(pki.httpClient(reader), server.https("/me"),
+                "Authorization", basic("bob", "bob's password"));
+        assertEquals(200, right.statusCode(), right.body());
+        assertEquals("basic", json(right).getString("mechanism"));
     }
 }

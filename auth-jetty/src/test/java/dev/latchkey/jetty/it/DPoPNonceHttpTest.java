@@ -31,13 +31,15 @@ class DPoPNonceHttpTest {
     static void start() throws Exception {
         tokens = TestServer.issuer();
         client = DPoPClient.generate(TestClockProducer.CLOCK);
+        int port = TestServer.freePort();
         server = TestServer.start(Map.of(
                 "latchkey.mechanisms", "dpop,jwt",
                 "mp.jwt.verify.publickey", tokens.publicJwks(),
                 "mp.jwt.verify.issuer", TestServer.ISSUER,
+                "latchkey.dpop.origins", "http://127.0.0.1:" + port,
                 "latchkey.dpop.required", "true",
                 "latchkey.dpop.nonce.required", "true",
-                "latchkey.dpop.nonce.lifetime", "PT1M"), null);
+                "latchkey.dpop.nonce.lifetime", "PT1M"), null, builder -> builder.port(port));
     }
 
     @AfterAll

@@ -40,11 +40,13 @@ class IntrospectionHttpTest {
                         + ",\"cnf\":{\"jkt\":\"" + jkt + "\",\"x5t#S256\":\"bm90LWEtY2VydGlmaWNhdGU\"}}");
         authorizationServer = new IntrospectionEndpoint("orders-api", "s3cret");
         answers.forEach(authorizationServer::answer);
+        int port = TestServer.freePort();
         server = TestServer.start(Map.of(
                 "latchkey.mechanisms", "introspection,dpop",
+                "latchkey.dpop.origins", "http://127.0.0.1:" + port,
                 "latchkey.introspection.endpoint", authorizationServer.url(),
                 "latchkey.introspection.client-id", "orders-api",
-                "latchkey.introspection.client-secret", "s3cret"), null);
+                "latchkey.introspection.client-secret", "s3cret"), null, builder -> builder.port(port));
     }
 
     @AfterAll

@@ -105,4 +105,17 @@ class StartupErrorHttpTest {
                 () -> LatchkeyJetty.builder().protectedPaths("/admin*"));
         assertTrue(e.getMessage().contains("protectedPaths"), e.getMessage());
     }
+
+    /** Review finding 3: DPoP without a configured origin would compare {@code htu} with the client's {@code Host}. */
+    @Test
+    void whenDPoPIsEnabledWithoutAnOriginThenStartFailsNamingBothProperties() {
+        TestIssuer tokens = TestServer.issuer();
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> TestServer.start(Map.of(
+                "latchkey.mechanisms", "dpop,jwt",
+                "mp.jwt.verify.publickey", tokens.publicJwks(),
+                "mp.jwt.verify.issuer", TestServer.ISSUER), null).close());
+        assertTrue(e.getMessage().contains("'latchkey.dpop.origins'"), e.getMessage());
+        assertTrue(e.getMessage().contains("latchkey.resource-metadata.resource"), e.getMessage());
+        assertFalse(e.getMessage().contains("WELD"), e.getMessage());
+    }
 }

@@ -1,7 +1,6 @@
 package dev.latchkey.test.server;
 
 import dev.latchkey.auth.clock.LatchkeyClock;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Produces;
@@ -10,11 +9,11 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
- * Replaces Latchkey's {@code @LatchkeyClock} (the system clock) with {@link ServerClock} in every application started
- * with the test kit on the class path: the real time unless a test moves it.
+ * Replaces Latchkey's {@code @LatchkeyClock} (the system clock) with {@link ServerClock} in the applications the test
+ * kit starts, and only there ({@link ServerClockExtension} enables this alternative while the kit boots its server):
+ * the real time unless a test moves it.
  */
 @Alternative
-@Priority(50)
 @ApplicationScoped
 public class ServerClockProducer {
 

@@ -92,10 +92,12 @@ class TokenCommandTest {
         DPoPProofCommand.prepare(List.of("--key", keyFile.toString(), "--url",
                 "http://localhost:8080/api/orders?page=1", "--token", token), proofIo.io()).run();
         var settings = dev.latchkey.auth.dpop.DPoPSettings.from(new dev.latchkey.auth.config.ConfigReader(
-                new io.smallrye.config.SmallRyeConfigBuilder().build()));
+                new io.smallrye.config.SmallRyeConfigBuilder()
+                        .withDefaultValue("latchkey.dpop.origins", "http://localhost:8080").build()));
         var verifier = new dev.latchkey.auth.dpop.DPoPProofVerifier(settings,
                 dev.latchkey.auth.dpop.DPoPNonces.of(settings, Clock.systemUTC()),
-                new dev.latchkey.auth.state.MemoryReplayCache(10, Clock.systemUTC()), Clock.systemUTC());
+                new dev.latchkey.auth.state.MemoryReplayCache(
+                        dev.latchkey.auth.state.ReplaySettings.uniform(10, 10), Clock.systemUTC()), Clock.systemUTC());
         assertEquals(jkt, verifier.verify(dev.latchkey.auth.dpop.ProofRequest.of("GET",
                 "http://localhost:8080/api/orders", List.of(proofIo.out().trim())), token, jkt).jkt());
     }

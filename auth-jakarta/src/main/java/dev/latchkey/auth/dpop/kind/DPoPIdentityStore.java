@@ -73,6 +73,7 @@ public record DPoPIdentityStore(Supplier<DPoPProofVerifier> proofs, Supplier<Jwt
         }
         VerifiedProof proof = verifier.verify(dpop.proof(), dpop.token(), jkt);
         dpop.responseHeaders(proof.responseHeaders());
+        caller = caller.withMechanism(DPoPKind.NAME); // a sender-constrained caller, whoever verified its token
         return new CredentialValidationResult(caller, caller.groups());
     }
 

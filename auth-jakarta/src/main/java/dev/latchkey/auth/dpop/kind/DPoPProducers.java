@@ -17,6 +17,7 @@ import dev.latchkey.auth.jwt.validation.JwtVerifier;
 import dev.latchkey.auth.request.TrustedProxies;
 import dev.latchkey.auth.state.MemoryReplayCache;
 import dev.latchkey.auth.state.ReplayCache;
+import dev.latchkey.auth.state.ReplaySettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -37,9 +38,6 @@ import java.util.function.Predicate;
 @ApplicationScoped
 public class DPoPProducers {
 
-    /** Identifiers one instance remembers at most: far above the proofs accepted within the longest window. */
-    static final long MEMORY_REPLAY_ENTRIES = 1_000_000;
-
     @Produces
     @Singleton
     DPoPSettings settings() {
@@ -49,15 +47,17 @@ public class DPoPProducers {
     @Produces
     @Singleton
     DPoPProofVerifier verifier(DPoPSettings settings, Instance<ReplayCache> shared, @LatchkeyClock Clock clock) {
-        ReplayCache replay = shared.isResolvable() ? shared.get() : new MemoryReplayCache(MEMORY_REPLAY_ENTRIES, clock);
+        ReplayCache replay = shared.isResolvable() ? shared.get() : new MemoryReplayCache(
+                ReplaySettings.from(ConfigReader.current()), clock);
         return new DPoPProofVerifier(settings, DPoPNonces.of(settings, clock), replay, clock);
     }
 
     @Produces
     @Singleton
     @Named(DPoPKind.NAME)
-    DPoPKind kind(DPoPProofVerifier verifier) {
+    DPoPKind kind(DPoPProofVerifier verifier, DPoPSettings settings) {
         tokenSources(true); // the kind is enabled: fails deployment without any token source
+        settings.requireOrigins();
         return new DPoPKind(new DPoPTokenResolver(TrustedProxies.from(ConfigReader.current())), verifier.errors());
     }
 

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The caller a bearer JWT authenticated: a {@link LatchkeyCaller} (mechanism {@code jwt}, groups, scopes, the claims as
+ * The caller a bearer JWT authenticated: a {@link LatchkeyCaller} (mechanism {@code jwt}, {@code dpop} when DPoP-bound, groups, scopes, the claims as
  * attributes) that is also the MicroProfile {@link JsonWebToken}. One object is therefore the container principal
  * ({@code HttpServletRequest.getUserPrincipal()}, JAX-RS {@code SecurityContext.getUserPrincipal()}, MicroProfile JWT
  * 2.1 "JAX-RS Container API Integration": "MUST be an instance of JsonWebToken"), the injected {@code JsonWebToken}
@@ -38,15 +38,21 @@ public final class JwtCaller extends LatchkeyCaller implements JsonWebToken {
         this.token = new LatchkeyJsonWebToken(getName(), rawToken, attributes(), groups());
     }
 
-    private JwtCaller(JwtCaller caller, Set<String> groups) {
-        super(caller.getName(), MECHANISM, groups, caller.scopes(), caller.attributes(),
+    private JwtCaller(JwtCaller caller, String mechanism, Set<String> groups) {
+        super(caller.getName(), mechanism, groups, caller.scopes(), caller.attributes(),
                 caller.credentialId().orElse(null));
         this.token = caller.token.withGroups(groups());
     }
 
     @Override
     public JwtCaller withGroups(Set<String> groups) {
-        return new JwtCaller(this, groups);
+        return new JwtCaller(this, mechanism(), groups);
+    }
+
+    /** The same token's caller for another kind, e.g. {@code dpop}: still a {@link JsonWebToken}. */
+    @Override
+    public JwtCaller withMechanism(String mechanism) {
+        return new JwtCaller(this, mechanism, groups());
     }
 
     /** The verified {@code iss} claim. */

@@ -1,8 +1,11 @@
 package dev.latchkey.auth.signature.digest;
 
+import dev.latchkey.auth.request.QueryParameters;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.Part;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,7 +14,14 @@ import java.io.InputStreamReader;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Checks a request's content against its {@code Content-Digest} (RFC 9530 §2; RFC 9421 §7.2.8: the signature covers
@@ -33,8 +43,11 @@ import java.util.Arrays;
  *   {@code maxBuffer} is still checked before the resource runs.</li>
  * </ul>
  *
- * Request parameters of a form body ({@code getParameter} on {@code application/x-www-form-urlencoded}) are not read
- * from a checked body; JAX-RS {@code @FormParam} reads the entity and is unaffected.
+ * The request handed on never lets the container parse the client's raw content: {@code getParameter*} answer the
+ * query string's parameters only (a form body is read through {@code getInputStream}, checked; JAX-RS
+ * {@code @FormParam} reads the entity and is unaffected), and {@code getPart}/{@code getParts} refuse with a
+ * {@link ServletException} (multipart content is read from the checked stream). Otherwise, with a signature that does
+ * not cover {@code content-digest}, unsigned form fields would reach servlet code.
  */
 public final class ContentDigestGate {
 
@@ -96,14 +109,57 @@ public final class ContentDigestGate {
                 "signed request content over " + maxBuffer + " bytes is not accepted");
     }
 
-    /** The request with its body replaced. */
+    /** The request with its body replaced; its parameters are the query string's only. */
     private static final class CheckedRequest extends HttpServletRequestWrapper {
 
+        private static final String NO_PARTS = "the parts of a signed request are not parsed by the container: read"
+                + " its checked content through getInputStream()";
+
         private final ServletInputStream body;
+        private final Map<String, String[]> parameters;
 
         CheckedRequest(HttpServletRequest request, ServletInputStream body) {
             super(request);
             this.body = body;
+            Map<String, List<String>> byName = new LinkedHashMap<>();
+            for (QueryParameters.Parameter p : QueryParameters.of(request)) {
+                byName.computeIfAbsent(p.name(), n -> new ArrayList<>()).add(p.value());
+            }
+            Map<String, String[]> values = new LinkedHashMap<>();
+            byName.forEach((name, list) -> values.put(name, list.toArray(String[]::new)));
+            this.parameters = Collections.unmodifiableMap(values);
+        }
+
+        @Override
+        public String getParameter(String name) {
+            String[] values = parameters.get(name);
+            return values == null ? null : values[0];
+        }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            return parameters;
+        }
+
+        @Override
+        public Enumeration<String> getParameterNames() {
+            return Collections.enumeration(parameters.keySet());
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            String[] values = parameters.get(name);
+            return values == null ? null : values.clone();
+        }
+
+        @Override
+        public Collection<Part> getParts() throws ServletException {
+            throw new ServletException(NO_PARTS);
+        }
+
+        @Override
+        public Part getPart(String name) throws ServletException {
+            throw new ServletException(NO_PARTS);
         }
 
         @Override

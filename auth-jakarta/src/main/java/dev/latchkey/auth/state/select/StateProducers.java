@@ -1,6 +1,7 @@
 package dev.latchkey.auth.state.select;
 
 import dev.latchkey.auth.state.ReplayCache;
+import dev.latchkey.auth.state.ReplaySettings;
 import dev.latchkey.auth.state.StateSettings;
 import dev.latchkey.auth.state.StateStore;
 import dev.latchkey.auth.clock.LatchkeyClock;
@@ -20,9 +21,6 @@ import java.time.Clock;
  */
 @ApplicationScoped
 public class StateProducers {
-
-    /** Bound of the in-memory replay cache: identifiers one instance accepts within the longest window. */
-    static final long REPLAY_MAX_ENTRIES = 1_000_000;
 
     @Inject
     @LatchkeyClock
@@ -47,6 +45,6 @@ public class StateProducers {
     @Produces
     @Singleton
     ReplayCache replayCache(StateStore store) {
-        return StateStores.replayCache(store, REPLAY_MAX_ENTRIES, clock);
+        return StateStores.replayCache(store, ReplaySettings.from(ConfigReader.current()), clock);
     }
 }

@@ -3,6 +3,7 @@ package dev.latchkey.auth.state.select;
 import dev.latchkey.auth.state.MemoryReplayCache;
 import dev.latchkey.auth.state.MemoryStateStore;
 import dev.latchkey.auth.state.ReplayCache;
+import dev.latchkey.auth.state.ReplaySettings;
 import dev.latchkey.auth.state.SharedReplayCache;
 import dev.latchkey.auth.state.StateSettings;
 import dev.latchkey.auth.state.StateStore;
@@ -39,8 +40,8 @@ public final class StateStores {
     }
 
     /** The replay cache on {@code store}: in memory, or one shared by every instance. */
-    public static ReplayCache replayCache(StateStore store, long maxEntries, Clock clock) {
-        return store.kind().equals(StateSettings.MEMORY) ? new MemoryReplayCache(maxEntries, clock)
-                : new SharedReplayCache(store.values("replay", maxEntries), clock);
+    public static ReplayCache replayCache(StateStore store, ReplaySettings settings, Clock clock) {
+        return store.kind().equals(StateSettings.MEMORY) ? new MemoryReplayCache(settings, clock)
+                : new SharedReplayCache(store.values("replay", settings.totalEntries()), clock);
     }
 }

@@ -218,7 +218,8 @@ class JwtVerifierTest {
 
     @Test
     void whenRevokedThenRejectedEvenFromCache() {
-        InMemoryJtiDenylist denylist = new InMemoryJtiDenylist(clock, com.github.benmanes.caffeine.cache.Ticker.systemTicker());
+        InMemoryJtiDenylist denylist = new InMemoryJtiDenylist(clock, com.github.benmanes.caffeine.cache.Ticker.systemTicker(),
+                100);
         JwtVerifier v = dev.latchkey.auth.jwt.fixtures.Verifiers.verifier(TestConfig.settings(config()), denylist, clock);
         String token = Tokens.signedBy(rsa).sign();
         v.verify(token, null);

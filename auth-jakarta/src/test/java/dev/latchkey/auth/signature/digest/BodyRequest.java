@@ -70,6 +70,12 @@ final class BodyRequest {
                     case "getInputStream" -> stream;
                     case "getContentLengthLong" -> contentLength;
                     case "getCharacterEncoding" -> "UTF-8";
+                    case "getQueryString" -> "to=bob&amount=10&amount=20";
+                    // what a container would parse from the raw (unchecked) body
+                    case "getParameter" -> "from-unchecked-body";
+                    case "getParameterMap" -> java.util.Map.of("amount", new String[]{"from-unchecked-body"});
+                    case "getParameterValues" -> new String[]{"from-unchecked-body"};
+                    case "getParts" -> java.util.List.of();
                     case "toString" -> "BodyRequest";
                     default -> throw new UnsupportedOperationException(method.getName());
                 });

@@ -162,6 +162,23 @@ class ContentDigestGateTest {
         assertTrue(empty.getInputStream().isFinished());
     }
 
+    /** Review finding 9: the container never parses unchecked content into parameters or parts. */
+    @Test
+    void whenTheApplicationAsksForParametersOrPartsThenOnlyTheQueryStringAnswersAndPartsAreRefused() throws Exception {
+        byte[] form = "amount=1000000".getBytes(StandardCharsets.UTF_8);
+        for (HttpServletRequest admitted : List.of(
+                new ContentDigestGate(1024, false).withoutContent(BodyRequest.chunked(form).build()),
+                new ContentDigestGate(1024, false).check(BodyRequest.of(form).build(), digest(sha256Of(form))))) {
+            assertEquals("10", admitted.getParameter("amount"));
+            assertEquals(List.of("10", "20"), List.of(admitted.getParameterValues("amount")));
+            assertEquals(Set.of("to", "amount"), admitted.getParameterMap().keySet());
+            assertEquals("bob", admitted.getParameter("to"));
+            assertEquals(null, admitted.getParameter("from"));
+            assertThrows(jakarta.servlet.ServletException.class, admitted::getParts);
+            assertThrows(jakarta.servlet.ServletException.class, () -> admitted.getPart("file"));
+        }
+    }
+
     @Test
     void whenStreamingReaderStopsEarlyThenCloseDrainsAndFailsOnMismatch() throws Exception {
         byte[] body = new byte[3_000];
