@@ -40,6 +40,7 @@ class DPoPTest {
         config.put("latchkey.mechanisms", "dpop,jwt");
         config.put("latchkey.realm", "orders");
         config.put("latchkey.dpop.algorithms", "ES256,PS256");
+        config.put("latchkey.dpop.origins", Container.origins());
         return Deployments.war("dpop", config, "ApiApplication", "OrdersResource");
     }
 
@@ -76,7 +77,7 @@ class DPoPTest {
         assertEquals("orders for alice@latchkey.test", ok.body());
         HttpResponse<String> me = Http.get(base, "/api/me", "Authorization", "DPoP " + token,
                 "DPoP", CLIENT.proof("GET", url("/api/me"), token, null));
-        assertEquals("alice@latchkey.test jwt [] [orders:read]", me.body()); // the token kind that mapped the caller
+        assertEquals("alice@latchkey.test dpop [] [orders:read]", me.body()); // sender-constrained: mechanism dpop
     }
 
     @Test

@@ -26,6 +26,17 @@ public final class Container {
     }
 
     /**
+     * The origins a deployment is addressed by, for {@code latchkey.dpop.origins}: {@value #LOOPBACK} on the
+     * container's HTTP port ({@code latchkey.http.port}, fixed by the build for every container) and, where it has
+     * one, its HTTPS port.
+     */
+    public static String origins() {
+        String origins = "http://" + LOOPBACK + ":" + Integer.parseInt(System.getProperty("latchkey.http.port"));
+        String https = System.getProperty("latchkey.https.port");
+        return https == null ? origins : origins + ",https://" + LOOPBACK + ":" + Integer.parseInt(https);
+    }
+
+    /**
      * The HTTPS form of a deployment's base URL: the container's HTTPS port ({@code latchkey.https.port}, set by the
      * build for WildFly and Payara; the Arquillian Jetty container has no TLS connector, and auth-jetty's own
      * tests cover Basic and mTLS on Jetty).
