@@ -61,7 +61,10 @@ public final class SignatureKind extends AbstractCredentialKind<SignatureCredent
             return request;
         }
         if (!verified.get().coversContentDigest()) {
-            return gate.withoutContent(request); // content the signature does not cover is never handed over
+            if (!settings.requireContentDigest() && declaresContent(request)) {
+                return request; // require-content-digest=false: the configured opt-out, content is not covered
+            }
+            return gate.withoutContent(request); // content nobody declared is never handed over (RFC 9421 §7.2.8)
         }
         String keyId = verified.get().keyId();
         try {
@@ -74,6 +77,11 @@ public final class SignatureKind extends AbstractCredentialKind<SignatureCredent
             throw new AuthenticationFailure(AuthError.invalidRequest(SignatureVerifier.SCHEME,
                     "request content could not be read", "content_unreadable").withCredentialId(keyId));
         }
+    }
+
+    /** Content announced by {@code Content-Length} or {@code Transfer-Encoding} (RFC 9112 §6.3). */
+    private static boolean declaresContent(HttpServletRequest request) {
+        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
     }
 
     private AuthError digestError(DigestRejected e) {

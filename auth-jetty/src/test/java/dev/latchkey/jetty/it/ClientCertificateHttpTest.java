@@ -56,7 +56,7 @@ class ClientCertificateHttpTest {
                 }
                 """);
         Path users = dir.resolve("users.properties");
-        new UserFileAdmin(users).add("bob", "bob's password".toCharArray(), java.util.Set.of());
+        UserFileAdmin.of(users).add("bob", "bob's password".toCharArray(), java.util.Set.of());
         server = TestServer.start(Map.of(
                 "latchkey.mechanisms", "client-cert,basic",
                 "latchkey.basic.users-file", users.toString(),

@@ -1,6 +1,7 @@
 package dev.latchkey.jetty.it;
 
-import dev.latchkey.jetty.it.fixtures.DPoPClient;
+import dev.latchkey.test.dpop.DPoPClient;
+import dev.latchkey.jetty.it.fixtures.TestClockProducer;
 import dev.latchkey.jetty.it.fixtures.TestServer;
 import dev.latchkey.test.jwt.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
@@ -53,7 +54,7 @@ class DPoPReplayQuotaHttpTest {
 
     @Test
     void whenOneKeyHoldsItsQuotaOfLiveProofsThenItGets429AndAnotherKeyIsServed() throws Exception {
-        DPoPClient greedy = DPoPClient.generate();
+        DPoPClient greedy = DPoPClient.generate(TestClockProducer.CLOCK);
         for (int i = 0; i < 3; i++) {
             assertEquals(200, me(greedy).statusCode());
         }
@@ -63,14 +64,14 @@ class DPoPReplayQuotaHttpTest {
         int retryAfter = Integer.parseInt(header(refused, "Retry-After"));
         assertEquals(true, retryAfter >= 1 && retryAfter <= 71, "within the proof window plus skew: " + retryAfter);
 
-        DPoPClient other = DPoPClient.generate();
+        DPoPClient other = DPoPClient.generate(TestClockProducer.CLOCK);
         assertEquals(200, me(other).statusCode(), "another key is not affected");
     }
 
     /** Review finding 5: a DPoP caller reports mechanism {@code dpop} (group stores declared for dpop match it). */
     @Test
     void whenADPoPCallerIsAuthenticatedThenItsMechanismIsDpop() throws Exception {
-        HttpResponse<String> me = me(DPoPClient.generate());
+        HttpResponse<String> me = me(DPoPClient.generate(TestClockProducer.CLOCK));
         assertEquals(200, me.statusCode(), me.body());
         assertEquals("dpop", json(me).getString("mechanism"));
         assertEquals("alice", json(me).getString("name"));
