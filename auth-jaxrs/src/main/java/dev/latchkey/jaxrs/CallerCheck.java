@@ -24,6 +24,9 @@ final class CallerCheck {
 
     /** @return true when the request was aborted */
     static boolean denyIfNotAllowed(ContainerRequestContext request, AccessRule rule, Challenges challenges) {
+        if (rule.isUnrestricted()) {
+            return false; // public: AccessDecision grants it whoever asks, so no caller is looked up
+        }
         SecurityContext security = request.getSecurityContext();
         Principal principal = security.getUserPrincipal();
         // What the mechanism left for this request (JAX-RS exposes servlet request attributes as properties).
