@@ -451,7 +451,7 @@ def memory(server, keys, count, logs):
 # --------------------------------------------------------------------------------------------------------- main
 
 PRESETS = {
-    "compare": (None, "health,jwt-one,jwt-many,apikey,basic-tls,mtls,forbidden"),
+    "compare": (None, "health,jwt-one,jwt-public,jwt-many,jwt-many:100000,apikey,apikey-public,basic-tls,mtls,forbidden"),
     "tokens": ("latchkey", "health,jwt-one,jwt-many:1000,jwt-many:10000,jwt-many:100000"),
     "mechanisms": ("latchkey/m1,latchkey/m2,latchkey/m3,latchkey/m4", "health,jwt-one"),
 }
