@@ -51,7 +51,7 @@ public record JwtSettings(List<IssuerSettings> issuers, Duration clockSkew, Opti
     public static final String LK = "latchkey.jwt.";
 
     /**
-     * Default size of the verified-token cache: 25 000 distinct tokens, about 45 MB of heap when full (about 1.8 KB per
+     * Default size of the verified-token cache: 25 000 distinct tokens, about 37 MB of heap when full (about 1.5 KB per
      * cached token, measured with {@code benchmarks/load/run.sh --memory 20000}). A token that no longer fits costs an
      * RSA or EC verification on its next request, so the default holds a service's working set of 20 000 clients.
      */
