@@ -6,7 +6,10 @@ Reads jdk.ExecutionSample events (`jfr print`, full stacks) and prints, as a sha
   - inclusive: methods anywhere on the stack (counted once per sample), only those matching --match
     (default: Latchkey, Jersey, Weld, Jetty, Parsson, JSON-P, Nimbus, Caffeine, java.util.ServiceLoader);
   - by Latchkey frame: each sample charged to the Latchkey method nearest the leaf, if any (what Latchkey code
-    causes, including the library code it calls).
+    causes, including the library code it calls);
+  - Latchkey-attributable: the same, but a sample below the point where Latchkey hands the request back to the
+    application (FilterChain.doFilter, an interceptor's proceed) is not charged to Latchkey; the total is Latchkey's
+    share of the request's CPU.
 """
 import argparse
 import collections
@@ -15,6 +18,11 @@ import subprocess
 
 DEFAULT_MATCH = (r"^(dev\.latchkey|org\.glassfish\.jersey|org\.jboss\.weld|org\.eclipse\.jetty|org\.eclipse\.parsson|"
                  r"jakarta\.json|com\.nimbusds|com\.github\.benmanes|java\.util\.ServiceLoader|io\.github\.bucket4j)")
+# Latchkey's library code (not the sample application), and the frames through which it calls back into the
+# application (the rest of the filter chain, an intercepted method): what runs below those is not Latchkey's cost.
+LIBRARY = ("dev.latchkey.auth.", "dev.latchkey.jaxrs.", "dev.latchkey.jetty.")
+BOUNDARY = re.compile(r"^(org\.eclipse\.jetty\.ee10\.servlet\.(FilterHolder|ServletHandler\$Chain|ServletHandler\$ChainEnd)"
+                      r"\.doFilter|org\.jboss\.weld\.interceptor\.proxy\..*InvocationContext\.proceed)$")
 FRAME = re.compile(r"^\s+([\w$.<>/]+)\(.*\)\s+line:")
 
 
@@ -44,6 +52,7 @@ def main():
     match = re.compile(args.match)
     total = 0
     leaf, inclusive, charged = collections.Counter(), collections.Counter(), collections.Counter()
+    attributable = collections.Counter()
     for stack in samples(args.recording):
         if not stack:
             continue
@@ -55,8 +64,13 @@ def main():
         own = next((m for m in stack if m.startswith("dev.latchkey.")), None)
         if own:
             charged[own] += 1
+        first = next((m for m in stack if m.startswith(LIBRARY) or BOUNDARY.search(m)), None)
+        if first and first.startswith(LIBRARY):
+            attributable[first] += 1
     print(f"{total} execution samples")
-    for title, counter in (("self (leaf)", leaf), ("inclusive", inclusive), ("by nearest Latchkey frame", charged)):
+    print(f"Latchkey-attributable: {100 * sum(attributable.values()) / total:.1f}% of the samples")
+    for title, counter in (("self (leaf)", leaf), ("inclusive", inclusive), ("by nearest Latchkey frame", charged),
+                           ("Latchkey-attributable, by Latchkey frame", attributable)):
         print(f"\n{title}:")
         for method, n in counter.most_common(args.top):
             print(f"  {100 * n / total:5.1f}%  {method}")

@@ -27,7 +27,7 @@ HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 MECHANISMS = ["jwt", "api-key", "client-cert", "basic"]
-PEER_ROWS = {"health", "jwt-one", "jwt-many", "forbidden"}
+PEER_ROWS = {"health", "jwt-one", "jwt-public", "jwt-many", "forbidden"}
 BASIC_USER, BASIC_PASSWORD = "load-bench", "load-bench-password-1"
 
 
@@ -70,6 +70,12 @@ def make_rows(specs, work, keys):
         elif name == "jwt-one":
             rows.append(Row(spec, "JWT, one token, /api/orders", "/api/orders",
                             headers=[f"Authorization: Bearer {one}"]))
+        elif name == "jwt-public":
+            rows.append(Row(spec, "JWT, one token, on the public /api/health", "/api/health",
+                            headers=[f"Authorization: Bearer {one}"]))
+        elif name == "apikey-public":
+            rows.append(Row(spec, "API key on the public /api/health", "/api/health",
+                            headers=[f"X-API-Key: {(work / 'api-key').read_text().strip()}"]))
         elif name == "jwt-many":
             count = int(arg or 20000)
             log(f"tokens: {count} distinct (minted once, reused while valid)")
@@ -174,6 +180,14 @@ def make_servers(names, args, work, keys):
     servers = []
     for name in names:
         base, _, variant = name.partition("/")
+        if base == "latchkey-bare":
+            # The same sample, class path, Jetty, Weld and Jersey without Latchkey's filter or JAX-RS providers
+            # (BareSample.java, benchmark only): what a public endpoint pays for Latchkey being installed.
+            jar = pathlib.Path(args.jar.get(base, ROOT / "sample-app/target/sample-app.jar"))
+            command = ["java", *jvm, *args.opts.get(base, "").split(), "-cp", f"{jar}:{jar.parent}/lib/*",
+                       str(HERE / "BareSample.java"), "{port}"]
+            servers.append(Server(name, command, prepare_sample(jar, work), {}, {"health"}))
+            continue
         if base.startswith("latchkey"):
             jar = pathlib.Path(args.jar.get(base, ROOT / "sample-app/target/sample-app.jar"))
             if base != "latchkey" and base not in args.jar:
@@ -288,6 +302,11 @@ def measure(server, row, seconds, connections, work):
     return result
 
 
+def jfr(server, command, *options):
+    subprocess.run(["jcmd", str(server.process.pid), command, "name=load", *options], check=True,
+                   stdout=subprocess.DEVNULL)
+
+
 def jfr_settings(work):
     """The JDK's 'profile' settings with Java execution sampled every millisecond instead of every 10."""
     java_home = pathlib.Path(os.path.realpath(shutil.which("java"))).parent.parent
@@ -305,9 +324,12 @@ def warm_up(server, rows, args):
         return
     started, previous, passes = time.time(), None, 0
     while True:
-        cpu = [measure(server, row, args.warmup, args.connections, args.work)["cpu_us"] for row in rows]
+        # Rows of a few requests per second (Basic: one PBKDF2 verification each) do not tell whether the JIT is done.
+        cpu = [r["cpu_us"] if r["rps"] >= 100 else None
+               for r in (measure(server, row, args.warmup, args.connections, args.work) for row in rows)]
         passes += 1
-        settled = previous is not None and all(abs(c - p) <= 0.1 * p for c, p in zip(cpu, previous))
+        settled = previous is not None and all(c is None or p is None or abs(c - p) <= 0.1 * p
+                                               for c, p in zip(cpu, previous))
         if settled or time.time() - started >= args.warmup_max:
             log(f"{server.name}: warm-up {passes} passes, {time.time() - started:.0f} s"
                 + ("" if settled else " (not settled: --warmup-max reached)"))
@@ -429,7 +451,7 @@ def memory(server, keys, count, logs):
 # --------------------------------------------------------------------------------------------------------- main
 
 PRESETS = {
-    "compare": (None, "health,jwt-one,jwt-many,apikey,basic-tls,mtls,forbidden"),
+    "compare": (None, "health,jwt-one,jwt-public,jwt-many,jwt-many:100000,apikey,apikey-public,basic-tls,mtls,forbidden"),
     "tokens": ("latchkey", "health,jwt-one,jwt-many:1000,jwt-many:10000,jwt-many:100000"),
     "mechanisms": ("latchkey/m1,latchkey/m2,latchkey/m3,latchkey/m4", "health,jwt-one"),
 }
@@ -440,9 +462,10 @@ def main():
     p.add_argument("--preset", choices=PRESETS, default="compare",
                    help="compare: every row, Latchkey and the peers (default); tokens: CPU/request vs distinct "
                         "tokens (1, 1k, 10k, 100k); mechanisms: vs enabled mechanisms (1 to 4)")
-    p.add_argument("--servers", help="comma-separated: latchkey, latchkey/m1..m4, spring, quarkus "
+    p.add_argument("--servers", help="comma-separated: latchkey, latchkey/m1..m4, latchkey-bare, spring, quarkus "
                                      "(default: latchkey, and the peers when built)")
-    p.add_argument("--rows", help="comma-separated: health, jwt-one, jwt-many[:N], apikey, basic-tls, mtls, forbidden")
+    p.add_argument("--rows", help="comma-separated: health, jwt-one, jwt-public, jwt-many[:N], apikey, apikey-public, "
+                                  "basic-tls, mtls, forbidden")
     p.add_argument("--duration", type=int, default=5, help="seconds measured per row and round (default 5)")
     p.add_argument("--warmup", type=int, default=5,
                    help="seconds per row of each warm-up pass after a start (default 5; 0: none)")
@@ -461,8 +484,8 @@ def main():
                    help="JVM options for one Latchkey server only (e.g. latchkey-b=-Dlatchkey.jwt.cache.max-size=0)")
     p.add_argument("--work", type=pathlib.Path, default=pathlib.Path(os.environ.get("LOAD_WORK", "/tmp/latchkey-load")))
     p.add_argument("--peers-build", type=pathlib.Path, help="where run.sh built the peers (default WORK/peers)")
-    p.add_argument("--jfr", metavar="FILE", help="record a JFR profile (settings=profile) of the first server "
-                                                 "during the measured intervals of the last round")
+    p.add_argument("--jfr", metavar="FILE", help="JFR profiles (settings=profile, Java sampled every ms) of the first "
+                                                 "server during the measured rows of the last round: FILE-<row>.jfr")
     p.add_argument("--memory", type=int, metavar="N",
                    help="instead of load: heap per cached token, from class histograms before and after N distinct "
                         "tokens (the verified-token cache is sized to hold them)")
@@ -502,19 +525,18 @@ def main():
                     check_status(server, row, args.work)
                 warm_up(server, todo, args)
                 recording = args.jfr and rnd == args.rounds - 1 and server is servers[0]
-                if recording:
-                    subprocess.run(["jcmd", str(server.process.pid), "JFR.start", "name=load",
-                                    f"settings={jfr_settings(args.work)}"], check=True, stdout=subprocess.DEVNULL)
                 for row in todo:
+                    if recording:
+                        jfr(server, "JFR.start", f"settings={jfr_settings(args.work)}")
                     r = measure(server, row, args.duration, args.connections, args.work)
+                    if recording:
+                        target = pathlib.Path(args.jfr).resolve()
+                        target = target.with_name(f"{target.stem}-{row.key.replace(':', '-')}{target.suffix}")
+                        jfr(server, "JFR.stop", f"filename={target}")
+                        log(f"JFR recording: {target}")
                     results.setdefault((server.name, row.key), []).append(r)
                     log(f"round {rnd + 1} {server.name:<12} {row.key:<16} {r['rps']:8.0f} rps  p50 {r['p50']:.2f} "
                         f"p99 {r['p99']:.2f} ms  {r['cpu_us']:.1f} µs CPU/req {r['errors']}")
-                if recording:
-                    subprocess.run(["jcmd", str(server.process.pid), "JFR.stop", "name=load",
-                                    f"filename={pathlib.Path(args.jfr).resolve()}"], check=True,
-                                   stdout=subprocess.DEVNULL)
-                    log(f"JFR recording: {args.jfr}")
             finally:
                 server.stop()
     text = report(servers, rows, results, args.rounds)

@@ -46,8 +46,9 @@ abstract class AnnotationGuardInterceptor {
         AccessRule rule = RULES.computeIfAbsent(new Target(targetClass(invocation, method), method),
                 t -> SecurityAnnotations.resolve(t.type(), t.method()).orElse(UNRESTRICTED));
         if (!rule.isUnrestricted()) {
-            LatchkeyCaller caller = currentCaller.get().orElse(null);
+            // One read of the request's context: the caller lives in it.
             RequestAuthContext authContext = currentCaller.authContext().orElse(null);
+            LatchkeyCaller caller = authContext == null ? null : authContext.caller().orElse(null);
             AccessDecision.decide(rule, caller, caller, role -> caller != null && caller.isInGroup(role),
                     challenges.scopeScheme(authContext), stepUpClock).ifPresent(error -> {
                         throw new InsufficientScopeException(error, authContext);

@@ -24,6 +24,9 @@ final class CallerCheck {
     /** @return true when the request was aborted */
     static boolean denyIfNotAllowed(ContainerRequestContext request, AccessRule rule,
                                     AuthorizationDeployment deployment) {
+        if (rule.isUnrestricted()) {
+            return false; // public: AccessDecision grants it whoever asks, so no caller is looked up
+        }
         Challenges challenges = deployment.challenges();
         SecurityContext security = request.getSecurityContext();
         Principal principal = security.getUserPrincipal();

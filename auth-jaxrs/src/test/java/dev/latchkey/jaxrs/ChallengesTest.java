@@ -51,7 +51,7 @@ class ChallengesTest {
     }
 
     private static RequestAuthContext context(AuthenticatorChain chain, List<AuthenticationEvent> audit) {
-        return new RequestAuthContext(chain, audit::add, "192.0.2.7", "/api/orders", null);
+        return new RequestAuthContext(chain, audit::add, () -> "192.0.2.7", "/api/orders", null);
     }
 
     @Test

@@ -30,6 +30,11 @@ public class AuditLogger {
         }
     }
 
+    /** Whether successes are logged now (DEBUG): the mechanism fires no success event that nobody would see. */
+    public static boolean logsSuccesses() {
+        return LOG.isLoggable(Level.DEBUG);
+    }
+
     private static String credentialId(AuthenticationEvent event) {
         return event.credentialId() == null ? "-" : safe(event.credentialId());
     }

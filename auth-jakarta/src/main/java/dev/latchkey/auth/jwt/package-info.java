@@ -40,7 +40,7 @@
  *   <tr><td>{@code latchkey.jwt.groups-claim}</td><td>{@code groups} (dotted path allowed)</td></tr>
  *   <tr><td>{@code latchkey.jwt.min-rsa-bits}</td><td>2048 (1024 only when set explicitly, with a
  *   start-up warning)</td></tr>
- *   <tr><td>{@code latchkey.jwt.cache.max-size} / {@code .cache.ttl}</td><td>10000 (0 disables) / PT5M</td></tr>
+ *   <tr><td>{@code latchkey.jwt.cache.max-size} / {@code .cache.ttl}</td><td>25000 (0 disables) / PT5M</td></tr>
  *   <tr><td>{@code latchkey.jwt.jwks.cache-ttl}, {@code .refresh-timeout}, {@code .refresh-ahead},
  *   {@code .min-refetch-interval}, {@code .retry}, {@code .outage-tolerance}, {@code .connect-timeout},
  *   {@code .read-timeout}, {@code .size-limit}, {@code .min-cache-ttl}, {@code .max-cache-ttl}</td><td>PT5M, PT15S,

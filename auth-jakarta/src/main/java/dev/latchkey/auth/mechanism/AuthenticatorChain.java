@@ -170,8 +170,10 @@ public final class AuthenticatorChain {
         if (failedAttempts == null) {
             return decide(request, found);
         }
-        ClientNetwork network = failedAttempts.network(servletRequest);
+        // The client's network is worked out only for a request that carries a credential or is refused.
+        ClientNetwork network = null;
         if (!found.isEmpty() || request.repeatedAuthorization()) {
+            network = failedAttempts.network(servletRequest);
             Optional<AuthError> limited = failedAttempts.refusal(network);
             if (limited.isPresent()) {
                 return new Result(AuthOutcome.rejected(limited.get()), null);
@@ -179,7 +181,8 @@ public final class AuthenticatorChain {
         }
         Result result = decide(request, found);
         if (result.outcome() instanceof AuthOutcome.Rejected rejected) {
-            failedAttempts.record(network, rejected.error());
+            failedAttempts.record(network != null ? network : failedAttempts.network(servletRequest),
+                    rejected.error());
         }
         return result;
     }

@@ -1,7 +1,7 @@
 package dev.latchkey.auth.mechanism;
 
 import dev.latchkey.auth.caller.LatchkeyCaller;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -12,8 +12,12 @@ import java.util.Optional;
  * Derived, never stored: it reads the one {@link RequestAuthContext} the Latchkey mechanism left on the request
  * (request attribute {@value AuthenticatorChain#REQUEST_ATTRIBUTE}); empty for an unauthenticated request or one the
  * mechanism did not run for.
+ *
+ * <p>Application scoped: it reads the current request through the container's {@code HttpServletRequest} bean each
+ * time it is asked, so a request that asks creates no bean of its own (a request-scoped bean cost one creation and
+ * injection per request on the {@code @RequiresScope} interceptor's path).
  */
-@RequestScoped
+@ApplicationScoped
 public class CurrentCaller {
 
     @Inject

@@ -1,5 +1,6 @@
 package dev.latchkey.auth.mechanism;
 
+import dev.latchkey.auth.audit.AuditLogger;
 import dev.latchkey.auth.audit.AuthenticationEvent;
 import dev.latchkey.auth.audit.AuthenticationEvent.Outcome;
 import dev.latchkey.auth.caller.LatchkeyCaller;
@@ -21,6 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -34,6 +36,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,8 +98,12 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
     @LatchkeyClock
     Clock clock;
 
+    @Inject
+    BeanManager beanManager;
+
     private AuthenticatorChain chain;
     private Consumer<AuthenticationEvent> audit;
+    private boolean successObserved;
 
     @PostConstruct
     void init() {
@@ -112,6 +119,7 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
         chain = new AuthenticatorChain(settings, byName(), new CredentialLogin(identityStoreHandler),
                 new FailedAttemptLimiter(FailedAttemptSettings.from(config), trustedProxies, state, clock));
         audit = events::fire;
+        successObserved = observedBeyondAuditLog(beanManager);
         GroupStoreWarning.of(settings.mechanisms(),
                 chain.kinds().stream().mapToInt(CredentialKind::callerNamespaces).sum(), this::plainGroupStores)
                 .ifPresent(LOG::warning);
@@ -157,13 +165,18 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
         return chain;
     }
 
+    /**
+     * Runs the chain and leaves the {@link RequestAuthContext} on the request. The client address is worked out only
+     * when an event needs it, and a success event is fired only when something would see it
+     * ({@link #observedBeyondAuditLog}, or the audit log at DEBUG).
+     */
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         AuthenticatorChain.Result result = chain.run(request);
         LatchkeyCaller caller = result.outcome() instanceof AuthOutcome.Authenticated ok ? ok.caller() : null;
         RequestAuthContext authContext = new RequestAuthContext(chain, audit,
-                ClientAddress.text(request, trustedProxies), request.getRequestURI(), caller);
+                () -> ClientAddress.text(request, trustedProxies), request.getRequestURI(), caller);
         // The caller's one home: CurrentCaller and the JAX-RS layer read it here, the container gets the same object.
         request.setAttribute(AuthenticatorChain.REQUEST_ATTRIBUTE, authContext);
         String mechanism = result.decidedBy() == null ? null : result.decidedBy().name();
@@ -172,7 +185,9 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
             if (ok.request() != null) {
                 context.setRequest(ok.request()); // e.g. the body checked against its signed Content-Digest
             }
-            authContext.audit(Outcome.SUCCESS, mechanism, null, 200, caller.credentialId().orElse(null));
+            if (successObserved || AuditLogger.logsSuccesses()) {
+                authContext.audit(Outcome.SUCCESS, mechanism, null, 200, caller.credentialId().orElse(null));
+            }
             return context.notifyContainerAboutLogin(caller, caller.groups());
         }
         if (result.outcome() instanceof AuthOutcome.Rejected rejected) {
@@ -187,6 +202,18 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
         return respond(response, AuthError.unauthenticated(null).withHeaders(chain.challengeHeaders(
                 RequestContent.present(request))),
                 chain.challenges());
+    }
+
+    /**
+     * Whether a success event has an observer besides {@link AuditLogger} (which logs successes at DEBUG only): the
+     * observers of a deployment are fixed once it has started (CDI 4.0 §11.5.2, observer resolution at deployment),
+     * so a success nobody observes is not fired.
+     */
+    static boolean observedBeyondAuditLog(BeanManager beanManager) {
+        AuthenticationEvent success = new AuthenticationEvent(Outcome.SUCCESS, null, null, 200, null, null, null,
+                null, Instant.EPOCH);
+        return beanManager.resolveObserverMethods(success).stream()
+                .anyMatch(observer -> observer.getBeanClass() != AuditLogger.class);
     }
 
     private static AuthenticationStatus respond(HttpServletResponse response, AuthError error, List<String> challenges) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * What the Latchkey mechanism leaves on each request for the layers after it (the JAX-RS filter, the
@@ -19,16 +20,19 @@ import java.util.function.Consumer;
  * @param chain         the chain that ran
  * @param audit         fires an {@link AuthenticationEvent} in the application's CDI container
  * @param remoteAddress the client address ({@link dev.latchkey.auth.request.ClientAddress}: the TCP peer, or behind
- *                      {@code latchkey.trusted-proxies} the right-most untrusted {@code X-Forwarded-For} hop)
+ *                      {@code latchkey.trusted-proxies} the right-most untrusted {@code X-Forwarded-For} hop), worked
+ *                      out only when an event needs it: most requests fire none
  * @param path          the request path, without query
  * @param authenticated the caller, or null when the request is not authenticated
  */
-public record RequestAuthContext(AuthenticatorChain chain, Consumer<AuthenticationEvent> audit, String remoteAddress,
+public record RequestAuthContext(AuthenticatorChain chain, Consumer<AuthenticationEvent> audit,
+                                 Supplier<String> remoteAddress,
                                  String path, LatchkeyCaller authenticated) {
 
     public RequestAuthContext {
         Objects.requireNonNull(chain, "chain");
         Objects.requireNonNull(audit, "audit");
+        Objects.requireNonNull(remoteAddress, "remoteAddress");
     }
 
     /** The authenticated caller; empty for an anonymous request. */
@@ -55,7 +59,7 @@ public record RequestAuthContext(AuthenticatorChain chain, Consumer<Authenticati
     public void audit(AuthenticationEvent.Outcome outcome, String mechanism, String reason, int status,
                       String credentialId) {
         audit.accept(new AuthenticationEvent(outcome, mechanism, reason, status,
-                authenticated == null ? null : authenticated.getName(), credentialId, remoteAddress, path,
+                authenticated == null ? null : authenticated.getName(), credentialId, remoteAddress.get(), path,
                 Instant.now()));
     }
 

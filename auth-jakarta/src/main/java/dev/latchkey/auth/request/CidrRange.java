@@ -50,12 +50,50 @@ public final class CidrRange {
     }
 
     /**
+     * The four bytes of a dotted quad without leading zeros ({@code 192.0.2.1}, what containers report for IPv4
+     * peers), read without a regular expression (this runs for every request that carries a credential); null for
+     * any other text, which the general rules then judge.
+     */
+    static byte[] canonicalIpv4(String s) {
+        byte[] quad = new byte[4];
+        int i = 0;
+        int n = s.length();
+        for (int part = 0; part < 4; part++) {
+            if (part > 0) {
+                if (i >= n || s.charAt(i) != '.') {
+                    return null;
+                }
+                i++;
+            }
+            int start = i;
+            int value = 0;
+            while (i < n && i - start < 3 && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                value = value * 10 + (s.charAt(i) - '0');
+                i++;
+            }
+            if (i == start || value > 255 || i - start > 1 && s.charAt(start) == '0') {
+                return null;
+            }
+            quad[part] = (byte) value;
+        }
+        return i == n ? quad : null;
+    }
+
+    /**
      * Parses an IP literal (as {@code ServletRequest.getRemoteAddr()} returns it: IPv6 possibly in brackets or with a
      * zone id) without DNS; empty for anything else.
      */
     public static Optional<InetAddress> parseAddress(String literal) {
         if (literal == null) {
             return Optional.empty();
+        }
+        byte[] quad = canonicalIpv4(literal);
+        if (quad != null) {
+            try {
+                return Optional.of(InetAddress.getByAddress(quad));
+            } catch (UnknownHostException e) {
+                throw new IllegalStateException(e); // four bytes are always an address
+            }
         }
         String s = literal.strip();
         if (s.startsWith("[") && s.endsWith("]")) {

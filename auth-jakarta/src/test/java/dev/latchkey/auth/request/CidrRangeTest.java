@@ -2,8 +2,10 @@ package dev.latchkey.auth.request;
 
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,5 +73,24 @@ class CidrRangeTest {
         assertThrows(IllegalArgumentException.class, () -> CidrRange.parse(""));
         assertFalse(CidrRange.parse("10.0.0.0/8").contains("example.com"));
         assertFalse(CidrRange.parse("10.0.0.0/8").contains((String) null));
+    }
+
+    @Test
+    void whenACanonicalDottedQuadThenItsBytesAreReadDirectly() {
+        assertArrayEquals(new byte[]{(byte) 192, 0, 2, 1}, CidrRange.canonicalIpv4("192.0.2.1"));
+        assertArrayEquals(new byte[]{0, 0, 0, 0}, CidrRange.canonicalIpv4("0.0.0.0"));
+        assertArrayEquals(new byte[]{-1, -1, -1, -1}, CidrRange.canonicalIpv4("255.255.255.255"));
+        assertEquals("198.51.100.27", CidrRange.parseAddress("198.51.100.27").orElseThrow().getHostAddress());
+    }
+
+    @Test
+    void whenNotACanonicalDottedQuadThenTheGeneralRulesJudgeIt() {
+        for (String other : new String[]{"010.0.0.1", "256.1.1.1", "1.2.3", "1.2.3.4.5", "1.2.3.4 ", "1..2.3",
+                "1.2.3.", "", "1.2.3.1000", "::1", "a.b.c.d"}) {
+            assertNull(CidrRange.canonicalIpv4(other), other);
+        }
+        assertEquals("192.0.2.1", CidrRange.parseAddress(" 192.0.2.1 ").orElseThrow().getHostAddress());
+        assertTrue(CidrRange.parseAddress("256.1.1.1").isEmpty());
+        assertTrue(CidrRange.parseAddress("1.2.3").isEmpty());
     }
 }

@@ -19,12 +19,16 @@ public final class ClaimValues {
     private ClaimValues() {
     }
 
-    /** A deep, immutable copy: nulls dropped, anything deeper than {@link #MAX_DEPTH} dropped. */
+    /**
+     * A deep, immutable copy: nulls dropped, anything deeper than {@link #MAX_DEPTH} dropped. The top level is a
+     * {@link Map#copyOf} map (no particular order): compact while a verified token is cached, and taken as it is by
+     * {@code Map.copyOf} when a caller is made from it on every request that presents the token.
+     */
     public static Map<String, Object> immutableCopy(Map<String, Object> claims) {
         Object copy = copy(claims, 0);
         @SuppressWarnings("unchecked")
         Map<String, Object> map = (Map<String, Object>) copy;
-        return map;
+        return Map.copyOf(map);
     }
 
     private static Object copy(Object value, int depth) {

@@ -28,7 +28,7 @@ class JsonWebTokenProducerTest {
         AuthenticatorChain chain = new AuthenticatorChain(new MechanismSettings(List.of(), "api", Map.of()), Map.of(),
                 new CredentialLogin(c -> CredentialValidationResult.NOT_VALIDATED_RESULT), null);
         return CurrentCaller.of(FakeRequest.create().attribute(AuthenticatorChain.REQUEST_ATTRIBUTE,
-                new RequestAuthContext(chain, event -> { }, "192.0.2.1", "/", caller)).build());
+                new RequestAuthContext(chain, event -> { }, () -> "192.0.2.1", "/", caller)).build());
     }
 
     @Test
