@@ -122,7 +122,7 @@ public class SharedStateBenchmark {
                         ROUND_TRIPS.incrementAndGet();
                     }
                 });
-                yield new RedisStateStore(client, timeout, clock);
+                yield RedisStateStore.connect(client, timeout, clock);
             }
             default -> new MemoryStateStore(clock);
         };

@@ -19,16 +19,28 @@ public interface RequestComponents {
     /** Host and port, host lowercase, default port omitted (RFC 9421 §2.2.3, RFC 9110 §4.2.3). */
     String authority();
 
-    /** The absolute path as sent, {@code /} for an empty one, never with a query (RFC 9421 §2.2.6). */
-    String path();
+    /**
+     * The request target's path and query as sent (RFC 9110 §7.1), percent-encoding untouched.
+     *
+     * @param rawPath  the absolute path; null or empty when the target has none
+     * @param rawQuery the query without the {@code ?}; null when the target has none
+     */
+    record Target(String rawPath, String rawQuery) {
+    }
 
-    /** {@code rawPath} as {@link #path()} gives it: {@code /} for a null or empty one (RFC 9421 §2.2.6). */
-    static String pathOrRoot(String rawPath) {
+    /** The path and query as sent, from which {@link #path()} and {@link #query()} are derived. */
+    Target target();
+
+    /** The absolute path as sent, {@code /} for an empty one, never with a query (RFC 9421 §2.2.6). */
+    default String path() {
+        String rawPath = target().rawPath();
         return rawPath == null || rawPath.isEmpty() ? "/" : rawPath;
     }
 
     /** The query as sent, without the {@code ?}; empty when the target has none (RFC 9421 §2.2.7). */
-    Optional<String> query();
+    default Optional<String> query() {
+        return Optional.ofNullable(target().rawQuery());
+    }
 
     /** The field lines of header field {@code lowercaseName}, in order; empty when absent (RFC 9421 §2.1). */
     List<String> fieldLines(String lowercaseName);

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The components of a received request. The scheme is {@code https} when the client's request reached the first
@@ -57,13 +56,8 @@ public record ServletRequestComponents(HttpServletRequest request,
     }
 
     @Override
-    public String path() {
-        return RequestComponents.pathOrRoot(request.getRequestURI());
-    }
-
-    @Override
-    public Optional<String> query() {
-        return Optional.ofNullable(request.getQueryString());
+    public Target target() {
+        return new Target(request.getRequestURI(), request.getQueryString());
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The components of a request that is about to be sent, or that a test describes: a method, an absolute target URI
@@ -42,13 +41,8 @@ public record UriRequestComponents(String method, URI uri, Map<String, List<Stri
     }
 
     @Override
-    public String path() {
-        return RequestComponents.pathOrRoot(uri.getRawPath());
-    }
-
-    @Override
-    public Optional<String> query() {
-        return Optional.ofNullable(uri.getRawQuery());
+    public Target target() {
+        return new Target(uri.getRawPath(), uri.getRawQuery());
     }
 
     @Override

@@ -3,12 +3,12 @@ package dev.latchkey.auth.state;
 import java.time.Clock;
 
 /** {@code latchkey.state.store=memory}: every namespace in this JVM, as a single instance needs (the default). */
-public final class MemoryStateStore implements StateStore {
+public final class MemoryStateStore extends SharedStateBase<LocalInvalidationBus> {
 
     private final Clock clock;
-    private final LocalInvalidationBus bus = new LocalInvalidationBus();
 
     public MemoryStateStore(Clock clock) {
+        super(StateSettings.MEMORY, failures -> new LocalInvalidationBus());
         this.clock = clock;
     }
 
@@ -20,16 +20,6 @@ public final class MemoryStateStore implements StateStore {
     @Override
     public SharedValues values(String namespace, long maxKeys) {
         return new MemorySharedValues(maxKeys, clock);
-    }
-
-    @Override
-    public InvalidationBus bus() {
-        return bus;
-    }
-
-    @Override
-    public String kind() {
-        return StateSettings.MEMORY;
     }
 
     @Override

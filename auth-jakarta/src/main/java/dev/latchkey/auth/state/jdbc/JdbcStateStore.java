@@ -4,12 +4,10 @@ import dev.latchkey.auth.jdbc.JdbcPool;
 import dev.latchkey.auth.clock.ClockTimeMeter;
 import dev.latchkey.auth.config.ConfigurationException;
 import dev.latchkey.auth.state.BucketStore;
-import dev.latchkey.auth.state.InvalidationBus;
 import dev.latchkey.auth.state.ProxyBucketStore;
 import dev.latchkey.auth.state.SharedValues;
 import dev.latchkey.auth.state.StateSettings;
-import dev.latchkey.auth.state.StateStore;
-import dev.latchkey.auth.state.StoreFailures;
+import dev.latchkey.auth.state.SharedStateBase;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ClientSideConfig;
 
@@ -35,7 +33,7 @@ import java.util.stream.Collectors;
  * (validated on borrow, so a database that comes back is used again without restart) or from the container's data
  * source. A daemon thread deletes expired rows once a minute.
  */
-public final class JdbcStateStore implements StateStore {
+public final class JdbcStateStore extends SharedStateBase<PgNotificationBus> {
 
     private static final String POOL_NAME = "latchkey-state";
     private static final Duration CLEAN_EVERY = Duration.ofMinutes(1);
@@ -44,23 +42,21 @@ public final class JdbcStateStore implements StateStore {
     private final AutoCloseable ownedPool;
     private final Clock clock;
     private final int timeoutSeconds;
-    private final StoreFailures failures = new StoreFailures(StateSettings.JDBC);
     private final JdbcCasProxyManager buckets;
-    private final PgNotificationBus bus;
     private final ScheduledExecutorService cleaner;
 
     /** @param ownedPool closed with this store; null when the data source is the container's */
     public JdbcStateStore(DataSource dataSource, AutoCloseable ownedPool, Duration timeout, Clock clock) {
+        super(StateSettings.JDBC, failures -> new PgNotificationBus(dataSource, seconds(timeout), failures).start());
         this.dataSource = dataSource;
         this.ownedPool = ownedPool;
         this.clock = clock;
-        this.timeoutSeconds = (int) Math.max(1, timeout.toSeconds());
+        this.timeoutSeconds = seconds(timeout);
         this.buckets = new JdbcCasProxyManager(dataSource, timeoutSeconds, ClientSideConfig.getDefault()
                 .withExpirationAfterWriteStrategy(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
                         Duration.ZERO))
                 .withClientClock(new ClockTimeMeter(clock))
                 .withRequestTimeout(timeout));
-        this.bus = new PgNotificationBus(dataSource, timeoutSeconds, failures).start();
         this.cleaner = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "latchkey-state-cleaner");
             t.setDaemon(true);
@@ -133,16 +129,6 @@ public final class JdbcStateStore implements StateStore {
         return new JdbcSharedValues(dataSource, namespace, timeoutSeconds, clock, failures);
     }
 
-    @Override
-    public InvalidationBus bus() {
-        return bus;
-    }
-
-    @Override
-    public String kind() {
-        return StateSettings.JDBC;
-    }
-
     /** Deletes expired values and buckets (a batch of each per run). */
     void removeExpired() {
         try (Connection c = dataSource.getConnection();
@@ -161,6 +147,11 @@ public final class JdbcStateStore implements StateStore {
         cleaner.shutdownNow();
         bus.close();
         closeQuietly(ownedPool);
+    }
+
+    /** The statement timeout in whole seconds, at least one. */
+    private static int seconds(Duration timeout) {
+        return (int) Math.max(1, timeout.toSeconds());
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

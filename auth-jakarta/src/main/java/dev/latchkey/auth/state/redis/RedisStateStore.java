@@ -3,12 +3,10 @@ package dev.latchkey.auth.state.redis;
 import dev.latchkey.auth.clock.ClockTimeMeter;
 import dev.latchkey.auth.config.ConfigurationException;
 import dev.latchkey.auth.state.BucketStore;
-import dev.latchkey.auth.state.InvalidationBus;
 import dev.latchkey.auth.state.ProxyBucketStore;
 import dev.latchkey.auth.state.SharedValues;
 import dev.latchkey.auth.state.StateSettings;
-import dev.latchkey.auth.state.StateStore;
-import dev.latchkey.auth.state.StoreFailures;
+import dev.latchkey.auth.state.SharedStateBase;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
@@ -35,7 +33,7 @@ import java.util.concurrent.TimeUnit;
  * reconnects by itself; while it is disconnected commands are rejected at once (a 503, not a request queued behind a
  * dead connection), and every command is bounded by {@code latchkey.state.timeout}.
  */
-public final class RedisStateStore implements StateStore {
+public final class RedisStateStore extends SharedStateBase<RedisPubSubBus> {
 
     private static final String PREFIX = "latchkey:";
     /** Longest pause between two reconnection attempts. */
@@ -45,21 +43,26 @@ public final class RedisStateStore implements StateStore {
     private final StatefulRedisConnection<String, byte[]> connection;
     private final StatefulRedisPubSubConnection<String, String> subscription;
     private final Clock clock;
-    private final StoreFailures failures = new StoreFailures(StateSettings.REDIS);
     private final ProxyManager<String> buckets;
-    private final RedisPubSubBus bus;
 
-    public RedisStateStore(RedisClient client, Duration timeout, Clock clock) {
+    private RedisStateStore(RedisClient client, StatefulRedisConnection<String, byte[]> connection,
+                            StatefulRedisPubSubConnection<String, String> subscription, Duration timeout, Clock clock) {
+        super(StateSettings.REDIS, failures -> new RedisPubSubBus(connection, subscription, failures));
         this.client = client;
         this.clock = clock;
-        this.connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
-        this.subscription = client.connectPubSub();
+        this.connection = connection;
+        this.subscription = subscription;
         this.buckets = Bucket4jLettuce.casBasedBuilder(connection)
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))
                 .clientClock(new ClockTimeMeter(clock))
                 .requestTimeout(timeout)
                 .build();
-        this.bus = new RedisPubSubBus(connection, subscription, failures);
+    }
+
+    /** A store over {@code client} (made by {@link #client}): one connection for commands, one for pub/sub. */
+    public static RedisStateStore connect(RedisClient client, Duration timeout, Clock clock) {
+        return new RedisStateStore(client, client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE)),
+                client.connectPubSub(), timeout, clock);
     }
 
     /**
@@ -78,7 +81,7 @@ public final class RedisStateStore implements StateStore {
         uri.setTimeout(settings.timeout());
         RedisClient client = client(uri, settings.timeout());
         try {
-            return new RedisStateStore(client, settings.timeout(), clock);
+            return connect(client, settings.timeout(), clock);
         } catch (RuntimeException e) {
             shutdown(client);
             throw new ConfigurationException(property, "cannot connect to Redis: " + e, e);
@@ -110,16 +113,6 @@ public final class RedisStateStore implements StateStore {
     @Override
     public SharedValues values(String namespace, long maxKeys) {
         return new RedisSharedValues(connection.sync(), PREFIX + "v:" + namespace + ':', clock, failures);
-    }
-
-    @Override
-    public InvalidationBus bus() {
-        return bus;
-    }
-
-    @Override
-    public String kind() {
-        return StateSettings.REDIS;
     }
 
     @Override
