@@ -531,7 +531,8 @@ def main():
                     r = measure(server, row, args.duration, args.connections, args.work)
                     if recording:
                         target = pathlib.Path(args.jfr).resolve()
-                        target = target.with_name(f"{target.stem}-{row.key.replace(':', '-')}{target.suffix}")
+                        # `jfr print` reads only files named *.jfr
+                        target = target.with_name(f"{target.stem}-{row.key.replace(':', '-')}.jfr")
                         jfr(server, "JFR.stop", f"filename={target}")
                         log(f"JFR recording: {target}")
                     results.setdefault((server.name, row.key), []).append(r)

@@ -43,8 +43,9 @@ abstract class AnnotationGuardInterceptor {
     @AroundInvoke
     Object check(InvocationContext invocation) throws Exception {
         Method method = invocation.getMethod();
-        AccessRule rule = RULES.computeIfAbsent(new Target(targetClass(invocation, method), method),
-                t -> SecurityAnnotations.resolve(t.type(), t.method()).orElse(UNRESTRICTED));
+        // Keyed by the class as invoked (a proxy's subclass): unwrapped to the annotated class once, on a miss
+        AccessRule rule = RULES.computeIfAbsent(new Target(invokedClass(invocation, method), method),
+                t -> SecurityAnnotations.resolve(Proxies.unwrap(t.type()), t.method()).orElse(UNRESTRICTED));
         if (!rule.isUnrestricted()) {
             // One read of the request's context: the caller lives in it.
             RequestAuthContext authContext = currentCaller.authContext().orElse(null);
@@ -57,8 +58,8 @@ abstract class AnnotationGuardInterceptor {
         return invocation.proceed();
     }
 
-    private static Class<?> targetClass(InvocationContext invocation, Method method) {
+    private static Class<?> invokedClass(InvocationContext invocation, Method method) {
         Object target = invocation.getTarget();
-        return target == null ? method.getDeclaringClass() : Proxies.unwrap(target.getClass());
+        return target == null ? method.getDeclaringClass() : target.getClass();
     }
 }

@@ -39,6 +39,8 @@ final class LocatorGuard implements ContainerRequestFilter {
     @Context
     private Configuration configuration;
 
+    private volatile String applicationName;
+
     LocatorGuard(AuthorizationDeployment deployment) {
         this.deployment = deployment;
     }
@@ -87,7 +89,13 @@ final class LocatorGuard implements ContainerRequestFilter {
         return classes;
     }
 
+    /** Worked out once (the application does not change), not on every request that reaches the guard. */
     private String applicationName() {
-        return application == null ? "the application" : Proxies.unwrap(application.getClass()).getName();
+        String name = applicationName;
+        if (name == null) {
+            name = application == null ? "the application" : Proxies.unwrap(application.getClass()).getName();
+            applicationName = name;
+        }
+        return name;
     }
 }

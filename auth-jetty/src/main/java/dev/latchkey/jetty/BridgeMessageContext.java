@@ -27,7 +27,8 @@ final class BridgeMessageContext implements HttpMessageContext {
 
     private final boolean isProtected;
     private final boolean authenticationRequest;
-    private final Subject clientSubject = new Subject();
+    /** Made when asked for: the bridge itself never reads it. */
+    private Subject clientSubject;
     private HttpServletRequest request;
     private HttpServletResponse response;
     private Principal callerPrincipal;
@@ -65,7 +66,9 @@ final class BridgeMessageContext implements HttpMessageContext {
     public void cleanClientSubject() {
         callerPrincipal = null;
         groups = Set.of();
-        clientSubject.getPrincipals().clear();
+        if (clientSubject != null) {
+            clientSubject.getPrincipals().clear();
+        }
     }
 
     @Override
@@ -85,6 +88,12 @@ final class BridgeMessageContext implements HttpMessageContext {
 
     @Override
     public Subject getClientSubject() {
+        if (clientSubject == null) {
+            clientSubject = new Subject();
+            if (callerPrincipal != null) {
+                clientSubject.getPrincipals().add(callerPrincipal);
+            }
+        }
         return clientSubject;
     }
 
@@ -167,7 +176,9 @@ final class BridgeMessageContext implements HttpMessageContext {
         }
         this.callerPrincipal = principal;
         this.groups = groups == null ? Set.of() : Set.copyOf(groups);
-        clientSubject.getPrincipals().add(principal);
+        if (clientSubject != null) {
+            clientSubject.getPrincipals().add(principal);
+        }
         return AuthenticationStatus.SUCCESS;
     }
 

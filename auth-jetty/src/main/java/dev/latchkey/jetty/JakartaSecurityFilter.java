@@ -1,7 +1,11 @@
 package dev.latchkey.jetty;
 
 import dev.latchkey.auth.config.ConfigurationException;
+import dev.latchkey.auth.mechanism.AuthenticatorChain;
+import dev.latchkey.auth.mechanism.BoundRequestContext;
 import dev.latchkey.auth.mechanism.LatchkeyAuthenticationMechanism;
+import dev.latchkey.auth.mechanism.RequestAuthContext;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.CDI;
@@ -70,8 +74,17 @@ public class JakartaSecurityFilter extends HttpFilter {
                     + "application mechanism) to the application; refusing to start an unauthenticated application.");
         }
         Bean<?> bean = beanManager.resolve(beans);
+        if (bean.getScope() == ApplicationScoped.class) {
+            // One instance for the application's lifetime: called directly, not through its client proxy on every
+            // request (CDI 4.0 §6.5.3: the application context's instance; interceptors stay, they are part of it)
+            return (HttpAuthenticationMechanism) contextualInstance(beanManager, bean);
+        }
         return (HttpAuthenticationMechanism) beanManager.getReference(bean, HttpAuthenticationMechanism.class,
                 beanManager.createCreationalContext(bean));
+    }
+
+    private static <T> T contextualInstance(BeanManager beanManager, Bean<T> bean) {
+        return beanManager.getContext(ApplicationScoped.class).get(bean, beanManager.createCreationalContext(bean));
     }
 
     /**
@@ -108,33 +121,32 @@ public class JakartaSecurityFilter extends HttpFilter {
             LOG.log(Level.DEBUG, "mechanism refused the request: {0}", e.getClass().getName());
             status = AuthenticationStatus.SEND_FAILURE;
         }
-        switch (status) {
-            case SUCCESS -> {
-                if (context.getCallerPrincipal() == null) {
-                    // SUCCESS without notifyContainerAboutLogin: no caller, so the request stays anonymous.
-                    if (isProtected) {
-                        fail(response, HttpServletResponse.SC_UNAUTHORIZED);
-                    } else {
-                        chain.doFilter(context.getRequest(), response);
-                    }
-                    return;
-                }
-                HttpServletRequest authenticated = new AuthenticatedRequest(context.getRequest(),
-                        context.getCallerPrincipal(), context.getGroups());
-                chain.doFilter(authenticated, response);
+        HttpServletRequest next = switch (status) {
+            // SUCCESS without notifyContainerAboutLogin has no caller: the request stays anonymous.
+            case SUCCESS -> context.getCallerPrincipal() == null ? anonymous(context, isProtected)
+                    : new AuthenticatedRequest(context.getRequest(), context.getCallerPrincipal(), context.getGroups());
+            case NOT_DONE -> anonymous(context, isProtected);
+            case SEND_FAILURE, SEND_CONTINUE -> null; // SEND_CONTINUE: the mechanism wrote the response
+        };
+        if (next == null) {
+            if (status != AuthenticationStatus.SEND_CONTINUE) {
+                fail(response, HttpServletResponse.SC_UNAUTHORIZED);
             }
-            case NOT_DONE -> {
-                if (isProtected) {
-                    fail(response, HttpServletResponse.SC_UNAUTHORIZED);
-                } else {
-                    chain.doFilter(context.getRequest(), response);
-                }
-            }
-            case SEND_FAILURE -> fail(response, HttpServletResponse.SC_UNAUTHORIZED);
-            case SEND_CONTINUE -> {
-                // the mechanism has written the response (redirect, challenge)
-            }
+            return;
         }
+        // The rest of this request on this thread reads the caller Latchkey's mechanism published without a CDI look-up
+        BoundRequestContext.Binding bound = BoundRequestContext.bind(
+                RequestAuthContext.of(request.getAttribute(AuthenticatorChain.REQUEST_ATTRIBUTE)).orElse(null));
+        try {
+            chain.doFilter(next, response);
+        } finally {
+            bound.close();
+        }
+    }
+
+    /** The request to pass on unauthenticated, or null (401) when the path needs a caller. */
+    private static HttpServletRequest anonymous(BridgeMessageContext context, boolean isProtected) {
+        return isProtected ? null : context.getRequest();
     }
 
     /** Sends an error unless the mechanism already wrote one. */

@@ -74,7 +74,7 @@ public final class ApiKeyResolver implements CredentialResolver<ApiKeyCredential
         this.trustedProxies = trustedProxies;
     }
 
-    /** Cheap: where a key is, without validating it; {@code query:<name>} for a key-looking value in the URL. */
+    /** Cheap: where a key is, without validating it; {@code query:<name>} for a key in the URL ({@link #isQueryKey}). */
     @Override
     public Optional<String> source(CredentialRequest request) {
         if (request.servlet().getHeader(header) != null) {
@@ -83,8 +83,18 @@ public final class ApiKeyResolver implements CredentialResolver<ApiKeyCredential
         if (carriesKey(request)) {
             return Optional.of(AUTHORIZATION_SOURCE);
         }
-        return request.query().stream().filter(p -> format.looksLikeKey(p.value()))
-                .map(p -> QUERY_SOURCE + p.name()).findFirst();
+        for (QueryParameters.Parameter p : request.query()) {
+            if (isQueryKey(p)) {
+                return Optional.of(QUERY_SOURCE + p.name());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A key in the URL: a key-looking value, or any value of a parameter named by {@code query-parameters}. */
+    private boolean isQueryKey(QueryParameters.Parameter p) {
+        return queryParameterNames.contains(p.name().toLowerCase(Locale.ROOT)) && !p.value().isEmpty()
+                || format.looksLikeKey(p.value());
     }
 
     /**
@@ -166,8 +176,7 @@ public final class ApiKeyResolver implements CredentialResolver<ApiKeyCredential
     private void rejectQueryKeys(CredentialRequest credentialRequest) {
         HttpServletRequest request = credentialRequest.servlet();
         for (QueryParameters.Parameter p : credentialRequest.query()) {
-            boolean byName = queryParameterNames.contains(p.name().toLowerCase(Locale.ROOT)) && !p.value().isEmpty();
-            if (byName || format.looksLikeKey(p.value())) {
+            if (isQueryKey(p)) {
                 String keyId = format.keyIdIfValid(p.value()).orElse(null);
                 exposures.accept(new ApiKeyExposed(keyId, p.name(), ClientAddress.text(request, trustedProxies),
                         request.getRequestURI(), Instant.now()));

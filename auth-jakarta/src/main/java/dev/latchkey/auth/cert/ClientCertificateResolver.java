@@ -67,12 +67,21 @@ public final class ClientCertificateResolver implements CredentialResolver<Clien
 
     /**
      * {@link #SOURCE} when the request carries a client certificate, by the rules of {@link #certificate}; nothing
-     * parsed.
+     * parsed. A forwarded certificate from an untrusted address is ignored, and reported (rate-limited) here, since
+     * the chain resolves only the credentials it finds.
      */
     @Override
     public Optional<String> source(CredentialRequest request) {
         HttpServletRequest servlet = request.servlet();
-        boolean present = fromTrustedProxy(servlet) ? hasForwarded(servlet) : tlsLeaf(servlet) != null;
+        boolean present;
+        if (fromTrustedProxy(servlet)) {
+            present = hasForwarded(servlet);
+        } else {
+            if (hasForwarded(servlet)) {
+                warnUntrusted(servlet);
+            }
+            present = tlsLeaf(servlet) != null;
+        }
         return present ? Optional.of(SOURCE) : Optional.empty();
     }
 
@@ -120,11 +129,20 @@ public final class ClientCertificateResolver implements CredentialResolver<Clien
     }
 
     private boolean hasForwarded(HttpServletRequest request) {
-        return forwardedLines(request).stream().anyMatch(v -> v != null && !v.isBlank());
+        if (request.getHeader(settings.forwardedHeader()) == null) {
+            return false; // asked on every request: no list made when the header is absent
+        }
+        for (String line : forwardedLines(request)) {
+            if (line != null && !line.isBlank()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean fromTrustedProxy(HttpServletRequest request) {
-        return trustedProxies.contains(request.getRemoteAddr());
+        // without trusted proxies, the container is not asked for the peer's address (text it formats per call)
+        return !trustedProxies.isEmpty() && trustedProxies.contains(request.getRemoteAddr());
     }
 
     private X509Certificate forwarded(HttpServletRequest request) {

@@ -19,6 +19,7 @@ import java.util.Optional;
 public final class IntrospectionTokenResolver implements CredentialResolver<IntrospectionCredential> {
 
     private static final String SOURCE = "header:" + CredentialRequest.AUTHORIZATION;
+    private static final String ACCESS_TOKEN = "access_token";
 
     private final boolean allTokens;
     private final List<String> apiKeyPrefixes;
@@ -30,12 +31,15 @@ public final class IntrospectionTokenResolver implements CredentialResolver<Intr
 
     @Override
     public Optional<String> source(CredentialRequest request) {
+        if (request.hasQueryParameter(ACCESS_TOKEN)) {
+            return Optional.of(QUERY_SOURCE + ACCESS_TOKEN); // refused by resolve
+        }
         return presented(request).map(a -> SOURCE);
     }
 
     @Override
     public Optional<IntrospectionCredential> resolve(CredentialRequest request) {
-        if (request.query().stream().anyMatch(p -> p.name().equals("access_token"))) {
+        if (request.hasQueryParameter(ACCESS_TOKEN)) {
             throw badRequest("access tokens are not accepted in the query string", "token_in_query");
         }
         return presented(request).map(presented -> new IntrospectionCredential(presented.token68()

@@ -57,11 +57,19 @@ public final class BearerTokenResolver implements CredentialResolver<JwtCredenti
         this.othersToken = othersToken;
     }
 
-    /** Where the request carries a JWT bearer credential; cheap and never throws. */
+    /**
+     * Where the request carries a JWT bearer credential; cheap and never throws. An {@code access_token} in the URL is
+     * reported as {@code query:access_token}, which {@link #resolve} refuses.
+     */
     @Override
     public Optional<String> source(CredentialRequest request) {
+        if (request.hasQueryParameter(ACCESS_TOKEN)) {
+            return Optional.of(QUERY_SOURCE + ACCESS_TOKEN);
+        }
         if (fromCookie) {
-            return cookieValues(request.servlet()).stream().allMatch(String::isEmpty) ? Optional.empty()
+            // one cleared cookie is none (fromCookie); two, even empty, are refused
+            List<String> values = cookieValues(request.servlet());
+            return values.isEmpty() || values.size() == 1 && values.get(0).isEmpty() ? Optional.empty()
                     : Optional.of("cookie:" + cookie);
         }
         return presented(request).map(token -> "header:" + header);
@@ -77,7 +85,7 @@ public final class BearerTokenResolver implements CredentialResolver<JwtCredenti
      * @throws AuthenticationFailure 400 {@code invalid_request} for a malformed or misplaced token
      */
     public Optional<String> token(CredentialRequest request) {
-        if (request.query().stream().anyMatch(p -> p.name().equals(ACCESS_TOKEN))) {
+        if (request.hasQueryParameter(ACCESS_TOKEN)) {
             throw badRequest("access tokens are not accepted in the query string", "token_in_query");
         }
         if (fromCookie) {
@@ -153,7 +161,12 @@ public final class BearerTokenResolver implements CredentialResolver<JwtCredenti
     }
 
     private boolean isApiKey(String token) {
-        return apiKeyPrefixes.stream().anyMatch(token::startsWith);
+        for (String prefix : apiKeyPrefixes) {
+            if (token.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static AuthenticationFailure badRequest(String description, String reason) {

@@ -201,14 +201,19 @@ public final class AuthenticatorChain {
             return new Result(AuthOutcome.rejected(conflict.get()), null);
         }
         // A non-exclusive credential (a TLS client certificate) never hides an exclusive one: it decides only alone
-        boolean exclusivePresent = found.stream().anyMatch(f -> f.kind().exclusive());
-        for (CredentialKind<?> kind : kinds) {
-            if (exclusivePresent && !kind.exclusive()) {
+        boolean exclusivePresent = false;
+        for (Found f : found) {
+            exclusivePresent |= f.kind().exclusive();
+        }
+        // Only the kinds that found their credential are asked for it (a kind without a source has none to resolve or
+        // refuse: CredentialResolver#source); in the configured order, the first with a verdict decides.
+        for (Found f : found) {
+            if (exclusivePresent && !f.kind().exclusive()) {
                 continue;
             }
-            AuthOutcome outcome = login.login(kind, request);
+            AuthOutcome outcome = login.login(f.kind(), request);
             if (!(outcome instanceof AuthOutcome.NoCredential)) {
-                return new Result(outcome, kind);
+                return new Result(outcome, f.kind());
             }
         }
         return new Result(AuthOutcome.NO_CREDENTIAL, null);
@@ -222,6 +227,9 @@ public final class AuthenticatorChain {
         if (request.repeatedAuthorization()) {
             return Optional.of(AuthError.invalidRequest(requestErrorScheme, "more than one Authorization header",
                     "duplicate_authorization_header"));
+        }
+        if (found.size() < 2) {
+            return Optional.empty(); // one credential (most requests) conflicts with nothing
         }
         Map<String, CredentialKind<?>> sources = new LinkedHashMap<>();
         for (Found f : found) {

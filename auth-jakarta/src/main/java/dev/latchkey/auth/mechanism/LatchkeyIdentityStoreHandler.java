@@ -49,6 +49,9 @@ public final class LatchkeyIdentityStoreHandler implements IdentityStoreHandler 
 
     private CredentialValidationResult withGroups(IdentityStore store, CredentialValidationResult result) {
         boolean ownGroups = store.validationTypes().contains(ValidationType.PROVIDE_GROUPS);
+        if (groupProviders.isEmpty() && (ownGroups || result.getCallerGroups().isEmpty())) {
+            return result; // nothing adds or removes a group: no copy per request
+        }
         Set<String> groups = new HashSet<>(ownGroups ? result.getCallerGroups() : Set.of());
         for (IdentityStore provider : groupProviders) {
             groups.addAll(provider.getCallerGroups(result));

@@ -140,7 +140,7 @@ public final class Authorization {
 
     /** RFC 9110 §5.6.2 tchar. */
     static boolean isTchar(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+        return c < 128 && TCHAR[c];
     }
 
     /** RFC 9110 §11.2 token68; RFC 6750 §2.1 b64token is the same grammar. */
@@ -160,7 +160,20 @@ public final class Authorization {
     }
 
     private static boolean isToken68Char(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~+/".indexOf(c) >= 0;
+        return c < 128 && TOKEN68[c];
+    }
+
+    /** ASCII lookup tables of the two grammars: read once per character of every credential, on every request. */
+    private static final boolean[] TCHAR = ascii("!#$%&'*+-.^_`|~");
+    private static final boolean[] TOKEN68 = ascii("-._~+/");
+
+    /** ALPHA / DIGIT and {@code others}. */
+    private static boolean[] ascii(String others) {
+        boolean[] table = new boolean[128];
+        for (char c = 0; c < 128; c++) {
+            table[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || others.indexOf(c) >= 0;
+        }
+        return table;
     }
 
     /**

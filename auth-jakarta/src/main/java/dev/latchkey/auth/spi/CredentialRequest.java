@@ -33,6 +33,9 @@ public final class CredentialRequest {
     }
 
     public static CredentialRequest of(HttpServletRequest request) {
+        if (request.getHeader(AUTHORIZATION) == null) {
+            return new CredentialRequest(request, 0, null); // most public requests: no list made
+        }
         var headers = request.getHeaders(AUTHORIZATION);
         List<String> values = headers == null ? List.of() : Collections.list(headers);
         Authorization parsed = values.size() == 1 ? Authorization.parse(values.get(0)).orElse(null) : null;
@@ -68,6 +71,16 @@ public final class CredentialRequest {
             query = QueryParameters.of(servlet);
         }
         return query;
+    }
+
+    /** Whether the query string has a parameter named {@code name} (exactly, after decoding). */
+    public boolean hasQueryParameter(String name) {
+        for (QueryParameters.Parameter p : query()) {
+            if (p.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The decoded {@code Basic} credentials of the {@code Authorization} header, decoded on first use. */

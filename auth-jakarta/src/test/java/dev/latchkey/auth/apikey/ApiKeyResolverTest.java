@@ -112,6 +112,8 @@ class ApiKeyResolverTest {
             var request = FakeRequest.create().query(name + "=whatever").build();
             AuthenticationFailure f = assertThrows(AuthenticationFailure.class, () -> resolver.key(CredentialRequest.of(request)));
             assertEquals(400, f.error().status());
+            assertEquals(Optional.of("query:" + name), resolver.source(CredentialRequest.of(request)),
+                    "reported, so that the chain asks this kind, which refuses it");
         }
         assertTrue(exposures.stream().allMatch(e -> e.keyId() == null));
     }

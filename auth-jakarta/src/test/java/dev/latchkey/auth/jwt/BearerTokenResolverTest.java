@@ -78,6 +78,8 @@ class BearerTokenResolverTest {
         assertEquals("token_in_query", badRequest(resolver, request).reason());
         HttpServletRequest queryOnly = FakeRequest.create().query(query).build();
         assertEquals("token_in_query", badRequest(resolver, queryOnly).reason());
+        assertEquals(Optional.of("query:access_token"), resolver.source(CredentialRequest.of(queryOnly)),
+                "the chain asks only a kind that reports a source");
     }
 
     @Test

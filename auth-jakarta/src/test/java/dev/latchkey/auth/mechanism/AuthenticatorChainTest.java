@@ -65,13 +65,21 @@ class AuthenticatorChainTest {
     }
 
     @Test
-    void whenOneCredentialThenItsAuthenticatorDecides() {
+    void whenOneCredentialThenOnlyItsKindIsAskedAndDecides() {
         HttpServletRequest request = FakeRequest.create().bearer("t").build();
 
         AuthenticatorChain.Result result = chain(url, header).run(request);
 
         assertEquals("bad_token", rejection(result).reason());
-        assertEquals(List.of("url", "header"), calls);
+        assertEquals(List.of("header"), calls, "a kind that found no credential has nothing to resolve");
+    }
+
+    @Test
+    void whenNoCredentialThenNoKindIsAskedToResolve() {
+        AuthenticatorChain.Result result = chain(url, header).run(FakeRequest.create().build());
+
+        assertInstanceOf(AuthOutcome.NoCredential.class, result.outcome());
+        assertEquals(List.of(), calls);
     }
 
     private static AuthError rejection(AuthenticatorChain.Result result) {

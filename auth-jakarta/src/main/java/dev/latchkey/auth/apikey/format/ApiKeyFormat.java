@@ -117,7 +117,12 @@ public final class ApiKeyFormat {
     }
 
     private Optional<String> matchingPrefix(String value) {
-        return byLongestPrefix.stream().filter(value::startsWith).findFirst();
+        for (String prefix : byLongestPrefix) { // a loop: asked of every credential-looking value on every request
+            if (value.startsWith(prefix)) {
+                return Optional.of(prefix);
+            }
+        }
+        return Optional.empty();
     }
 
     static String checksum(String body) {

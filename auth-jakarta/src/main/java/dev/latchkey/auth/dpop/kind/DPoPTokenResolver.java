@@ -36,7 +36,7 @@ public final class DPoPTokenResolver implements CredentialResolver<DPoPCredentia
         if (request.authorization(AuthScheme.DPOP).isEmpty()) {
             return Optional.empty();
         }
-        if (request.query().stream().anyMatch(p -> p.name().equals("access_token"))) {
+        if (request.hasQueryParameter("access_token")) {
             throw badRequest("access tokens are not accepted in the query string", "token_in_query");
         }
         String token = request.authorization(AuthScheme.DPOP).flatMap(a -> a.token68())

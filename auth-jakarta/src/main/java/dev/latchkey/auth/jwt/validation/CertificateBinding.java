@@ -29,7 +29,11 @@ final class CertificateBinding {
      * @return the rejection, or {@code null} when the token is unbound or correctly bound
      */
     static JwtRejection check(JWTClaimsSet claims, X509Certificate clientCertificate, boolean dpop) {
-        Object cnf = claims.getClaim("cnf");
+        return check(claims.getClaim(VerifiedJwt.CNF), clientCertificate, dpop);
+    }
+
+    /** @param cnf the token's {@code cnf} claim (RFC 7800 §3.1), or null */
+    static JwtRejection check(Object cnf, X509Certificate clientCertificate, boolean dpop) {
         if (cnf == null) {
             return null;
         }

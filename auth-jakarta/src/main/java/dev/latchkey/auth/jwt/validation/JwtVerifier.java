@@ -199,10 +199,10 @@ public final class JwtVerifier {
 
     private VerifiedJwt afterSignature(VerifiedJwt jwt, X509Certificate clientCertificate, boolean dpop) {
         String jti = jwt.jti().orElse(null);
-        if (jti != null && revoked(jwt.claims().getIssuer(), jti)) {
+        if (jti != null && revoked(jwt.tokenIssuer(), jti)) {
             throw failure(JwtRejection.REVOKED, jti);
         }
-        JwtRejection binding = CertificateBinding.check(jwt.claims(), clientCertificate, dpop);
+        JwtRejection binding = CertificateBinding.check(jwt.confirmation(), clientCertificate, dpop);
         if (binding != null) {
             throw failure(binding, jti);
         }

@@ -14,8 +14,15 @@ import java.util.function.Function;
  */
 public final class VerifiedJwt {
 
+    /** The confirmation claim (RFC 7800 §3.1). */
+    static final String CNF = "cnf";
+
     private final String rawToken;
     private final JWTClaimsSet claims;
+    /** Read from the claims once: every request presenting the token checks them (denylist, binding). */
+    private final String jti;
+    private final String tokenIssuer;
+    private final Object confirmation;
     private final String issuer;
     private final Instant expiresAt;
     private final AtomicReference<Derived> derived;
@@ -30,13 +37,17 @@ public final class VerifiedJwt {
      * @param expiresAt the {@code exp} instant
      */
     public VerifiedJwt(String rawToken, JWTClaimsSet claims, String issuer, Instant expiresAt) {
-        this(rawToken, claims, issuer, expiresAt, new AtomicReference<>());
+        this(rawToken, Objects.requireNonNull(claims, "claims"), claims.getJWTID(), claims.getIssuer(),
+                claims.getClaim(CNF), issuer, expiresAt, new AtomicReference<>());
     }
 
-    private VerifiedJwt(String rawToken, JWTClaimsSet claims, String issuer, Instant expiresAt,
-                        AtomicReference<Derived> derived) {
+    private VerifiedJwt(String rawToken, JWTClaimsSet claims, String jti, String tokenIssuer, Object confirmation,
+                        String issuer, Instant expiresAt, AtomicReference<Derived> derived) {
         this.rawToken = Objects.requireNonNull(rawToken, "rawToken");
-        this.claims = Objects.requireNonNull(claims, "claims");
+        this.claims = claims;
+        this.jti = jti;
+        this.tokenIssuer = tokenIssuer;
+        this.confirmation = confirmation;
         this.issuer = issuer;
         this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
         this.derived = derived;
@@ -61,7 +72,17 @@ public final class VerifiedJwt {
 
     /** The {@code jti} (RFC 7519 §4.1.7) as verified; see {@link JwtVerifier#safeId} before logging it. */
     public Optional<String> jti() {
-        return Optional.ofNullable(claims.getJWTID());
+        return Optional.ofNullable(jti);
+    }
+
+    /** The {@code iss} claim as verified. */
+    String tokenIssuer() {
+        return tokenIssuer;
+    }
+
+    /** The {@code cnf} claim as verified, or null ({@link CertificateBinding}). */
+    Object confirmation() {
+        return confirmation;
     }
 
     /**
@@ -80,7 +101,7 @@ public final class VerifiedJwt {
     }
 
     VerifiedJwt withRawToken(String token) {
-        return new VerifiedJwt(token, claims, issuer, expiresAt, derived);
+        return new VerifiedJwt(token, claims, jti, tokenIssuer, confirmation, issuer, expiresAt, derived);
     }
 
     /** Never prints the token or the claims. */
