@@ -1,10 +1,7 @@
 package dev.latchkey.jetty;
 
 import dev.latchkey.auth.config.ConfigurationException;
-import dev.latchkey.auth.mechanism.AuthenticatorChain;
-import dev.latchkey.auth.mechanism.BoundRequestContext;
 import dev.latchkey.auth.mechanism.LatchkeyAuthenticationMechanism;
-import dev.latchkey.auth.mechanism.RequestAuthContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -76,7 +73,9 @@ public class JakartaSecurityFilter extends HttpFilter {
         Bean<?> bean = beanManager.resolve(beans);
         if (bean.getScope() == ApplicationScoped.class) {
             // One instance for the application's lifetime: called directly, not through its client proxy on every
-            // request (CDI 4.0 §6.5.3: the application context's instance; interceptors stay, they are part of it)
+            // request (CDI 4.0 §6.5.3: the application context's instance; interceptors stay, they are part of it).
+            // An application that destroys that instance (Instance.destroy) would leave this filter with the old one:
+            // Latchkey's mechanism keeps no state that could go stale that way, and nothing destroys it.
             return (HttpAuthenticationMechanism) contextualInstance(beanManager, bean);
         }
         return (HttpAuthenticationMechanism) beanManager.getReference(bean, HttpAuthenticationMechanism.class,
@@ -134,14 +133,7 @@ public class JakartaSecurityFilter extends HttpFilter {
             }
             return;
         }
-        // The rest of this request on this thread reads the caller Latchkey's mechanism published without a CDI look-up
-        BoundRequestContext.Binding bound = BoundRequestContext.bind(
-                RequestAuthContext.of(request.getAttribute(AuthenticatorChain.REQUEST_ATTRIBUTE)).orElse(null));
-        try {
-            chain.doFilter(next, response);
-        } finally {
-            bound.close();
-        }
+        chain.doFilter(next, response);
     }
 
     /** The request to pass on unauthenticated, or null (401) when the path needs a caller. */

@@ -77,16 +77,17 @@ public final class ApiKeyResolver implements CredentialResolver<ApiKeyCredential
     /** Cheap: where a key is, without validating it; {@code query:<name>} for a key in the URL ({@link #isQueryKey}). */
     @Override
     public Optional<String> source(CredentialRequest request) {
+        // The URL first: a key there is refused (and reported as exposed) whatever else the request carries
+        for (QueryParameters.Parameter p : request.query()) {
+            if (isQueryKey(p)) {
+                return Optional.of(QUERY_SOURCE + p.name());
+            }
+        }
         if (request.servlet().getHeader(header) != null) {
             return Optional.of("header:" + header);
         }
         if (carriesKey(request)) {
             return Optional.of(AUTHORIZATION_SOURCE);
-        }
-        for (QueryParameters.Parameter p : request.query()) {
-            if (isQueryKey(p)) {
-                return Optional.of(QUERY_SOURCE + p.name());
-            }
         }
         return Optional.empty();
     }

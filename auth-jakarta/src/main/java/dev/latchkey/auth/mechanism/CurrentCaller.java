@@ -15,9 +15,7 @@ import java.util.Optional;
  *
  * <p>Application scoped: it reads the current request through the container's {@code HttpServletRequest} bean each
  * time it is asked, so a request that asks creates no bean of its own (a request-scoped bean cost one creation and
- * injection per request on the {@code @RequiresScope} interceptor's path). Where a filter bound the request's context
- * to the serving thread ({@link BoundRequestContext}, Latchkey's Jetty bridge), it reads that same object from the
- * thread, without the container's request proxy.
+ * injection per request on the {@code @RequiresScope} interceptor's path).
  */
 @ApplicationScoped
 public class CurrentCaller {
@@ -25,14 +23,10 @@ public class CurrentCaller {
     @Inject
     HttpServletRequest request;
 
-    /** False for a view of one given request ({@link #of}): it reads that request, never the thread's. */
-    private boolean threadBound = true;
-
     /** A view of {@code request}, for code (and tests) outside CDI. */
     public static CurrentCaller of(HttpServletRequest request) {
         CurrentCaller current = new CurrentCaller();
         current.request = request;
-        current.threadBound = false;
         return current;
     }
 
@@ -46,10 +40,6 @@ public class CurrentCaller {
 
     /** What the Latchkey mechanism left for later layers, when it ran for this request. */
     public Optional<RequestAuthContext> authContext() {
-        RequestAuthContext bound = threadBound ? BoundRequestContext.current() : null;
-        if (bound != null) {
-            return Optional.of(bound);
-        }
         return RequestAuthContext.of(request.getAttribute(AuthenticatorChain.REQUEST_ATTRIBUTE));
     }
 }

@@ -19,6 +19,10 @@ public interface CredentialResolver<C extends Credential> {
      * or {@link #QUERY_SOURCE} and a parameter name for one in the URL (which {@link #resolve} must refuse); empty
      * when it carries none. Cheap and never throws: the chain asks every kind once per request, to refuse a request
      * that presents two different credentials. Two kinds that read the same credential report the same source.
+     *
+     * <p>The chain then calls {@link #resolve} only on the kinds that reported a source: this MUST be non-empty for
+     * every request on which {@code resolve} would return a credential <em>or throw</em> (a credential in the URL, a
+     * repeated or malformed one), or that credential is never seen and that refusal never made.
      */
     Optional<String> source(CredentialRequest request);
 

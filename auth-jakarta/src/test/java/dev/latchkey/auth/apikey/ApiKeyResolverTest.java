@@ -101,7 +101,8 @@ class ApiKeyResolverTest {
         String encoded = URLEncoder.encode(key, StandardCharsets.UTF_8);
         var request = FakeRequest.create().header("X-API-Key", key).query("token=" + encoded).build();
         assertThrows(AuthenticationFailure.class, () -> resolver.key(CredentialRequest.of(request)));
-        assertEquals(Optional.of("header:X-API-Key"), resolver.source(CredentialRequest.of(request)));
+        assertEquals(Optional.of("query:token"), resolver.source(CredentialRequest.of(request)),
+                "the URL first: its refusal wins over a conflict with another credential");
         assertEquals(Optional.of("query:token"),
                 resolver.source(CredentialRequest.of(FakeRequest.create().query("token=" + encoded).build())));
     }

@@ -78,6 +78,12 @@ class UrlCredentialHttpTest {
     }
 
     @Test
+    void whenAKeyInTheUrlBesideAKeyHeaderAndATokenThenTheUrlRefusalWinsOverTheConflict() throws Exception {
+        assertRefused(get(server.http("/me?api_key=" + key()), "X-API-Key", key(), "Authorization", "Bearer " + token()),
+                "not accepted in the URL");
+    }
+
+    @Test
     void whenTheSameRequestsCarryNothingInTheUrlThen200() throws Exception {
         assertEquals(200, get(server.http("/me"), "X-API-Key", key()).statusCode());
         assertEquals(200, get(server.http("/me?page=2"), "Authorization", "Bearer " + token()).statusCode());

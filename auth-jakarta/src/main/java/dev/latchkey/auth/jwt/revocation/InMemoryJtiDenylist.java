@@ -28,6 +28,8 @@ public class InMemoryJtiDenylist implements JtiDenylist {
     private final Clock clock;
     private final long maxEntries;
     private final Cache<String, Instant> revoked;
+    /** Whether anything was ever revoked here; never reset. */
+    private volatile boolean anyRevoked;
 
     /** On {@code clock}, for expiry too: a test clock moves both. */
     public static InMemoryJtiDenylist of(Clock clock) {
@@ -47,9 +49,8 @@ public class InMemoryJtiDenylist implements JtiDenylist {
 
     @Override
     public boolean isRevoked(String issuer, String jti) {
-        // Nothing revoked (the usual case): no key built per request. The count includes a revocation as soon as
-        // revoke() has returned (Caffeine counts its map's entries), so none is missed.
-        return revoked.estimatedSize() != 0 && revoked.getIfPresent(key(issuer, jti)) != null;
+        // Nothing ever revoked (the usual case): no key built per request. Set before the first entry is stored.
+        return anyRevoked && revoked.getIfPresent(key(issuer, jti)) != null;
     }
 
     /** @throws IllegalStateException naming the limit when {@code maxEntries} revocations are live */
@@ -68,6 +69,7 @@ public class InMemoryJtiDenylist implements JtiDenylist {
                 throw new IllegalStateException(message);
             }
         }
+        anyRevoked = true; // before the entry: a reader that sees the entry has seen this
         revoked.put(key, expiresAt);
     }
 

@@ -26,11 +26,8 @@ final class VerifiedTokenCache {
     record Key(long a, long b, long c, long d) {
     }
 
-    /**
-     * One digest per thread, reset by each {@code digest()}: looking the algorithm up through the providers, or cloning
-     * its state, costs more than hashing a token.
-     */
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(VerifiedTokenCache::sha256);
+    /** Cloned for each token: looking the algorithm up through the providers costs more than hashing a token. */
+    private static final MessageDigest SHA_256 = sha256();
 
     private final Cache<Key, Entry> cache;
     private final Clock clock;
@@ -80,7 +77,13 @@ final class VerifiedTokenCache {
     }
 
     static Key key(String token) {
-        ByteBuffer hash = ByteBuffer.wrap(SHA_256.get().digest(token.getBytes(StandardCharsets.US_ASCII)));
+        MessageDigest digest;
+        try {
+            digest = (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            digest = sha256();
+        }
+        ByteBuffer hash = ByteBuffer.wrap(digest.digest(token.getBytes(StandardCharsets.US_ASCII)));
         return new Key(hash.getLong(), hash.getLong(), hash.getLong(), hash.getLong());
     }
 
