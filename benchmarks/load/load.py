@@ -186,7 +186,7 @@ def make_servers(names, args, work, keys):
             jar = pathlib.Path(args.jar.get(base, ROOT / "sample-app/target/sample-app.jar"))
             command = ["java", *jvm, *args.opts.get(base, "").split(), "-cp", f"{jar}:{jar.parent}/lib/*",
                        str(HERE / "BareSample.java"), "{port}"]
-            servers.append(Server(name, command, prepare_sample(jar, work), {}, {"health"}))
+            servers.append(Server(name, command, prepare_sample(jar, work), {}, {"health", "jwt-public", "apikey-public"}))
             continue
         if base.startswith("latchkey"):
             jar = pathlib.Path(args.jar.get(base, ROOT / "sample-app/target/sample-app.jar"))
