@@ -4,7 +4,6 @@ import dev.latchkey.auth.error.AuthError;
 import dev.latchkey.auth.error.AuthenticationFailure;
 import dev.latchkey.auth.request.AuthScheme;
 import dev.latchkey.auth.request.Authorization;
-import dev.latchkey.auth.request.QueryParameters;
 import dev.latchkey.auth.spi.CredentialRequest;
 import dev.latchkey.auth.spi.CredentialResolver;
 
